@@ -1,0 +1,167 @@
+//! The in-memory user directory shared by every lab.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use super::password::{HashError, PasswordHasher};
+
+/// The demo accounts, shown on every login page.
+pub const DEMO_ACCOUNTS: [(&str, &str); 2] = [("alice", "wonderland"), ("bob", "builder")];
+
+pub const USERNAME_RULE: &str = "3–32 characters: lowercase letters, digits, `_` or `-`";
+pub const PASSWORD_RULE: &str = "8–128 characters";
+
+/// Accounts by username; each holds only its argon2id PHC string.
+pub struct UserDirectory {
+    users: RwLock<HashMap<String, String>>,
+    capacity: usize,
+    hasher: PasswordHasher,
+}
+
+/// Why a registration was refused, in words a learner can act on.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RegisterError {
+    InvalidUsername,
+    InvalidPassword,
+    Taken,
+    Full(usize),
+    Hashing,
+}
+
+impl RegisterError {
+    pub fn message(&self) -> String {
+        match self {
+            RegisterError::InvalidUsername => format!("The username must be {USERNAME_RULE}."),
+            RegisterError::InvalidPassword => format!("The password must be {PASSWORD_RULE}."),
+            RegisterError::Taken => "That username is already taken; pick another.".into(),
+            RegisterError::Full(n) => {
+                format!(
+                    "The user directory is full ({n} accounts); restart the server to reset it."
+                )
+            }
+            RegisterError::Hashing => "The password could not be hashed; try again.".into(),
+        }
+    }
+}
+
+pub fn valid_username(name: &str) -> bool {
+    (3..=32).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+}
+
+pub fn valid_password(password: &str) -> bool {
+    (8..=128).contains(&password.chars().count())
+}
+
+impl UserDirectory {
+    /// A directory holding the demo accounts (hashed now, at start-up).
+    pub async fn with_demo_accounts(
+        hasher: PasswordHasher,
+        capacity: usize,
+    ) -> Result<UserDirectory, HashError> {
+        let mut users = HashMap::new();
+        for (name, password) in DEMO_ACCOUNTS {
+            users.insert(name.to_string(), hasher.hash(password.to_string()).await?);
+        }
+        Ok(UserDirectory {
+            users: RwLock::new(users),
+            capacity,
+            hasher,
+        })
+    }
+
+    fn stored_hash(&self, username: &str) -> Option<String> {
+        let users = self
+            .users
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        users.get(username).cloned()
+    }
+
+    fn len(&self) -> usize {
+        let users = self
+            .users
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        users.len()
+    }
+
+    /// Returns the username when the password matches. Unknown usernames take the same
+    /// time as wrong passwords, and the caller cannot tell the two apart.
+    pub async fn authenticate(&self, username: &str, password: &str) -> Option<String> {
+        let stored = self.stored_hash(username);
+        self.hasher
+            .verify(stored, password.to_string())
+            .await
+            .then(|| username.to_string())
+    }
+
+    /// Adds an account and returns its PHC string (shown to the learner on the result page).
+    pub async fn register(&self, username: &str, password: &str) -> Result<String, RegisterError> {
+        // Password rules use characters, not bytes: "비밀번호1234" counts as 8.
+        if !valid_username(username) {
+            return Err(RegisterError::InvalidUsername);
+        }
+        if !valid_password(password) {
+            return Err(RegisterError::InvalidPassword);
+        }
+        // Cheap checks first, so a taken name or a full directory costs no hashing.
+        if self.stored_hash(username).is_some() {
+            return Err(RegisterError::Taken);
+        }
+        if self.len() >= self.capacity {
+            return Err(RegisterError::Full(self.capacity));
+        }
+        let phc = self
+            .hasher
+            .hash(password.to_string())
+            .await
+            .map_err(|_| RegisterError::Hashing)?;
+        // Check again under the write lock: another request may have won the race.
+        let mut users = self
+            .users
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if users.contains_key(username) {
+            return Err(RegisterError::Taken);
+        }
+        if users.len() >= self.capacity {
+            return Err(RegisterError::Full(self.capacity));
+        }
+        users.insert(username.to_string(), phc.clone());
+        Ok(phc)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn username_rule_accepts_only_lowercase_ascii_digits_dash_underscore() {
+        for ok in ["abc", "carol_99", "dave-x", &"a".repeat(32)] {
+            assert!(valid_username(ok), "{ok}");
+        }
+        for bad in [
+            "ab",
+            "Alice",
+            "al ice",
+            "<script>",
+            "élodie",
+            &"a".repeat(33),
+            "",
+        ] {
+            assert!(!valid_username(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn password_rule_counts_characters_not_bytes() {
+        assert!(valid_password("12345678"));
+        assert!(valid_password("비밀번호비밀번호"));
+        assert!(!valid_password("1234567"));
+        assert!(!valid_password(&"x".repeat(129)));
+    }
+}

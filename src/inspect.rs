@@ -1,0 +1,179 @@
+//! The inspector every lab page shows: what the browser sent, and the exact `Set-Cookie`
+//! lines of the response that carries the page.
+//!
+//! The `Set-Cookie` lines cannot be known while the handler renders the page (Rocket encrypts
+//! private cookies and adds them to the response afterwards), so the page holds a placeholder
+//! that a response fairing fills in from the real headers. What the learner reads is therefore
+//! exactly what was sent.
+
+use std::io::Cursor;
+
+use rocket::fairing::{Fairing, Info, Kind};
+use rocket::http::ContentType;
+use rocket::request::{FromRequest, Outcome};
+use rocket::{Request, Response};
+use serde::Serialize;
+use time::{format_description::well_known::Rfc3339, OffsetDateTime};
+
+/// Where the `Set-Cookie` lines go; the inspector macro writes this into the page.
+pub const SET_COOKIE_SLOT: &str = "<!--inspector:set-cookie-lines-->";
+
+/// What the page shows when the response sets no cookie.
+pub const NO_SET_COOKIE: &str = "(none: this response sets no cookie)";
+
+/// Marks a request whose page has a `Set-Cookie` slot to fill.
+struct FillSetCookieSlot(bool);
+
+/// The raw request headers the inspector shows, exactly as the browser sent them.
+#[derive(Debug, Clone, Serialize)]
+pub struct SentHeaders {
+    /// All `Cookie` headers, joined with `; ` (HTTP/2 may split them), or `None`.
+    pub cookie: Option<String>,
+    pub authorization: Option<String>,
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for SentHeaders {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        request.local_cache(|| FillSetCookieSlot(true));
+        let cookies: Vec<&str> = request.headers().get("Cookie").collect();
+        Outcome::Success(SentHeaders {
+            cookie: (!cookies.is_empty()).then(|| cookies.join("; ")),
+            authorization: request
+                .headers()
+                .get_one("Authorization")
+                .map(str::to_string),
+        })
+    }
+}
+
+/// Fills each page's `Set-Cookie` slot from the response's real headers.
+pub struct SetCookieEcho;
+
+#[rocket::async_trait]
+impl Fairing for SetCookieEcho {
+    fn info(&self) -> Info {
+        Info {
+            name: "Inspector: echo Set-Cookie lines",
+            kind: Kind::Response,
+        }
+    }
+
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        if !request.local_cache(|| FillSetCookieSlot(false)).0
+            || response.content_type() != Some(ContentType::HTML)
+        {
+            return;
+        }
+        let Ok(body) = response.body_mut().to_string().await else {
+            return;
+        };
+        let lines: Vec<String> = response
+            .headers()
+            .get("Set-Cookie")
+            .map(escape_html)
+            .collect();
+        let filled = if lines.is_empty() {
+            format!("<span class=\"muted\">{NO_SET_COOKIE}</span>")
+        } else {
+            lines.join("\n")
+        };
+        let body = body.replacen(SET_COOKIE_SLOT, &filled, 1);
+        response.set_sized_body(body.len(), Cursor::new(body));
+    }
+}
+
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A moment as a learner reads it: absolute time plus how far from now.
+#[derive(Debug, Clone, Serialize)]
+pub struct HumanTime {
+    /// RFC 3339, UTC, to the second: `2026-11-26T16:51:52Z`.
+    pub at: String,
+    /// `in 29 min 58 s` / `3 s ago` / `now`.
+    pub relative: String,
+    /// Unix seconds, for the page's live countdowns.
+    pub unix: i64,
+}
+
+impl HumanTime {
+    pub fn new(at: OffsetDateTime, now: OffsetDateTime) -> HumanTime {
+        let at = at.replace_nanosecond(0).unwrap_or(at);
+        HumanTime {
+            at: at.format(&Rfc3339).unwrap_or_else(|_| at.to_string()),
+            relative: relative(at.unix_timestamp() - now.unix_timestamp()),
+            unix: at.unix_timestamp(),
+        }
+    }
+}
+
+/// `3725` → `in 1 h 2 min 5 s`; `-40` → `40 s ago`.
+pub fn relative(seconds: i64) -> String {
+    if seconds == 0 {
+        return "now".into();
+    }
+    let magnitude = seconds.unsigned_abs();
+    let (h, m, s) = (magnitude / 3600, magnitude % 3600 / 60, magnitude % 60);
+    let mut parts = Vec::new();
+    if h > 0 {
+        parts.push(format!("{h} h"));
+    }
+    if m > 0 {
+        parts.push(format!("{m} min"));
+    }
+    if s > 0 || parts.is_empty() {
+        parts.push(format!("{s} s"));
+    }
+    let span = parts.join(" ");
+    if seconds > 0 {
+        format!("in {span}")
+    } else {
+        format!("{span} ago")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn relative_times_read_naturally() {
+        assert_eq!(relative(0), "now");
+        assert_eq!(relative(5), "in 5 s");
+        assert_eq!(relative(-40), "40 s ago");
+        assert_eq!(relative(3725), "in 1 h 2 min 5 s");
+        assert_eq!(relative(1800), "in 30 min");
+    }
+
+    #[test]
+    fn human_time_is_rfc3339_utc() {
+        let now = datetime!(2026-11-26 16:51:52.5 UTC);
+        let t = HumanTime::new(now + time::Duration::minutes(30), now);
+        assert_eq!(t.at, "2026-11-26T17:21:52Z");
+        assert_eq!(t.relative, "in 30 min");
+    }
+
+    #[test]
+    fn escaping_neutralises_markup() {
+        assert_eq!(
+            escape_html(r#"<script>"x"&'y'</script>"#),
+            "&lt;script&gt;&quot;x&quot;&amp;&#x27;y&#x27;&lt;/script&gt;"
+        );
+    }
+}

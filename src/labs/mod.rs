@@ -1,0 +1,52 @@
+//! The labs: the same visit counter and login flow, four mechanisms.
+
+pub mod sessions;
+
+use rocket::{Build, Rocket};
+use serde::Serialize;
+
+/// One lab as the home page and navigation list it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct LabInfo {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub path: &'static str,
+    pub summary: &'static str,
+    pub ready: bool,
+}
+
+pub const LABS: [LabInfo; 4] = [
+    LabInfo {
+        slug: "sessions",
+        title: "Sessions",
+        path: sessions::BASE,
+        summary: "A random id in an encrypted cookie; everything else lives in server memory.",
+        ready: true,
+    },
+    LabInfo {
+        slug: "cookies",
+        title: "Cookies",
+        path: "/labs/cookies",
+        summary: "The state is the cookie: plain (editable), signed (tamper-evident) and private (encrypted).",
+        ready: false,
+    },
+    LabInfo {
+        slug: "jwt-cookie",
+        title: "JWT in a cookie",
+        path: "/labs/jwt-cookie",
+        summary: "A signed token carrying its own claims, sent back automatically in an HttpOnly cookie.",
+        ready: false,
+    },
+    LabInfo {
+        slug: "jwt-header",
+        title: "JWT in a header",
+        path: "/labs/jwt-header",
+        summary: "The same token, kept by page JavaScript and sent as Authorization: Bearer.",
+        ready: false,
+    },
+];
+
+/// Mounts every lab.
+pub fn stage(rocket: Rocket<Build>) -> Rocket<Build> {
+    rocket.attach(sessions::stage())
+}

@@ -1,0 +1,407 @@
+//! The server-side session store: what express-session's `MemoryStore` does, with the limits
+//! it lacks (expiry enforced on every read, a capacity bound, and no lost updates).
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use rand::RngCore;
+use time::{Duration, OffsetDateTime};
+
+use crate::config::AppConfig;
+
+/// 128 random bits from the OS CSPRNG: OWASP asks for at least 64 bits of entropy, so
+/// guessing a live id is hopeless even with millions of sessions.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SessionId([u8; 16]);
+
+impl SessionId {
+    pub fn generate() -> SessionId {
+        let mut bytes = [0u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        SessionId(bytes)
+    }
+
+    /// Parses the base64url form carried in the cookie; anything else is `None`.
+    pub fn parse(text: &str) -> Option<SessionId> {
+        let bytes = URL_SAFE_NO_PAD.decode(text).ok()?;
+        Some(SessionId(bytes.try_into().ok()?))
+    }
+}
+
+impl fmt::Display for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&URL_SAFE_NO_PAD.encode(self.0))
+    }
+}
+
+impl fmt::Debug for SessionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SessionId({self})")
+    }
+}
+
+/// How long sessions live and how many may exist at once.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    pub idle: Duration,
+    pub absolute: Duration,
+    pub capacity: usize,
+}
+
+impl SessionLimits {
+    pub fn from_config(config: &AppConfig) -> SessionLimits {
+        SessionLimits {
+            idle: config.session_idle_timeout,
+            absolute: config.session_absolute_timeout,
+            capacity: config.session_capacity,
+        }
+    }
+}
+
+/// One session as the server holds it (kept small: a few dozen bytes plus the username).
+struct Entry {
+    visits: u64,
+    user: Option<Box<str>>,
+    created: OffsetDateTime,
+    last_seen: OffsetDateTime,
+    /// Position in the recency index; larger is more recent.
+    tick: u64,
+}
+
+/// A copy of one session, handed to handlers and templates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionView {
+    pub id: SessionId,
+    pub visits: u64,
+    pub user: Option<String>,
+    pub created: OffsetDateTime,
+    pub last_seen: OffsetDateTime,
+    /// When it dies if unused from now on.
+    pub idle_expires: OffsetDateTime,
+    /// When it dies however active it is.
+    pub absolute_expires: OffsetDateTime,
+}
+
+#[derive(Default)]
+struct Inner {
+    entries: HashMap<SessionId, Entry>,
+    /// Sessions ordered by last use, so the least recently seen is evicted in O(log n).
+    by_recency: BTreeMap<u64, SessionId>,
+    next_tick: u64,
+}
+
+/// Every session, behind one lock: a read-modify-write (`visits += 1`) happens entirely
+/// inside it, so concurrent requests on one session never lose an increment.
+#[derive(Clone)]
+pub struct SessionStore {
+    inner: Arc<Mutex<Inner>>,
+    limits: SessionLimits,
+}
+
+impl Inner {
+    fn view(&self, id: SessionId, limits: &SessionLimits) -> Option<SessionView> {
+        self.entries.get(&id).map(|e| view_of(id, e, limits))
+    }
+
+    fn remove(&mut self, id: &SessionId) -> Option<Entry> {
+        let entry = self.entries.remove(id)?;
+        self.by_recency.remove(&entry.tick);
+        Some(entry)
+    }
+
+    /// The live entry for `id`, marked as seen at `now`; an expired one is removed instead.
+    fn live(
+        &mut self,
+        id: &SessionId,
+        now: OffsetDateTime,
+        limits: &SessionLimits,
+    ) -> Option<&mut Entry> {
+        let expired = is_expired(self.entries.get(id)?, now, limits);
+        if expired {
+            self.remove(id);
+            return None;
+        }
+        let tick = self.next_tick;
+        self.next_tick += 1;
+        let entry = self.entries.get_mut(id)?;
+        self.by_recency.remove(&entry.tick);
+        self.by_recency.insert(tick, *id);
+        entry.tick = tick;
+        entry.last_seen = now;
+        Some(entry)
+    }
+
+    fn insert(&mut self, entry: Entry, limits: &SessionLimits) -> SessionView {
+        while self.entries.len() >= limits.capacity {
+            // Full: the least recently seen session makes room, so a flood of new visitors
+            // costs bounded memory (and evicts idle sessions before active ones).
+            let Some((_, oldest)) = self.by_recency.pop_first() else {
+                break;
+            };
+            self.entries.remove(&oldest);
+        }
+        let id = loop {
+            let candidate = SessionId::generate();
+            if !self.entries.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        let tick = self.next_tick;
+        self.next_tick += 1;
+        self.by_recency.insert(tick, id);
+        let view = view_of(id, &entry, limits);
+        self.entries.insert(id, Entry { tick, ..entry });
+        view
+    }
+}
+
+fn view_of(id: SessionId, e: &Entry, limits: &SessionLimits) -> SessionView {
+    SessionView {
+        id,
+        visits: e.visits,
+        user: e.user.as_deref().map(str::to_string),
+        created: e.created,
+        last_seen: e.last_seen,
+        idle_expires: e.last_seen + limits.idle,
+        absolute_expires: e.created + limits.absolute,
+    }
+}
+
+fn is_expired(entry: &Entry, now: OffsetDateTime, limits: &SessionLimits) -> bool {
+    now - entry.last_seen >= limits.idle || now - entry.created >= limits.absolute
+}
+
+impl SessionStore {
+    pub fn new(limits: SessionLimits) -> SessionStore {
+        SessionStore {
+            inner: Arc::new(Mutex::new(Inner::default())),
+            limits,
+        }
+    }
+
+    pub fn limits(&self) -> SessionLimits {
+        self.limits
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock cannot leave an entry half-written (every update
+        // is a single assignment), so a poisoned lock is still safe to use.
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Starts a new session with a fresh id (express-session's `saveUninitialized: true`).
+    pub fn create(&self, now: OffsetDateTime, visits: u64, user: Option<String>) -> SessionView {
+        let mut inner = self.lock();
+        let entry = Entry {
+            visits,
+            user: user.map(String::into_boxed_str),
+            created: now,
+            last_seen: now,
+            tick: 0,
+        };
+        inner.insert(entry, &self.limits)
+    }
+
+    /// Counts one visit on a live session; `None` when it does not exist or has expired.
+    pub fn visit(&self, id: &SessionId, now: OffsetDateTime) -> Option<SessionView> {
+        let mut inner = self.lock();
+        let entry = inner.live(id, now, &self.limits)?;
+        entry.visits = entry.visits.saturating_add(1);
+        inner.view(*id, &self.limits)
+    }
+
+    /// Reads a live session and marks it as used (this resets its idle timer).
+    pub fn get(&self, id: &SessionId, now: OffsetDateTime) -> Option<SessionView> {
+        let mut inner = self.lock();
+        inner.live(id, now, &self.limits)?;
+        inner.view(*id, &self.limits)
+    }
+
+    /// Logs `user` in under a brand-new id, carrying the visit count over from the old
+    /// session, which is destroyed: an id an attacker planted before login is worthless
+    /// after it (session fixation, OWASP Session Management Cheat Sheet).
+    pub fn login(&self, old: Option<&SessionId>, user: &str, now: OffsetDateTime) -> SessionView {
+        let mut inner = self.lock();
+        let visits = old
+            .and_then(|id| inner.live(id, now, &self.limits).map(|e| e.visits))
+            .unwrap_or(0);
+        if let Some(id) = old {
+            inner.remove(id);
+        }
+        let entry = Entry {
+            visits,
+            user: Some(user.into()),
+            created: now,
+            last_seen: now,
+            tick: 0,
+        };
+        inner.insert(entry, &self.limits)
+    }
+
+    /// Deletes a session; any copy of its cookie is worthless from now on.
+    pub fn destroy(&self, id: &SessionId) -> bool {
+        self.lock().remove(id).is_some()
+    }
+
+    /// Removes every expired session; returns how many went.
+    pub fn sweep(&self, now: OffsetDateTime) -> usize {
+        let mut inner = self.lock();
+        let expired: Vec<SessionId> = inner
+            .entries
+            .iter()
+            .filter(|(_, entry)| is_expired(entry, now, &self.limits))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in &expired {
+            inner.remove(id);
+        }
+        expired.len()
+    }
+
+    /// Sessions held in memory, including expired ones the sweep has not reached yet.
+    pub fn len(&self) -> usize {
+        self.lock().entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    const T0: OffsetDateTime = datetime!(2026-01-01 12:00 UTC);
+
+    fn store(capacity: usize) -> SessionStore {
+        SessionStore::new(SessionLimits {
+            idle: Duration::minutes(30),
+            absolute: Duration::hours(8),
+            capacity,
+        })
+    }
+
+    #[test]
+    fn ids_are_128_bit_base64url_and_parse_back() {
+        let id = SessionId::generate();
+        let text = id.to_string();
+        assert_eq!(text.len(), 22);
+        assert_eq!(SessionId::parse(&text), Some(id));
+        assert_ne!(SessionId::generate(), id);
+    }
+
+    #[test]
+    fn malformed_ids_do_not_parse() {
+        for bad in [
+            "",
+            "abc",
+            "!!!!!!!!!!!!!!!!!!!!!!",
+            &"A".repeat(23),
+            &"A".repeat(400),
+        ] {
+            assert_eq!(SessionId::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn visit_counts_and_touches() {
+        let store = store(10);
+        let s = store.create(T0, 1, None);
+        let later = T0 + Duration::minutes(5);
+        let v = store.visit(&s.id, later).expect("live");
+        assert_eq!(v.visits, 2);
+        assert_eq!(v.last_seen, later);
+        assert_eq!(v.idle_expires, later + Duration::minutes(30));
+        assert_eq!(v.absolute_expires, T0 + Duration::hours(8));
+    }
+
+    #[test]
+    fn idle_session_expires_and_is_removed_on_read() {
+        let store = store(10);
+        let s = store.create(T0, 1, None);
+        assert!(store.get(&s.id, T0 + Duration::minutes(29)).is_some());
+        // 30 idle minutes after the last use (at minute 29), it is gone.
+        assert!(store.visit(&s.id, T0 + Duration::minutes(59)).is_none());
+        assert_eq!(store.len(), 0);
+    }
+
+    #[test]
+    fn active_session_still_dies_at_the_absolute_timeout() {
+        let store = store(10);
+        let s = store.create(T0, 1, None);
+        let mut now = T0;
+        while now < T0 + Duration::hours(8) - Duration::minutes(20) {
+            now += Duration::minutes(20);
+            assert!(store.visit(&s.id, now).is_some(), "alive at {now}");
+        }
+        assert!(store.visit(&s.id, T0 + Duration::hours(8)).is_none());
+    }
+
+    #[test]
+    fn full_store_evicts_the_least_recently_seen_session() {
+        let store = store(3);
+        let a = store.create(T0, 1, None);
+        let b = store.create(T0, 1, None);
+        let c = store.create(T0, 1, None);
+        store.visit(&a.id, T0 + Duration::seconds(1));
+        let d = store.create(T0 + Duration::seconds(2), 1, None);
+        assert_eq!(store.len(), 3);
+        assert!(
+            store.get(&b.id, T0 + Duration::seconds(3)).is_none(),
+            "b was least recent"
+        );
+        for live in [a.id, c.id, d.id] {
+            assert!(store.get(&live, T0 + Duration::seconds(3)).is_some());
+        }
+    }
+
+    #[test]
+    fn login_regenerates_the_id_and_carries_the_count() {
+        let store = store(10);
+        let guest = store.create(T0, 1, None);
+        store.visit(&guest.id, T0);
+        let user = store.login(Some(&guest.id), "alice", T0);
+        assert_ne!(user.id, guest.id);
+        assert_eq!(user.visits, 2);
+        assert_eq!(user.user.as_deref(), Some("alice"));
+        assert!(
+            store.get(&guest.id, T0).is_none(),
+            "the pre-login id is dead"
+        );
+        assert_eq!(store.len(), 1);
+    }
+
+    #[test]
+    fn login_without_a_session_starts_at_zero() {
+        let store = store(10);
+        let stale = SessionId::generate();
+        assert_eq!(store.login(Some(&stale), "bob", T0).visits, 0);
+        assert_eq!(store.login(None, "bob", T0).visits, 0);
+    }
+
+    #[test]
+    fn destroy_kills_the_session() {
+        let store = store(10);
+        let s = store.create(T0, 1, Some("alice".into()));
+        assert!(store.destroy(&s.id));
+        assert!(store.get(&s.id, T0).is_none());
+        assert!(!store.destroy(&s.id));
+    }
+
+    #[test]
+    fn sweep_removes_only_expired_sessions() {
+        let store = store(10);
+        let old = store.create(T0, 1, None);
+        let fresh = store.create(T0 + Duration::minutes(20), 1, None);
+        assert_eq!(store.sweep(T0 + Duration::minutes(31)), 1);
+        assert!(store.get(&old.id, T0 + Duration::minutes(31)).is_none());
+        assert!(store.get(&fresh.id, T0 + Duration::minutes(31)).is_some());
+    }
+}

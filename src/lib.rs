@@ -1,0 +1,81 @@
+//! Auth Labs: four ways a web server remembers a browser, side by side.
+//!
+//! `rocket()` builds the app from `Rocket.toml` and `ROCKET_*` variables; tests call
+//! `rocket_from` with a figment carrying their overrides (short timeouts, small capacities).
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod inspect;
+pub mod labs;
+pub mod pages;
+pub mod security;
+
+use rocket::fairing::{self, AdHoc};
+use rocket::figment::Figment;
+use rocket::fs::{relative, FileServer};
+use rocket::{Build, Rocket};
+use rocket_dyn_templates::Template;
+
+use auth::password::PasswordHasher;
+use auth::users::UserDirectory;
+use config::AppConfig;
+
+/// The app as `cargo run` starts it.
+pub fn rocket() -> Rocket<Build> {
+    rocket_from(rocket::Config::figment())
+}
+
+/// The app built from an explicit figment (tests merge their overrides into
+/// `rocket::Config::figment()`).
+pub fn rocket_from(figment: Figment) -> Rocket<Build> {
+    let rocket = rocket::custom(figment)
+        // First: every later fairing and lab relies on the validated configuration.
+        .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
+        .attach(Template::custom(|engines| {
+            // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
+            // Tera would write as `&#x2F;` and make page sources hard for learners to read.
+            engines.tera.set_escape_fn(inspect::escape_html);
+            // `labs()` in any template lists the labs (for the navigation and the home page).
+            engines
+                .tera
+                .register_function("labs", |_: &std::collections::HashMap<String, _>| {
+                    Ok(rocket_dyn_templates::tera::to_value(labs::LABS)?)
+                });
+        }))
+        .attach(security::SecurityHeaders)
+        .attach(inspect::SetCookieEcho)
+        .mount("/", pages::routes())
+        .mount("/static", FileServer::from(relative!("static")))
+        .register("/", error::catchers());
+    labs::stage(rocket)
+}
+
+/// Validates the configuration and builds the state every lab shares. A refusal prints one
+/// line and stops the launch (Rocket's logger is not running yet, hence `eprintln!`).
+async fn configure(rocket: Rocket<Build>) -> fairing::Result {
+    let config = match AppConfig::from_figment(rocket.figment()) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("auth-labs: {e}");
+            return Err(rocket);
+        }
+    };
+    if config.using_demo_secrets {
+        eprintln!(
+            "auth-labs: using the DEMO secrets from Rocket.toml [debug]; fine on your own \
+             machine, refused by any other profile."
+        );
+    }
+    let users = match PasswordHasher::new(&config).await {
+        Ok(hasher) => UserDirectory::with_demo_accounts(hasher, config.user_capacity).await,
+        Err(e) => Err(e),
+    };
+    match users {
+        Ok(users) => Ok(rocket.manage(config).manage(users)),
+        Err(e) => {
+            eprintln!("auth-labs: password hashing failed at start-up: {}", e.0);
+            Err(rocket)
+        }
+    }
+}

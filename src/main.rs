@@ -1,0 +1,16 @@
+//! `cargo run` starts Auth Labs on http://127.0.0.1:8000 (see Rocket.toml).
+
+use std::process::ExitCode;
+
+/// Like `#[launch]`, but a refused launch (say, a missing secret) ends with Rocket's short
+/// explanation and exit code 1 instead of a panic and a backtrace.
+#[rocket::main]
+async fn main() -> ExitCode {
+    match auth_labs::rocket().launch().await {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => {
+            error.pretty_print();
+            ExitCode::FAILURE
+        }
+    }
+}
