@@ -43,6 +43,10 @@ pub struct AppConfig {
     pub argon2_p_cost: u32,
     /// At most this many accounts in the in-memory user directory (demo accounts included).
     pub user_capacity: usize,
+    /// Mark cookies `Secure` (sent over HTTPS only). Set it when users reach the app over
+    /// HTTPS, e.g. behind a TLS-terminating proxy; with Rocket's own TLS it is automatic.
+    /// Off by default: a `Secure` cookie is never stored over plain `http://`.
+    pub cookie_secure: bool,
     /// True when the demo secrets from `Rocket.toml` are in use (debug profile only).
     pub using_demo_secrets: bool,
 }
@@ -80,7 +84,8 @@ impl fmt::Debug for AppConfig {
 #[derive(Deserialize)]
 #[serde(default)]
 struct RawConfig {
-    secret_key: Option<String>,
+    /// Rocket's own default is an all-zero byte array meaning "not set"; a string is a key.
+    secret_key: Option<rocket::figment::value::Value>,
     jwt_secret: Option<String>,
     session_idle_timeout: u64,
     session_absolute_timeout: u64,
@@ -92,6 +97,7 @@ struct RawConfig {
     argon2_t_cost: u32,
     argon2_p_cost: u32,
     user_capacity: usize,
+    cookie_secure: bool,
 }
 
 impl Default for RawConfig {
@@ -109,6 +115,7 @@ impl Default for RawConfig {
             argon2_t_cost: 2,
             argon2_p_cost: 1,
             user_capacity: 1_000,
+            cookie_secure: false,
         }
     }
 }
@@ -132,7 +139,8 @@ impl AppConfig {
         let profile = figment.profile().as_str().to_string();
         let debug = profile == "debug";
 
-        check_secret_key(raw.secret_key.as_deref(), debug, &profile)?;
+        let secret_key = configured_secret_key(raw.secret_key.as_ref());
+        check_secret_key(secret_key.as_deref(), debug, &profile)?;
         let (jwt_secret, demo_jwt) =
             resolve_jwt_secret(raw.jwt_secret.as_deref(), debug, &profile)?;
 
@@ -174,13 +182,32 @@ impl AppConfig {
             argon2_t_cost: raw.argon2_t_cost,
             argon2_p_cost: raw.argon2_p_cost,
             user_capacity: raw.user_capacity,
-            using_demo_secrets: demo_jwt || raw.secret_key.as_deref() == Some(DEMO_SECRET_KEY),
+            cookie_secure: raw.cookie_secure,
+            using_demo_secrets: demo_jwt || secret_key.as_deref() == Some(DEMO_SECRET_KEY),
         })
     }
 }
 
 fn seconds(s: u64) -> Duration {
     Duration::seconds(i64::try_from(s).unwrap_or(i64::MAX))
+}
+
+/// The `secret_key` as configured: a string, the bytes of a non-zero byte array, or `None`
+/// for Rocket's all-zero "not set" default.
+fn configured_secret_key(value: Option<&rocket::figment::value::Value>) -> Option<String> {
+    use rocket::figment::value::Value;
+    match value? {
+        Value::String(_, key) => Some(key.clone()),
+        Value::Array(_, items) => {
+            let bytes: Vec<u8> = items
+                .iter()
+                .filter_map(|v| v.to_u128())
+                .map(|n| n as u8)
+                .collect();
+            (bytes.iter().any(|b| *b != 0)).then(|| STANDARD.encode(bytes))
+        }
+        _ => None,
+    }
 }
 
 /// Rocket's `secret_key` encrypts private cookies. Rocket itself only insists that one is

@@ -427,3 +427,13 @@ fn registered_account_can_log_in_to_the_sessions_lab() {
         Some("carol")
     );
 }
+
+#[test]
+fn cookie_secure_setting_adds_secure_to_the_session_cookie() {
+    let plain = client();
+    let line = &set_cookie_headers(&plain.get(BASE).dispatch())[0];
+    assert!(!line.contains("Secure"), "{line}");
+    let https = client_with(figment().merge(("cookie_secure", true)));
+    let line = &set_cookie_headers(&https.get(BASE).dispatch())[0];
+    assert!(line.contains("; Secure"), "{line}");
+}

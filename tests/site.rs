@@ -140,3 +140,62 @@ fn oversized_form_is_a_4xx_not_a_500() {
         response.status()
     );
 }
+
+/// Starts the real binary in the `release` profile with `env` and returns (exit ok?, stderr).
+fn launch_release(env: &[(&str, &str)]) -> (bool, String) {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_auth-labs"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("ROCKET_SECRET_KEY")
+        .env_remove("ROCKET_JWT_SECRET")
+        .env("ROCKET_PROFILE", "release")
+        // A port of its own; the process exits before binding when the secrets are refused.
+        .env("ROCKET_PORT", common::free_port().to_string())
+        .envs(env.iter().copied());
+    let output = command.output().expect("the binary runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn release_binary_without_secrets_stops_with_one_clear_line() {
+    let (ok, stderr) = launch_release(&[]);
+    assert!(!ok, "exit code is non-zero");
+    let ours: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("auth-labs:"))
+        .collect();
+    assert_eq!(ours.len(), 1, "{stderr}");
+    assert!(
+        ours[0].contains("`secret_key` is not set") && ours[0].contains("ROCKET_SECRET_KEY="),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn release_binary_with_the_demo_secrets_stops() {
+    let (ok, stderr) = launch_release(&[
+        ("ROCKET_SECRET_KEY", auth_labs::config::DEMO_SECRET_KEY),
+        ("ROCKET_JWT_SECRET", auth_labs::config::DEMO_JWT_SECRET),
+    ]);
+    assert!(!ok);
+    assert!(stderr.contains("public demo key"), "{stderr}");
+}
+
+#[test]
+fn release_profile_with_real_secrets_launches() {
+    let figment = rocket::Config::figment()
+        .merge(("log_level", "off"))
+        .select("release")
+        .merge(("secret_key", "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A="))
+        .merge((
+            "jwt_secret",
+            "a-real-deployment-secret-with-more-than-32-bytes",
+        ));
+    let client = rocket::local::blocking::Client::tracked(auth_labs::rocket_from(figment))
+        .expect("real secrets are accepted");
+    assert_eq!(client.get("/").dispatch().status(), Status::Ok);
+}

@@ -43,17 +43,20 @@ impl SessionCookie {
 /// the value (AES-256-GCM under `secret_key`) and would default to a one-week `Expires`;
 /// `expires(None)` asks for a browser-session cookie instead, which is what express-session sends when
 /// `cookie.maxAge` is unset.
-pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId) {
-    let cookie = Cookie::build((COOKIE, id.to_string()))
+pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, secure: bool) {
+    let mut cookie = Cookie::build((COOKIE, id.to_string()))
         // Only this lab's pages receive it: other labs never see the id.
         .path(BASE)
         // Page JavaScript cannot read it, so an XSS bug cannot steal the session.
         .http_only(true)
         // Lax: a link from another site still arrives logged in, but a cross-site form POST
-        // (forged login or logout) arrives without the cookie. `Secure` is added by Rocket
-        // when TLS is on.
+        // (forged login or logout) arrives without the cookie.
         .same_site(SameSite::Lax)
         .expires(None::<time::OffsetDateTime>);
+    // HTTPS only when configured (`cookie_secure`); Rocket adds it by itself under its own TLS.
+    if secure {
+        cookie = cookie.secure(true);
+    }
     jar.add_private(cookie);
 }
 

@@ -119,6 +119,7 @@ fn why_new(cookie: SessionCookie) -> &'static str {
 fn index(
     jar: &CookieJar<'_>,
     store: &State<SessionStore>,
+    config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<FlashMessage<'_>>,
 ) -> Template {
@@ -129,7 +130,7 @@ fn index(
         Some(session) => (session, None),
         None => {
             let session = store.create(now, 1, None);
-            set_session_cookie(jar, session.id);
+            set_session_cookie(jar, session.id, config.cookie_secure);
             (session, Some(why_new(cookie)))
         }
     };
@@ -184,13 +185,14 @@ async fn login(
     jar: &CookieJar<'_>,
     store: &State<SessionStore>,
     users: &State<UserDirectory>,
+    config: &State<AppConfig>,
 ) -> Result<Flash<Redirect>, Template> {
     let Some(username) = users.authenticate(&form.username, &form.password).await else {
         return Err(login_page(Some(INVALID_LOGIN), &form.username));
     };
     let old = SessionCookie::read(jar).id();
     let session = store.login(old.as_ref(), &username, OffsetDateTime::now_utc());
-    set_session_cookie(jar, session.id);
+    set_session_cookie(jar, session.id, config.cookie_secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
         format!("Logged in as {username}. The server gave you a new session id; the old one no longer exists."),

@@ -260,6 +260,11 @@ impl SessionStore {
         for id in &expired {
             inner.remove(id);
         }
+        // A HashMap never shrinks by itself: after a flood of visitors has expired, give
+        // the memory back instead of keeping the peak for the life of the process.
+        if inner.entries.len() * 4 < inner.entries.capacity() {
+            inner.entries.shrink_to_fit();
+        }
         expired.len()
     }
 
