@@ -122,13 +122,9 @@ impl HumanTime {
     }
 }
 
-/// `3725` → `in 1 h 2 min 5 s`; `-40` → `40 s ago`.
-pub fn relative(seconds: i64) -> String {
-    if seconds == 0 {
-        return "now".into();
-    }
-    let magnitude = seconds.unsigned_abs();
-    let (h, m, s) = (magnitude / 3600, magnitude % 3600 / 60, magnitude % 60);
+/// `3725` → `1 h 2 min 5 s`; `0` → `0 s`.
+pub fn span(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
     let mut parts = Vec::new();
     if h > 0 {
         parts.push(format!("{h} h"));
@@ -139,11 +135,16 @@ pub fn relative(seconds: i64) -> String {
     if s > 0 || parts.is_empty() {
         parts.push(format!("{s} s"));
     }
-    let span = parts.join(" ");
-    if seconds > 0 {
-        format!("in {span}")
-    } else {
-        format!("{span} ago")
+    parts.join(" ")
+}
+
+/// `3725` → `in 1 h 2 min 5 s`; `-40` → `40 s ago`; `0` → `now`.
+pub fn relative(seconds: i64) -> String {
+    let span = span(seconds.unsigned_abs());
+    match seconds {
+        0 => "now".into(),
+        s if s > 0 => format!("in {span}"),
+        _ => format!("{span} ago"),
     }
 }
 
@@ -159,6 +160,7 @@ mod tests {
         assert_eq!(relative(-40), "40 s ago");
         assert_eq!(relative(3725), "in 1 h 2 min 5 s");
         assert_eq!(relative(1800), "in 30 min");
+        assert_eq!(span(8 * 3600), "8 h");
     }
 
     #[test]

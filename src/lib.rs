@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod docs;
 pub mod error;
 pub mod inspect;
 pub mod labs;
@@ -47,6 +48,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(inspect::SetCookieEcho)
         .mount("/", pages::routes())
         .mount("/static", FileServer::from(relative!("static")))
+        .attach(docs::stage())
         .register("/", error::catchers());
     labs::stage(rocket)
 }

@@ -127,8 +127,15 @@ fn phc_parts(phc: &str) -> Vec<PhcPart> {
         .collect()
 }
 
+/// A trivial route: the framework's own cost per request, the floor the benchmark compares
+/// every lab against (and a liveness check for whoever runs a class server).
+#[get("/health")]
+fn health() -> &'static str {
+    "ok"
+}
+
 pub fn routes() -> Vec<Route> {
-    routes![home, register_form, register]
+    routes![home, register_form, register, health]
 }
 
 #[cfg(test)]

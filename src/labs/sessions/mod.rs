@@ -20,7 +20,7 @@ use time::OffsetDateTime;
 use crate::auth::users::UserDirectory;
 use crate::auth::{LoginForm, INVALID_LOGIN};
 use crate::config::AppConfig;
-use crate::inspect::{HumanTime, SentHeaders};
+use crate::inspect::{span, HumanTime, SentHeaders};
 use crate::pages::{demo_accounts, Notice};
 use guard::{remove_session_cookie, set_session_cookie, SessionCookie, SessionUser};
 use store::{SessionLimits, SessionStore, SessionView};
@@ -154,8 +154,8 @@ fn index(
             session: SessionDetails::new(&session, now),
             sessions_in_memory: store.len(),
             capacity: limits.capacity,
-            idle_timeout: crate::inspect::relative(limits.idle.whole_seconds()).replace("in ", ""),
-            absolute_timeout: crate::inspect::relative(limits.absolute.whole_seconds()).replace("in ", ""),
+            idle_timeout: span(limits.idle.unsigned_abs().as_secs()),
+            absolute_timeout: span(limits.absolute.unsigned_abs().as_secs()),
         },
     )
 }
@@ -208,7 +208,7 @@ fn me(user: SessionUser, flash: Option<FlashMessage<'_>>, sent: SentHeaders) -> 
             section: "sessions",
             flash: Notice::from_flash(flash),
             user: &user.username,
-            session_age: crate::inspect::relative((now - user.session.created).whole_seconds()),
+            session_age: span((now - user.session.created).unsigned_abs().as_secs()),
             session: SessionDetails::new(&user.session, now),
             sent,
         },

@@ -1,0 +1,518 @@
+//! The tutorial, rendered from `docs/*.md` at start-up, and a read-only viewer for the
+//! source files the chapters point at.
+//!
+//! The Markdown is written for a code host (relative links between files, full
+//! `http://127.0.0.1:8000/...` links to the running app); links are rewritten here so the
+//! same files work inside the app.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use rocket::fairing::AdHoc;
+use rocket::fs::relative;
+use rocket::http::Status;
+use rocket::{get, routes, State};
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use crate::error::AppError;
+
+/// Where the Markdown lives (the crate's own `docs/`, wherever `cargo run` is started).
+const DOCS_DIR: &str = relative!("docs");
+/// The repository root, for the source viewer.
+const REPO_DIR: &str = relative!(".");
+/// The app's own address as the docs spell it; inside the app such links become relative.
+const APP_ORIGIN: &str = "http://127.0.0.1:8000";
+/// What the source viewer may show: the code and templates the chapters discuss.
+const VIEWABLE: [&str; 8] = [
+    "src",
+    "templates",
+    "static",
+    "tests",
+    "benches",
+    "docs",
+    "Cargo.toml",
+    "Rocket.toml",
+];
+
+/// One heading in a page's table of contents.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub title: String,
+}
+
+/// A rendered Markdown file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    /// The file, relative to the repository root (`docs/01-why-cookies.md`).
+    pub file: String,
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+}
+
+/// An exercise: a page plus the metadata in its front matter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exercise {
+    pub page: Page,
+    pub difficulty: String,
+    pub check: String,
+    pub command: String,
+}
+
+/// Every chapter and exercise, in file-name order.
+#[derive(Debug, Default)]
+pub struct Docs {
+    pub chapters: Vec<Page>,
+    pub exercises: Vec<Exercise>,
+}
+
+/// Which folder a page lives in; decides how its relative links resolve.
+#[derive(Clone, Copy)]
+enum Folder {
+    Chapters,
+    Exercises,
+}
+
+impl Folder {
+    fn dir(self) -> &'static str {
+        match self {
+            Folder::Chapters => "docs",
+            Folder::Exercises => "docs/exercises",
+        }
+    }
+}
+
+/// `01-why-cookies.md` → `why-cookies`.
+fn slug_of(file_name: &str) -> Option<String> {
+    let stem = file_name.strip_suffix(".md")?;
+    let (number, slug) = stem.split_once('-')?;
+    (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && !slug.is_empty())
+        .then(|| slug.to_string())
+}
+
+/// Lower-case words joined by `-`, for heading anchors.
+fn anchor(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Resolves `target` (relative to the repository folder `dir`) to a repository path,
+/// refusing anything that climbs out of the repository.
+fn resolve(dir: &str, target: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    for part in target.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Where a link in the Markdown should point inside the app.
+fn rewrite_link(folder: Folder, url: &str) -> String {
+    if let Some(rest) = url.strip_prefix(APP_ORIGIN) {
+        return if rest.is_empty() {
+            "/".into()
+        } else {
+            rest.into()
+        };
+    }
+    if url.contains("://")
+        || url.starts_with('#')
+        || url.starts_with('/')
+        || url.starts_with("mailto:")
+    {
+        return url.to_string();
+    }
+    let (path, fragment) = match url.split_once('#') {
+        Some((path, fragment)) => (path, format!("#{fragment}")),
+        None => (url, String::new()),
+    };
+    let Some(target) = resolve(folder.dir(), path) else {
+        return url.to_string();
+    };
+    let in_app = if target == "docs" || target == "docs/README.md" {
+        "/docs".to_string()
+    } else if target == "docs/exercises" || target == "docs/exercises/README.md" {
+        "/docs/exercises".to_string()
+    } else if let Some(name) = target
+        .strip_prefix("docs/exercises/")
+        .filter(|n| !n.contains('/'))
+    {
+        match slug_of(name) {
+            Some(slug) => format!("/docs/exercises/{slug}"),
+            None => format!("/docs/source/{target}"),
+        }
+    } else if let Some(name) = target.strip_prefix("docs/").filter(|n| !n.contains('/')) {
+        match slug_of(name) {
+            Some(slug) => format!("/docs/{slug}"),
+            None => format!("/docs/source/{target}"),
+        }
+    } else {
+        format!("/docs/source/{target}")
+    };
+    format!("{in_app}{fragment}")
+}
+
+/// Renders Markdown to HTML: anchors on headings, a table of contents of the `##`
+/// headings, and links rewritten for the app. Returns (title, html, toc).
+fn render(markdown: &str, folder: Folder) -> (String, String, Vec<TocEntry>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
+
+    let mut title = String::new();
+    let mut toc = Vec::new();
+    let mut used: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[i] {
+            let level = *level;
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let mut id = anchor(&text);
+            let base = id.clone();
+            let mut n = 1;
+            while used.contains(&id) {
+                n += 1;
+                id = format!("{base}-{n}");
+            }
+            used.push(id.clone());
+            if level == HeadingLevel::H1 && title.is_empty() {
+                title = text.clone();
+            }
+            if level == HeadingLevel::H2 {
+                toc.push(TocEntry {
+                    id: id.clone(),
+                    title: text,
+                });
+            }
+            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                *slot = Some(CowStr::from(id));
+            }
+            i = j;
+        }
+        if let Some(Event::Start(Tag::Link { dest_url, .. })) = events.get_mut(i) {
+            *dest_url = CowStr::from(rewrite_link(folder, dest_url));
+        }
+        i += 1;
+    }
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    (title, html, toc)
+}
+
+/// Splits `---\nkey: value\n---\n` front matter from the body.
+fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return (Vec::new(), text);
+    };
+    let Some(end) = rest.find("\n---\n") else {
+        return (Vec::new(), text);
+    };
+    let fields = rest[..end]
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    (fields, &rest[end + 5..])
+}
+
+fn markdown_files(dir: &Path) -> Vec<(String, String)> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| slug_of(name).is_some())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .filter_map(|name| Some((fs::read_to_string(dir.join(&name)).ok()?, name)))
+        .collect()
+}
+
+impl Docs {
+    /// Reads and renders every chapter (`docs/NN-slug.md`) and exercise
+    /// (`docs/exercises/NN-slug.md`) under `dir`.
+    pub fn load(dir: &Path) -> Docs {
+        let chapters = markdown_files(dir)
+            .into_iter()
+            .filter_map(|(text, name)| {
+                let slug = slug_of(&name)?;
+                let (title, html, toc) = render(&text, Folder::Chapters);
+                Some(Page {
+                    slug,
+                    title,
+                    file: format!("docs/{name}"),
+                    html,
+                    toc,
+                })
+            })
+            .collect();
+        let exercises = markdown_files(&dir.join("exercises"))
+            .into_iter()
+            .filter_map(|(text, name)| {
+                let slug = slug_of(&name)?;
+                let (fields, body) = front_matter(&text);
+                let field = |key: &str| {
+                    fields
+                        .iter()
+                        .find(|(k, _)| k == key)
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or_default()
+                };
+                let (title, html, toc) = render(body, Folder::Exercises);
+                let check = field("check");
+                Some(Exercise {
+                    page: Page {
+                        slug,
+                        title: if title.is_empty() {
+                            field("title")
+                        } else {
+                            title
+                        },
+                        file: format!("docs/exercises/{name}"),
+                        html,
+                        toc,
+                    },
+                    difficulty: field("difficulty"),
+                    command: format!("cargo test --test exercises -- --ignored {check}"),
+                    check,
+                })
+            })
+            .collect();
+        Docs {
+            chapters,
+            exercises,
+        }
+    }
+}
+
+pub fn stage() -> AdHoc {
+    AdHoc::on_ignite("Tutorial docs", |rocket| async {
+        rocket.manage(Docs::load(Path::new(DOCS_DIR))).mount(
+            "/docs",
+            routes![index, chapter, exercises, exercise, source],
+        )
+    })
+}
+
+#[get("/")]
+fn index(docs: &State<Docs>) -> Template {
+    Template::render(
+        "docs/index",
+        context! {
+            section: "docs",
+            chapters: &docs.chapters,
+            exercises: &docs.exercises,
+        },
+    )
+}
+
+/// A link to a neighbouring chapter.
+#[derive(Serialize)]
+struct Neighbour<'a> {
+    slug: &'a str,
+    title: &'a str,
+}
+
+#[get("/<slug>", rank = 2)]
+fn chapter(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
+    let position = docs
+        .chapters
+        .iter()
+        .position(|c| c.slug == slug)
+        .ok_or_else(|| {
+            AppError::new(
+                Status::NotFound,
+                format!("There is no chapter called “{slug}”."),
+            )
+        })?;
+    let neighbour = |i: usize| {
+        docs.chapters.get(i).map(|c| Neighbour {
+            slug: &c.slug,
+            title: &c.title,
+        })
+    };
+    Ok(Template::render(
+        "docs/page",
+        context! {
+            section: "docs",
+            page: &docs.chapters[position],
+            number: position + 1,
+            previous: position.checked_sub(1).and_then(neighbour),
+            next: neighbour(position + 1),
+            chapters: &docs.chapters,
+        },
+    ))
+}
+
+#[get("/exercises")]
+fn exercises(docs: &State<Docs>) -> Template {
+    Template::render(
+        "docs/exercises",
+        context! { section: "docs", exercises: &docs.exercises },
+    )
+}
+
+#[get("/exercises/<slug>")]
+fn exercise(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
+    let position = docs
+        .exercises
+        .iter()
+        .position(|e| e.page.slug == slug)
+        .ok_or_else(|| {
+            AppError::new(
+                Status::NotFound,
+                format!("There is no exercise called “{slug}”."),
+            )
+        })?;
+    let neighbour = |i: usize| {
+        docs.exercises.get(i).map(|e| Neighbour {
+            slug: &e.page.slug,
+            title: &e.page.title,
+        })
+    };
+    Ok(Template::render(
+        "docs/exercise",
+        context! {
+            section: "docs",
+            exercise: &docs.exercises[position],
+            previous: position.checked_sub(1).and_then(neighbour),
+            next: neighbour(position + 1),
+        },
+    ))
+}
+
+/// Shows one of the project's own source files as text, so the chapters' links to the code
+/// work inside the app. Rocket's `PathBuf` segments already refuse `..`; the allow-list keeps
+/// the viewer to the code the chapters discuss.
+#[get("/source/<path..>")]
+fn source(path: PathBuf) -> Result<Template, AppError> {
+    let not_found = || {
+        AppError::new(
+            Status::NotFound,
+            "That file is not part of the project's viewable source.",
+        )
+    };
+    let mut components = path.components();
+    let top = match components.next() {
+        Some(Component::Normal(top)) => top.to_str().ok_or_else(not_found)?,
+        _ => return Err(not_found()),
+    };
+    if !VIEWABLE.contains(&top)
+        || path
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(not_found());
+    }
+    let file = Path::new(REPO_DIR).join(&path);
+    let text = fs::read_to_string(&file).map_err(|_| not_found())?;
+    let display = path.to_string_lossy().into_owned();
+    Ok(Template::render(
+        "docs/source",
+        context! { section: "docs", path: display, lines: text.lines().collect::<Vec<_>>() },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_come_from_numbered_file_names() {
+        assert_eq!(slug_of("01-why-cookies.md").as_deref(), Some("why-cookies"));
+        assert_eq!(slug_of("README.md"), None);
+        assert_eq!(slug_of("notes.md"), None);
+        assert_eq!(slug_of("01-why.txt"), None);
+    }
+
+    #[test]
+    fn links_are_rewritten_for_the_app() {
+        let c = Folder::Chapters;
+        assert_eq!(rewrite_link(c, "02-sessions.md"), "/docs/sessions");
+        assert_eq!(
+            rewrite_link(c, "02-sessions.md#logout"),
+            "/docs/sessions#logout"
+        );
+        assert_eq!(rewrite_link(c, "exercises/README.md"), "/docs/exercises");
+        assert_eq!(
+            rewrite_link(c, "exercises/03-rolling.md"),
+            "/docs/exercises/rolling"
+        );
+        assert_eq!(
+            rewrite_link(c, "../src/labs/sessions/store.rs"),
+            "/docs/source/src/labs/sessions/store.rs"
+        );
+        assert_eq!(
+            rewrite_link(c, "http://127.0.0.1:8000/labs/sessions"),
+            "/labs/sessions"
+        );
+        assert_eq!(
+            rewrite_link(c, "https://owasp.org/x"),
+            "https://owasp.org/x",
+            "other hosts are linked, never loaded"
+        );
+        let e = Folder::Exercises;
+        assert_eq!(rewrite_link(e, "../02-sessions.md"), "/docs/sessions");
+        assert_eq!(
+            rewrite_link(e, "01-remember-me.md"),
+            "/docs/exercises/remember-me"
+        );
+        assert_eq!(
+            rewrite_link(e, "../../src/lib.rs"),
+            "/docs/source/src/lib.rs"
+        );
+    }
+
+    #[test]
+    fn links_cannot_climb_out_of_the_repository() {
+        assert_eq!(resolve("docs", "../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn headings_get_anchors_and_a_table_of_contents() {
+        let (title, html, toc) = render(
+            "# Title\n\n## First part\n\ntext\n\n## `Set-Cookie` out\n\n## First part\n",
+            Folder::Chapters,
+        );
+        assert_eq!(title, "Title");
+        assert!(html.contains(r#"<h2 id="first-part">"#), "{html}");
+        let ids: Vec<&str> = toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["first-part", "set-cookie-out", "first-part-2"]);
+    }
+
+    #[test]
+    fn front_matter_is_split_from_the_body() {
+        let (fields, body) = front_matter("---\ntitle: A\ncheck: a_b\n---\n# A\n");
+        assert_eq!(fields[1], ("check".to_string(), "a_b".to_string()));
+        assert_eq!(body, "# A\n");
+    }
+}

@@ -1,0 +1,253 @@
+//! The tutorial: every chapter renders with its navigation, every link inside the app works,
+//! every relative link in the Markdown points at a real file, and every `console check`
+//! block runs verbatim against a fresh server with the output it shows.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use regex::Regex;
+use rocket::http::Status;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Every `docs/NN-slug.md` (and exercise), in order.
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let numbered = Regex::new(r"^\d+-.+\.md$").expect("pattern");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| numbered.is_match(n))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn slug(path: &Path) -> String {
+    let name = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .expect("file name");
+    name.split_once('-').expect("NN-slug").1.to_string()
+}
+
+fn chapters() -> Vec<PathBuf> {
+    markdown_files(&Path::new(ROOT).join("docs"))
+}
+
+#[test]
+fn the_nine_chapters_exist_in_order() {
+    let slugs: Vec<String> = chapters().iter().map(|p| slug(p)).collect();
+    assert_eq!(slugs.len(), 9, "{slugs:?}");
+    assert_eq!(slugs[0], "why-cookies");
+    assert_eq!(slugs[1], "sessions");
+}
+
+#[test]
+fn docs_index_lists_every_chapter() {
+    let client = client();
+    let html = body(client.get("/docs").dispatch());
+    for chapter in chapters() {
+        assert!(
+            html.contains(&format!("href=\"/docs/{}\"", slug(&chapter))),
+            "{chapter:?}"
+        );
+    }
+}
+
+#[test]
+fn each_chapter_renders_with_a_table_of_contents_and_previous_next_links() {
+    let client = client();
+    let all = chapters();
+    for (i, chapter) in all.iter().enumerate() {
+        let response = client.get(format!("/docs/{}", slug(chapter))).dispatch();
+        assert_eq!(response.status(), Status::Ok, "{chapter:?}");
+        let html = body(response);
+        assert!(
+            html.contains(r#"id="toc""#),
+            "{chapter:?} has a table of contents"
+        );
+        if i > 0 {
+            assert!(html.contains(&format!(r#"href="/docs/{}""#, slug(&all[i - 1]))));
+            assert!(html.contains(r#"id="prev""#));
+        }
+        if i + 1 < all.len() {
+            assert!(html.contains(r#"id="next""#));
+        }
+    }
+}
+
+#[test]
+fn unknown_chapter_is_a_404_page() {
+    let client = client();
+    let response = client.get("/docs/no-such-chapter").dispatch();
+    assert_eq!(response.status(), Status::NotFound);
+    assert!(body(response).contains("There is no chapter called"));
+}
+
+#[test]
+fn source_viewer_shows_project_files_and_nothing_else() {
+    let client = client();
+    let response = client
+        .get("/docs/source/src/labs/sessions/store.rs")
+        .dispatch();
+    assert_eq!(response.status(), Status::Ok);
+    assert!(body(response).contains("pub struct SessionStore"));
+    for path in [
+        "/docs/source/target/debug/auth-labs",
+        "/docs/source/.git/config",
+        "/docs/source/src/../../etc/passwd",
+        "/docs/source/src/no-such-file.rs",
+        "/docs/source/%2e%2e/etc/passwd",
+    ] {
+        let status = client.get(path).dispatch().status();
+        assert!(status.class().is_client_error(), "{path}: {status}");
+    }
+}
+
+/// Every link from a rendered doc page to a path of this app answers 200 (fragments aside).
+#[test]
+fn every_in_app_link_in_the_docs_works() {
+    let client = client();
+    let href = Regex::new(r##"href="(/[^"#]*)"##).expect("pattern");
+    let mut pages: Vec<String> = chapters()
+        .iter()
+        .map(|p| format!("/docs/{}", slug(p)))
+        .collect();
+    pages.push("/docs".into());
+    pages.push("/docs/exercises".into());
+    for exercise in markdown_files(&Path::new(ROOT).join("docs/exercises")) {
+        pages.push(format!("/docs/exercises/{}", slug(&exercise)));
+    }
+    let mut checked = 0;
+    for page in &pages {
+        let html = body(client.get(page.clone()).dispatch());
+        for link in href.captures_iter(&html) {
+            let target = unescape_html(&link[1]);
+            let status = client.get(target.clone()).dispatch().status();
+            assert_eq!(status, Status::Ok, "{page} links to {target}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "only {checked} links found");
+}
+
+/// On a code host the Markdown is read as files: relative links must name real files.
+#[test]
+fn every_relative_link_in_the_markdown_names_a_real_file() {
+    let link = Regex::new(r"\]\(([^)\s]+)\)").expect("pattern");
+    let mut files = chapters();
+    files.extend(markdown_files(&Path::new(ROOT).join("docs/exercises")));
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("markdown");
+        let dir = file.parent().expect("folder");
+        for capture in link.captures_iter(&text) {
+            let target = capture[1].split('#').next().unwrap_or_default();
+            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            assert!(
+                dir.join(target).exists(),
+                "{file:?} links to missing {target}"
+            );
+        }
+    }
+}
+
+/// One `$ command` of a `console check` block and the lines it should print.
+struct Step {
+    command: String,
+    expected: Vec<String>,
+}
+
+fn check_blocks(markdown: &str) -> Vec<Vec<Step>> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Vec<Step>> = None;
+    for line in markdown.lines() {
+        match current.as_mut() {
+            None if line.trim_end() == "```console check" => current = Some(Vec::new()),
+            None => {}
+            Some(_) if line.trim_end() == "```" => blocks.extend(current.take()),
+            Some(steps) => {
+                if let Some(command) = line.strip_prefix("$ ") {
+                    steps.push(Step {
+                        command: command.to_string(),
+                        expected: Vec::new(),
+                    });
+                } else if let Some(step) = steps.last_mut() {
+                    step.expected.push(line.to_string());
+                }
+            }
+        }
+    }
+    blocks
+}
+
+/// `...` in an expected line matches any text.
+fn line_matches(expected: &str, actual: &str) -> bool {
+    let pattern = expected
+        .split("...")
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(".*");
+    Regex::new(&format!("^{pattern}$")).is_ok_and(|re| re.is_match(actual))
+}
+
+#[test]
+fn console_check_blocks_run_verbatim_with_the_output_shown() {
+    assert!(
+        Command::new("curl").arg("--version").output().is_ok(),
+        "the docs' commands need curl (apt-get install curl)"
+    );
+    let mut ran = 0;
+    for chapter in chapters() {
+        let markdown = std::fs::read_to_string(&chapter).expect("markdown");
+        let blocks = check_blocks(&markdown);
+        if blocks.is_empty() {
+            continue;
+        }
+        // A fresh server and a fresh working folder per chapter, as for a new reader.
+        let app = serve_app();
+        let port = app.rsplit(':').next().expect("port").to_string();
+        let here = std::env::temp_dir().join(format!("auth-labs-docs-{port}"));
+        std::fs::create_dir_all(&here).expect("work dir");
+        let local = |text: &str| text.replace("127.0.0.1:8000", &format!("127.0.0.1:{port}"));
+        for step in blocks.iter().flatten() {
+            let output = Command::new("bash")
+                .arg("-c")
+                .arg(local(&step.command))
+                .current_dir(&here)
+                .output()
+                .expect("bash runs");
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let actual: Vec<&str> = stdout.lines().map(|l| l.trim_end()).collect();
+            let expected: Vec<String> = step.expected.iter().map(|l| local(l.trim_end())).collect();
+            let same = actual.len() == expected.len()
+                && expected
+                    .iter()
+                    .zip(&actual)
+                    .all(|(e, a)| line_matches(e, a));
+            assert!(
+                same,
+                "{chapter:?}\n$ {}\nexpected:\n{}\nactual:\n{}\nstderr: {}",
+                step.command,
+                expected.join("\n"),
+                actual.join("\n"),
+                String::from_utf8_lossy(&output.stderr)
+            );
+            ran += 1;
+        }
+        let _ = std::fs::remove_dir_all(&here);
+    }
+    assert!(ran >= 10, "only {ran} commands checked");
+}
