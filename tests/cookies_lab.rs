@@ -626,6 +626,21 @@ fn removal_with_a_wrong_path_does_not_match_the_cookie() {
         "Path=/ is a different cookie from Path=/labs/cookies"
     );
 
+    // The next page says what was sent (the flash survives the header's `;` and backticks).
+    let tracked = common::client();
+    post_form(
+        &tracked,
+        &format!("{BASE}/remove"),
+        &[("name", "crumb"), ("path", "/")],
+    );
+    let flash = unescape_html(&body(tracked.get(BUILDER).dispatch()));
+    assert!(
+        flash.contains(
+            "Sent `Set-Cookie: crumb=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`"
+        ),
+        "{flash}"
+    );
+
     let right = post_form(
         &client,
         &format!("{BASE}/remove"),
