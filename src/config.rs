@@ -17,6 +17,13 @@ pub const DEMO_SECRET_KEY: &str = "ZGVtby1vbmx5LWF1dGgtbGFicy1zZWNyZXQta2V5ISE="
 /// The demo JWT secret in `Rocket.toml`'s `[debug]` profile; refused outside `debug`.
 pub const DEMO_JWT_SECRET: &str = "DEMO-ONLY-auth-labs-jwt-secret-never-use-in-production";
 
+/// The demo cookie-signing keys in `Rocket.toml`'s `[debug]` profile (new first, old second, so
+/// the cookies lab can show a key rotation); refused outside `debug`.
+pub const DEMO_COOKIE_SIGNING_KEYS: [&str; 2] = [
+    "DEMO-ONLY-auth-labs-cookie-signing-key-2-current",
+    "DEMO-ONLY-auth-labs-cookie-signing-key-1-retired",
+];
+
 /// Both secrets must carry at least 256 bits (RFC 7518 §3.2 for HS256; Rocket wants 256 too).
 pub const MIN_SECRET_BYTES: usize = 32;
 
@@ -33,6 +40,10 @@ pub struct AppConfig {
     pub session_sweep_interval: Duration,
     /// The HS256 key shared by the JWT labs.
     pub jwt_secret: Secret,
+    /// HMAC-SHA256 keys for the cookies lab's signed cookie: the first signs, every one
+    /// verifies (express's `secret: [new, old]`), so a key can be rotated without
+    /// invalidating the cookies already out there.
+    pub cookie_signing_keys: Vec<Secret>,
     /// How long an issued JWT stays valid (`exp - iat`).
     pub jwt_ttl: Duration,
     /// Clock skew tolerated when checking `exp`; the `jsonwebtoken` crate defaults to 60 s.
@@ -56,6 +67,10 @@ pub struct AppConfig {
 pub struct Secret(Vec<u8>);
 
 impl Secret {
+    pub fn new(bytes: impl Into<Vec<u8>>) -> Secret {
+        Secret(bytes.into())
+    }
+
     pub fn bytes(&self) -> &[u8] {
         &self.0
     }
@@ -74,6 +89,7 @@ impl fmt::Debug for AppConfig {
             .field("session_absolute_timeout", &self.session_absolute_timeout)
             .field("session_capacity", &self.session_capacity)
             .field("jwt_secret", &self.jwt_secret)
+            .field("cookie_signing_keys", &self.cookie_signing_keys)
             .field("jwt_ttl", &self.jwt_ttl)
             .field("jwt_leeway", &self.jwt_leeway)
             .finish_non_exhaustive()
@@ -87,6 +103,7 @@ struct RawConfig {
     /// Rocket's own default is an all-zero byte array meaning "not set"; a string is a key.
     secret_key: Option<rocket::figment::value::Value>,
     jwt_secret: Option<String>,
+    cookie_signing_keys: Option<OneOrMany>,
     session_idle_timeout: u64,
     session_absolute_timeout: u64,
     session_capacity: usize,
@@ -105,6 +122,7 @@ impl Default for RawConfig {
         RawConfig {
             secret_key: None,
             jwt_secret: None,
+            cookie_signing_keys: None,
             session_idle_timeout: 30 * 60,
             session_absolute_timeout: 8 * 60 * 60,
             session_capacity: 100_000,
@@ -116,6 +134,23 @@ impl Default for RawConfig {
             argon2_p_cost: 1,
             user_capacity: 1_000,
             cookie_secure: false,
+        }
+    }
+}
+
+/// `cookie_signing_keys = "key"` or `cookie_signing_keys = ["new", "old"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(key) => vec![key],
+            OneOrMany::Many(keys) => keys,
         }
     }
 }
@@ -143,6 +178,11 @@ impl AppConfig {
         check_secret_key(secret_key.as_deref(), debug, &profile)?;
         let (jwt_secret, demo_jwt) =
             resolve_jwt_secret(raw.jwt_secret.as_deref(), debug, &profile)?;
+        let (cookie_signing_keys, demo_signing) = resolve_cookie_signing_keys(
+            raw.cookie_signing_keys.map(OneOrMany::into_vec),
+            debug,
+            &profile,
+        )?;
 
         for (name, value) in [
             ("session_idle_timeout", raw.session_idle_timeout),
@@ -176,6 +216,7 @@ impl AppConfig {
             session_capacity: raw.session_capacity,
             session_sweep_interval: seconds(raw.session_sweep_interval),
             jwt_secret,
+            cookie_signing_keys,
             jwt_ttl: seconds(raw.jwt_ttl),
             jwt_leeway: seconds(raw.jwt_leeway),
             argon2_m_cost: raw.argon2_m_cost,
@@ -183,7 +224,9 @@ impl AppConfig {
             argon2_p_cost: raw.argon2_p_cost,
             user_capacity: raw.user_capacity,
             cookie_secure: raw.cookie_secure,
-            using_demo_secrets: demo_jwt || secret_key.as_deref() == Some(DEMO_SECRET_KEY),
+            using_demo_secrets: demo_jwt
+                || demo_signing
+                || secret_key.as_deref() == Some(DEMO_SECRET_KEY),
         })
     }
 }
@@ -277,6 +320,55 @@ fn resolve_jwt_secret(
     }
 }
 
+/// Each cookie-signing key is used as raw bytes (its UTF-8 encoding) and, like the JWT
+/// secret, must carry at least 256 bits; none may be a published demo key outside `debug`.
+fn resolve_cookie_signing_keys(
+    value: Option<Vec<String>>,
+    debug: bool,
+    profile: &str,
+) -> Result<(Vec<Secret>, bool), ConfigError> {
+    let how = "generate one with `openssl rand -base64 32` and set \
+               ROCKET_COOKIE_SIGNING_KEYS=<that value> (or '[\"<new>\", \"<old>\"]': the first signs, all verify)";
+    let keys = match value {
+        Some(keys) if !keys.is_empty() => keys,
+        _ if debug => {
+            let mut bytes = vec![0u8; MIN_SECRET_BYTES];
+            rand::rngs::OsRng.fill_bytes(&mut bytes);
+            eprintln!(
+                "auth-labs: no `cookie_signing_keys` configured; using a random one for this run."
+            );
+            return Ok((vec![Secret(bytes)], false));
+        }
+        _ => {
+            return Err(ConfigError(format!(
+                "`cookie_signing_keys` is not set for the `{profile}` profile: {how}."
+            )))
+        }
+    };
+    let mut demo = false;
+    for (i, key) in keys.iter().enumerate() {
+        let n = i + 1;
+        if DEMO_COOKIE_SIGNING_KEYS.contains(&key.as_str()) {
+            if !debug {
+                return Err(ConfigError(format!(
+                    "`cookie_signing_keys` key {n} is a public demo key, refused in the `{profile}` profile: {how}."
+                )));
+            }
+            demo = true;
+        } else if key.len() < MIN_SECRET_BYTES {
+            return Err(ConfigError(format!(
+                "`cookie_signing_keys` key {n} is {} bytes; HMAC-SHA256 keys need at least {MIN_SECRET_BYTES}: {how}.",
+                key.len()
+            )));
+        }
+    }
+    let keys = keys
+        .into_iter()
+        .map(|key| Secret(key.into_bytes()))
+        .collect();
+    Ok((keys, demo))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +376,7 @@ mod tests {
 
     const REAL_KEY: &str = "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A=";
     const REAL_JWT: &str = "a-real-deployment-secret-with-more-than-32-bytes";
+    const REAL_SIGNING: &str = "a-real-cookie-signing-key-with-more-than-32-bytes";
 
     fn figment(profile: &str, pairs: &[(&str, &str)]) -> Figment {
         pairs
@@ -340,7 +433,11 @@ mod tests {
     fn release_with_real_secrets_starts() {
         let config = AppConfig::from_figment(&figment(
             "release",
-            &[("secret_key", REAL_KEY), ("jwt_secret", REAL_JWT)],
+            &[
+                ("secret_key", REAL_KEY),
+                ("jwt_secret", REAL_JWT),
+                ("cookie_signing_keys", REAL_SIGNING),
+            ],
         ))
         .expect("real secrets are accepted");
         assert!(!config.using_demo_secrets);
@@ -382,10 +479,16 @@ mod tests {
     fn secrets_never_appear_in_debug_output() {
         let config = AppConfig::from_figment(&figment(
             "release",
-            &[("secret_key", REAL_KEY), ("jwt_secret", REAL_JWT)],
+            &[
+                ("secret_key", REAL_KEY),
+                ("jwt_secret", REAL_JWT),
+                ("cookie_signing_keys", REAL_SIGNING),
+            ],
         ))
         .expect("valid");
-        assert!(!format!("{config:?}").contains(REAL_JWT));
+        let debug = format!("{config:?}");
+        assert!(!debug.contains(REAL_JWT));
+        assert!(!debug.contains(REAL_SIGNING), "{debug}");
     }
 
     #[test]
@@ -398,9 +501,74 @@ mod tests {
         let jwt: String = figment
             .extract_inner("jwt_secret")
             .expect("debug jwt_secret");
+        let signing: Vec<String> = figment
+            .extract_inner("cookie_signing_keys")
+            .expect("debug cookie_signing_keys");
         assert_eq!(key, DEMO_SECRET_KEY);
         assert_eq!(jwt, DEMO_JWT_SECRET);
+        assert_eq!(signing, DEMO_COOKIE_SIGNING_KEYS);
         let release = Figment::from(Toml::file(path).nested()).select("release");
         assert!(release.extract_inner::<String>("secret_key").is_err());
+        assert!(release
+            .extract_inner::<Vec<String>>("cookie_signing_keys")
+            .is_err());
+    }
+
+    fn with_signing_keys(keys: &[&str]) -> Figment {
+        figment(
+            "release",
+            &[("secret_key", REAL_KEY), ("jwt_secret", REAL_JWT)],
+        )
+        .merge(("cookie_signing_keys", keys))
+    }
+
+    fn signing_refusal(figment: Figment) -> String {
+        match AppConfig::from_figment(&figment) {
+            Ok(_) => panic!("configuration was accepted"),
+            Err(e) => e.0,
+        }
+    }
+
+    #[test]
+    fn release_refuses_missing_short_or_demo_cookie_signing_keys() {
+        let msg = signing_refusal(figment(
+            "release",
+            &[("secret_key", REAL_KEY), ("jwt_secret", REAL_JWT)],
+        ));
+        assert!(msg.contains("`cookie_signing_keys` is not set"), "{msg}");
+        assert!(msg.contains("ROCKET_COOKIE_SIGNING_KEYS="), "{msg}");
+        let msg = signing_refusal(with_signing_keys(&[]));
+        assert!(msg.contains("is not set"), "{msg}");
+        let msg = signing_refusal(with_signing_keys(&[REAL_SIGNING, "short"]));
+        assert!(msg.contains("key 2 is 5 bytes"), "{msg}");
+        let msg = signing_refusal(with_signing_keys(&[
+            REAL_SIGNING,
+            DEMO_COOKIE_SIGNING_KEYS[1],
+        ]));
+        assert!(msg.contains("key 2 is a public demo key"), "{msg}");
+        assert!(!msg.contains('\n'));
+    }
+
+    #[test]
+    fn cookie_signing_keys_keep_their_order_new_first() {
+        let config = AppConfig::from_figment(&with_signing_keys(&[REAL_SIGNING, REAL_JWT]))
+            .expect("two real keys");
+        let keys: Vec<&[u8]> = config
+            .cookie_signing_keys
+            .iter()
+            .map(Secret::bytes)
+            .collect();
+        assert_eq!(keys, [REAL_SIGNING.as_bytes(), REAL_JWT.as_bytes()]);
+        assert!(!config.using_demo_secrets);
+    }
+
+    #[test]
+    fn debug_without_cookie_signing_keys_uses_one_random_key() {
+        let config = AppConfig::from_figment(&figment("debug", &[])).expect("debug");
+        assert_eq!(config.cookie_signing_keys.len(), 1);
+        assert_eq!(
+            config.cookie_signing_keys[0].bytes().len(),
+            MIN_SECRET_BYTES
+        );
     }
 }

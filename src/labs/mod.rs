@@ -1,5 +1,6 @@
 //! The labs: the same visit counter and login flow, four mechanisms.
 
+pub mod cookies;
 pub mod sessions;
 
 use rocket::{Build, Rocket};
@@ -26,9 +27,9 @@ pub const LABS: [LabInfo; 4] = [
     LabInfo {
         slug: "cookies",
         title: "Cookies",
-        path: "/labs/cookies",
+        path: cookies::BASE,
         summary: "The state is the cookie: plain (editable), signed (tamper-evident) and private (encrypted).",
-        ready: false,
+        ready: true,
     },
     LabInfo {
         slug: "jwt-cookie",
@@ -48,5 +49,5 @@ pub const LABS: [LabInfo; 4] = [
 
 /// Mounts every lab.
 pub fn stage(rocket: Rocket<Build>) -> Rocket<Build> {
-    rocket.attach(sessions::stage())
+    rocket.attach(sessions::stage()).attach(cookies::stage())
 }

@@ -1,0 +1,175 @@
+//! Signed cookies: the value stays readable, an HMAC-SHA256 tag makes any edit detectable.
+//!
+//! Rocket has private (encrypted) cookies but no signed-only ones, so this is the whole
+//! mechanism express's `cookie-parser` uses, in a few lines: `value.<tag>`, where the tag is
+//! HMAC-SHA256 over `name=value` (the name is bound in, so a valid value cannot be moved to
+//! another cookie), base64url without padding.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+use crate::config::Secret;
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// The signing keys: the first signs, every one verifies (rotation: put the new key first and
+/// keep the old one until the cookies it signed have expired).
+#[derive(Clone)]
+pub struct CookieSigner {
+    keys: Vec<Secret>,
+}
+
+/// What checking a signed cookie concluded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verified {
+    /// The tag matched under key number `key` (0 = the current signing key).
+    Valid { value: String, key: usize },
+    /// A `value.tag` shape whose tag no key produced: edited, or signed with a key this
+    /// server no longer has.
+    Mismatch,
+    /// Not `value.tag` at all.
+    Malformed,
+}
+
+impl CookieSigner {
+    /// `None` without a key; the configuration guarantees at least one.
+    pub fn new(keys: Vec<Secret>) -> Option<CookieSigner> {
+        (!keys.is_empty()).then_some(CookieSigner { keys })
+    }
+
+    pub fn key_count(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// `value.<tag>` signed with the current (first) key.
+    pub fn sign(&self, name: &str, value: &str) -> String {
+        self.sign_with(0, name, value)
+    }
+
+    /// Signed with key number `key` (clamped to the last one): lets the lab hand out a cookie
+    /// signed with a retired key, to show that rotation keeps it valid.
+    pub fn sign_with(&self, key: usize, name: &str, value: &str) -> String {
+        let key = &self.keys[key.min(self.keys.len() - 1)];
+        let tag = mac(key, name, value).finalize().into_bytes();
+        format!("{value}.{}", URL_SAFE_NO_PAD.encode(tag))
+    }
+
+    /// Checks `value.<tag>` against every key, in constant time per key
+    /// (`Mac::verify_slice`), so the comparison leaks nothing about the right tag.
+    pub fn verify(&self, name: &str, signed: &str) -> Verified {
+        let Some((value, tag)) = signed.rsplit_once('.') else {
+            return Verified::Malformed;
+        };
+        let Ok(tag) = URL_SAFE_NO_PAD.decode(tag) else {
+            return Verified::Malformed;
+        };
+        self.keys
+            .iter()
+            .position(|key| mac(key, name, value).verify_slice(&tag).is_ok())
+            .map_or(Verified::Mismatch, |key| Verified::Valid {
+                value: value.to_string(),
+                key,
+            })
+    }
+}
+
+fn mac(key: &Secret, name: &str, value: &str) -> HmacSha256 {
+    // HMAC accepts a key of any length, so this never fails.
+    let mut mac = <HmacSha256 as Mac>::new_from_slice(key.bytes())
+        .unwrap_or_else(|_| unreachable!("HMAC takes keys of any length"));
+    mac.update(name.as_bytes());
+    mac.update(b"=");
+    mac.update(value.as_bytes());
+    mac
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signer(keys: &[&str]) -> CookieSigner {
+        CookieSigner::new(keys.iter().map(|k| Secret::new(k.as_bytes())).collect())
+            .expect("at least one key")
+    }
+
+    #[test]
+    fn signed_value_is_readable_and_verifies() {
+        let s = signer(&["key-one"]);
+        let signed = s.sign("signed_visits", "7");
+        assert!(signed.starts_with("7."), "{signed}");
+        assert_eq!(
+            signed.len(),
+            2 + 43,
+            "a 32-byte tag is 43 base64url characters"
+        );
+        assert_eq!(
+            s.verify("signed_visits", &signed),
+            Verified::Valid {
+                value: "7".into(),
+                key: 0
+            }
+        );
+    }
+
+    #[test]
+    fn an_edited_value_or_tag_is_a_mismatch() {
+        let s = signer(&["key-one"]);
+        let signed = s.sign("signed_visits", "7");
+        let forged = signed.replacen('7', "9", 1);
+        assert_eq!(s.verify("signed_visits", &forged), Verified::Mismatch);
+        let mut tampered_tag = signed.clone();
+        let last = if tampered_tag.ends_with('A') {
+            "B"
+        } else {
+            "A"
+        };
+        tampered_tag.replace_range(tampered_tag.len() - 1.., last);
+        assert_eq!(s.verify("signed_visits", &tampered_tag), Verified::Mismatch);
+    }
+
+    #[test]
+    fn the_name_is_bound_into_the_tag() {
+        let s = signer(&["key-one"]);
+        let signed = s.sign("signed_visits", "7");
+        assert_eq!(s.verify("other", &signed), Verified::Mismatch);
+    }
+
+    #[test]
+    fn garbage_is_malformed_not_a_panic() {
+        let s = signer(&["key-one"]);
+        for garbage in ["", "7", "7.", "7.!!!", ".", "7.%%", "ü.ü"] {
+            assert_ne!(
+                s.verify("n", garbage),
+                Verified::Valid {
+                    value: "7".into(),
+                    key: 0
+                },
+                "{garbage:?}"
+            );
+        }
+        assert_eq!(s.verify("n", "7"), Verified::Malformed);
+        assert_eq!(s.verify("n", "7.!!!"), Verified::Malformed);
+    }
+
+    #[test]
+    fn rotation_old_key_still_verifies_new_cookies_use_the_new_key() {
+        let old = signer(&["old-key"]);
+        let rotated = signer(&["new-key", "old-key"]);
+        let from_before = old.sign("signed_visits", "3");
+        assert_eq!(
+            rotated.verify("signed_visits", &from_before),
+            Verified::Valid {
+                value: "3".into(),
+                key: 1
+            }
+        );
+        let fresh = rotated.sign("signed_visits", "4");
+        assert_eq!(old.verify("signed_visits", &fresh), Verified::Mismatch);
+        assert_eq!(
+            rotated.sign_with(9, "n", "v"),
+            rotated.sign_with(1, "n", "v")
+        );
+    }
+}
