@@ -194,6 +194,10 @@ fn release_profile_with_real_secrets_launches() {
         .merge((
             "jwt_secret",
             "a-real-deployment-secret-with-more-than-32-bytes",
+        ))
+        .merge((
+            "cookie_signing_keys",
+            ["another-real-deployment-secret-of-32-bytes"],
         ));
     let client = rocket::local::blocking::Client::tracked(auth_labs::rocket_from(figment))
         .expect("real secrets are accepted");
