@@ -17,6 +17,7 @@ use rocket::fs::{relative, FileServer};
 use rocket::{Build, Rocket};
 use rocket_dyn_templates::Template;
 
+use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
 use auth::users::UserDirectory;
 use config::AppConfig;
@@ -72,7 +73,10 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
         Err(e) => Err(e),
     };
     match users {
-        Ok(users) => Ok(rocket.manage(config).manage(users)),
+        Ok(users) => Ok(rocket
+            .manage(JwtKeys::from_config(&config))
+            .manage(config)
+            .manage(users)),
         Err(e) => {
             eprintln!("auth-labs: password hashing failed at start-up: {}", e.0);
             Err(rocket)
