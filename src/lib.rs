@@ -10,6 +10,7 @@ pub mod inspect;
 pub mod labs;
 pub mod pages;
 pub mod security;
+pub mod tools;
 
 use rocket::fairing::{self, AdHoc};
 use rocket::figment::Figment;
@@ -47,6 +48,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(security::SecurityHeaders)
         .attach(inspect::SetCookieEcho)
         .mount("/", pages::routes())
+        .mount(tools::jwt::BASE, tools::jwt::routes())
         .mount("/static", FileServer::from(relative!("static")))
         .register("/", error::catchers());
     labs::stage(rocket)
