@@ -11,6 +11,7 @@ pub mod inspect;
 pub mod labs;
 pub mod pages;
 pub mod security;
+pub mod tools;
 
 use rocket::fairing::{self, AdHoc};
 use rocket::figment::Figment;
@@ -18,6 +19,7 @@ use rocket::fs::{relative, FileServer};
 use rocket::{Build, Rocket};
 use rocket_dyn_templates::Template;
 
+use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
 use auth::users::UserDirectory;
 use config::AppConfig;
@@ -47,6 +49,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(security::SecurityHeaders)
         .attach(inspect::SetCookieEcho)
         .mount("/", pages::routes())
+        .mount(tools::jwt::BASE, tools::jwt::routes())
         .mount("/static", FileServer::from(relative!("static")))
         .attach(docs::stage())
         .register("/", error::catchers());
@@ -74,7 +77,10 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
         Err(e) => Err(e),
     };
     match users {
-        Ok(users) => Ok(rocket.manage(config).manage(users)),
+        Ok(users) => Ok(rocket
+            .manage(JwtKeys::from_config(&config))
+            .manage(config)
+            .manage(users)),
         Err(e) => {
             eprintln!("auth-labs: password hashing failed at start-up: {}", e.0);
             Err(rocket)

@@ -1,5 +1,6 @@
 //! What every lab shares: password hashing, the user directory, and the login form.
 
+pub mod jwt;
 pub mod password;
 pub mod users;
 

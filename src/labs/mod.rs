@@ -1,6 +1,9 @@
 //! The labs: the same visit counter and login flow, four mechanisms.
 
 pub mod cookies;
+pub mod jwt_cookie;
+pub mod jwt_header;
+pub mod jwt_view;
 pub mod sessions;
 
 use rocket::{Build, Rocket};
@@ -34,20 +37,24 @@ pub const LABS: [LabInfo; 4] = [
     LabInfo {
         slug: "jwt-cookie",
         title: "JWT in a cookie",
-        path: "/labs/jwt-cookie",
+        path: jwt_cookie::BASE,
         summary: "A signed token carrying its own claims, sent back automatically in an HttpOnly cookie.",
-        ready: false,
+        ready: true,
     },
     LabInfo {
         slug: "jwt-header",
         title: "JWT in a header",
-        path: "/labs/jwt-header",
+        path: jwt_header::BASE,
         summary: "The same token, kept by page JavaScript and sent as Authorization: Bearer.",
-        ready: false,
+        ready: true,
     },
 ];
 
 /// Mounts every lab.
 pub fn stage(rocket: Rocket<Build>) -> Rocket<Build> {
-    rocket.attach(sessions::stage()).attach(cookies::stage())
+    rocket
+        .attach(sessions::stage())
+        .attach(cookies::stage())
+        .attach(jwt_cookie::stage())
+        .attach(jwt_header::stage())
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod browser;
+pub mod jwt;
 
 use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};

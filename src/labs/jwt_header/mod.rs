@@ -1,0 +1,150 @@
+//! JWT in a header: the same signed token, kept by page JavaScript and sent as
+//! `Authorization: Bearer …` (RFC 6750).
+//!
+//! The browser never sends this header on its own: only the page's script does. So another
+//! site cannot make the browser use the token (no CSRF), but any script running on the page
+//! can read it (XSS). An `HttpOnly` cookie is the reverse. The HTML page is a small client
+//! (`static/js/jwt-header.js`); the server side is a JSON API under `BASE/api/`.
+
+pub mod bearer;
+
+use rocket::fairing::AdHoc;
+use rocket::serde::json::Json;
+use rocket::{get, post, routes, State};
+use rocket_dyn_templates::{context, Template};
+use serde::{Deserialize, Serialize};
+
+use crate::auth::jwt::{Audience, Claims, Issued, JwtKeys};
+use crate::auth::users::UserDirectory;
+use crate::auth::INVALID_LOGIN;
+use crate::error::AppError;
+use crate::inspect::{relative, SentHeaders};
+use crate::pages::demo_accounts;
+use bearer::{ApiError, BearerToken, RequestHost};
+
+pub const BASE: &str = "/labs/jwt-header";
+
+pub fn stage() -> AdHoc {
+    AdHoc::on_ignite("JWT-in-a-header lab", |rocket| async {
+        rocket.mount(BASE, routes![index, token, me, visit])
+    })
+}
+
+/// The page: the client, the explanations, and the curl equivalents.
+#[get("/")]
+fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Template {
+    Template::render(
+        "labs/jwt-header/index",
+        context! {
+            section: "jwt-header",
+            sent,
+            origin: format!("http://{}", host.0),
+            base: BASE,
+            demo_accounts: demo_accounts(),
+            ttl: relative(keys.ttl.whole_seconds()).replace("in ", ""),
+            leeway: keys.leeway.whole_seconds(),
+        },
+    )
+}
+
+/// `POST BASE/api/token`'s body.
+#[derive(Deserialize)]
+struct TokenRequest {
+    username: String,
+    password: String,
+}
+
+/// A freshly issued token, in the shape OAuth 2.0 token responses use (RFC 6749 §5.1),
+/// plus the count so the client need not decode the token to show it.
+#[derive(Serialize)]
+struct TokenResponse {
+    access_token: String,
+    token_type: &'static str,
+    /// Seconds until `exp`.
+    expires_in: i64,
+    visits: u64,
+}
+
+impl TokenResponse {
+    fn new(issued: Issued) -> TokenResponse {
+        TokenResponse {
+            expires_in: issued.claims.exp - issued.claims.iat,
+            visits: issued.claims.visits,
+            access_token: issued.token,
+            token_type: "Bearer",
+        }
+    }
+}
+
+fn signing_failed() -> ApiError {
+    ApiError::Server(AppError::internal())
+}
+
+/// Logs in: checks the password and signs a token for the user. A valid guest token sent
+/// along as `Authorization: Bearer` carries its count over, as in the other labs.
+#[post("/api/token", data = "<body>")]
+async fn token(
+    body: Json<TokenRequest>,
+    bearer: BearerToken,
+    keys: &State<JwtKeys>,
+    users: &State<UserDirectory>,
+) -> Result<Json<TokenResponse>, ApiError> {
+    let Some(username) = users.authenticate(&body.username, &body.password).await else {
+        return Err(ApiError::bad_login(INVALID_LOGIN));
+    };
+    let visits = bearer
+        .verify(keys)
+        .ok()
+        .flatten()
+        .map_or(0, |claims| claims.visits);
+    let issued = keys
+        .issue(Audience::JwtHeader, Some(&username), visits)
+        .map_err(|_| signing_failed())?;
+    Ok(Json(TokenResponse::new(issued)))
+}
+
+/// The verified claims, plus the username they prove (`null` for a guest token).
+#[derive(Serialize)]
+struct MeResponse {
+    user: Option<String>,
+    #[serde(flatten)]
+    claims: Claims,
+}
+
+/// Who am I: a valid Bearer token answers with its verified claims.
+#[get("/api/me")]
+fn me(bearer: BearerToken, keys: &State<JwtKeys>) -> Result<Json<MeResponse>, ApiError> {
+    match bearer.verify(keys)? {
+        Some(claims) => Ok(Json(MeResponse {
+            user: claims.username().map(str::to_string),
+            claims,
+        })),
+        None => Err(ApiError::missing()),
+    }
+}
+
+#[derive(Serialize)]
+struct VisitResponse {
+    visits: u64,
+    access_token: String,
+    token_type: &'static str,
+    expires_in: i64,
+}
+
+/// Counts a visit: verifies the token, signs a new one with `visits + 1`. Without a token,
+/// starts a guest token at 1.
+#[post("/api/visit")]
+fn visit(bearer: BearerToken, keys: &State<JwtKeys>) -> Result<Json<VisitResponse>, ApiError> {
+    let issued = match bearer.verify(keys)? {
+        Some(claims) => keys.reissue(&claims, claims.visits.saturating_add(1)),
+        None => keys.issue(Audience::JwtHeader, None, 1),
+    }
+    .map_err(|_| signing_failed())?;
+    let response = TokenResponse::new(issued);
+    Ok(Json(VisitResponse {
+        visits: response.visits,
+        access_token: response.access_token,
+        token_type: response.token_type,
+        expires_in: response.expires_in,
+    }))
+}

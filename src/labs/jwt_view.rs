@@ -1,0 +1,126 @@
+//! What the JWT labs and the decoder show about a token: its three parts (for colour-coding,
+//! each rendered as escaped text, never as markup), the decoded header and payload, and a
+//! claims table with human-readable times.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+
+use crate::auth::jwt::{decode_unverified, Claims, Rejection};
+use crate::inspect::HumanTime;
+
+/// One row of the claims table.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimRow {
+    pub name: String,
+    /// The value as JSON text (`"alice"`, `3`).
+    pub value: String,
+    /// What the claim means (RFC 7519 §4.1), or "private claim".
+    pub meaning: &'static str,
+    /// For NumericDate claims (`iat`, `exp`, `nbf`): the time it names.
+    pub time: Option<HumanTime>,
+}
+
+/// A token split for display.
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenView {
+    pub header_b64: String,
+    pub payload_b64: String,
+    pub signature_b64: String,
+    /// Pretty-printed JSON of the decoded header and payload.
+    pub header_json: String,
+    pub payload_json: String,
+    pub claims: Vec<ClaimRow>,
+    /// The token's size in bytes (a cookie is limited to about 4 KB).
+    pub length: usize,
+    /// `exp` as Unix seconds, for the live countdown.
+    pub exp: Option<i64>,
+}
+
+impl TokenView {
+    /// Decodes without verifying; `Err` when it is not even readable.
+    pub fn new(token: &str, now: OffsetDateTime) -> Result<TokenView, Rejection> {
+        let t = decode_unverified(token)?;
+        let [header_b64, payload_b64, signature_b64] = t.parts;
+        Ok(TokenView {
+            header_b64,
+            payload_b64,
+            signature_b64,
+            header_json: pretty(&t.header),
+            payload_json: pretty(&t.payload),
+            claims: claim_rows(&t.payload, now),
+            length: token.len(),
+            exp: t.payload.get("exp").and_then(Value::as_i64),
+        })
+    }
+
+    /// The view of a token this app just signed (always readable).
+    pub fn of_issued(token: &str, claims: &Claims, now: OffsetDateTime) -> TokenView {
+        TokenView::new(token, now).unwrap_or_else(|_| TokenView {
+            header_b64: String::new(),
+            payload_b64: String::new(),
+            signature_b64: String::new(),
+            header_json: String::new(),
+            payload_json: serde_json::to_string_pretty(claims).unwrap_or_default(),
+            claims: Vec::new(),
+            length: token.len(),
+            exp: Some(claims.exp),
+        })
+    }
+}
+
+fn pretty(map: &Map<String, Value>) -> String {
+    serde_json::to_string_pretty(map).unwrap_or_default()
+}
+
+fn meaning(name: &str) -> &'static str {
+    match name {
+        "sub" => {
+            "subject: who the token is about (a username, or guest:… for an anonymous visitor)"
+        }
+        "visits" => "private claim: the visit counter, carried by the token itself",
+        "iat" => "issued at",
+        "exp" => "expires at: refused from this second on",
+        "nbf" => "not before: refused until this time",
+        "jti" => "JWT id: random, so every token is unique",
+        "iss" => "issuer: who signed it",
+        "aud" => "audience: which lab may accept it",
+        _ => "a claim this app does not use",
+    }
+}
+
+fn claim_rows(payload: &Map<String, Value>, now: OffsetDateTime) -> Vec<ClaimRow> {
+    payload
+        .iter()
+        .map(|(name, value)| ClaimRow {
+            name: name.clone(),
+            value: value.to_string(),
+            meaning: meaning(name),
+            time: matches!(name.as_str(), "iat" | "exp" | "nbf")
+                .then(|| value.as_i64())
+                .flatten()
+                .and_then(|unix| OffsetDateTime::from_unix_timestamp(unix).ok())
+                .map(|at| HumanTime::new(at, now)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_get_human_readings_and_other_claims_do_not() {
+        // {"alg":"HS256"} . {"exp":0,"sub":"x","nbf":1e40}
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjAsInN1YiI6IngiLCJuYmYiOjFlNDB9.c2ln";
+        let view = TokenView::new(token, OffsetDateTime::now_utc()).expect("readable");
+        let exp = view.claims.iter().find(|c| c.name == "exp").expect("exp");
+        assert_eq!(
+            exp.time.as_ref().map(|t| t.at.as_str()),
+            Some("1970-01-01T00:00:00Z")
+        );
+        let nbf = view.claims.iter().find(|c| c.name == "nbf").expect("nbf");
+        assert!(nbf.time.is_none(), "an absurd time is shown as its number");
+        assert_eq!(view.signature_b64, "c2ln");
+    }
+}

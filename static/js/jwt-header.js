@@ -1,0 +1,294 @@
+// The JWT-in-a-header lab's client. It keeps the token (in page memory, or in localStorage
+// when the switch is on), sends it as "Authorization: Bearer …", and logs every request and
+// response so the learner can watch the header travel. No framework, no build step.
+//
+// Everything from the server is written with textContent, never innerHTML: a token or a
+// message cannot inject markup.
+(function () {
+  "use strict";
+
+  const root = document.getElementById("client");
+  if (!root) {
+    return;
+  }
+  const BASE = root.getAttribute("data-base");
+  const TOKEN_KEY = "auth-labs.jwt-header.token";
+  const MODE_KEY = "auth-labs.jwt-header.storage";
+
+  const $ = function (id) {
+    return document.getElementById(id);
+  };
+
+  // --- Where the token lives --------------------------------------------------------------
+
+  let token = null;
+  let useLocalStorage = false;
+  try {
+    useLocalStorage = window.localStorage.getItem(MODE_KEY) === "local";
+    if (useLocalStorage) {
+      token = window.localStorage.getItem(TOKEN_KEY);
+    }
+  } catch (e) {
+    useLocalStorage = false; // storage blocked: memory only
+  }
+
+  function keep(newToken) {
+    token = newToken;
+    try {
+      if (useLocalStorage && token) {
+        window.localStorage.setItem(TOKEN_KEY, token);
+      } else {
+        window.localStorage.removeItem(TOKEN_KEY);
+      }
+    } catch (e) {
+      // storage blocked: the token stays in memory
+    }
+    render();
+  }
+
+  function setMode(local) {
+    useLocalStorage = local;
+    try {
+      if (local) {
+        window.localStorage.setItem(MODE_KEY, "local");
+      } else {
+        window.localStorage.removeItem(MODE_KEY);
+      }
+    } catch (e) {
+      useLocalStorage = false;
+    }
+    keep(token);
+  }
+
+  // --- Reading a token (no key needed: header and payload are only base64url) -------------
+
+  function base64UrlDecode(part) {
+    const b64 = part.replace(/-/g, "+").replace(/_/g, "/");
+    const padded = b64 + "===".slice((b64.length + 3) % 4);
+    const bytes = Uint8Array.from(atob(padded), function (c) {
+      return c.charCodeAt(0);
+    });
+    return new TextDecoder().decode(bytes);
+  }
+
+  function decode(jwt) {
+    const parts = jwt.split(".");
+    if (parts.length !== 3) {
+      return null;
+    }
+    try {
+      return {
+        parts: parts,
+        header: JSON.parse(base64UrlDecode(parts[0])),
+        payload: JSON.parse(base64UrlDecode(parts[1])),
+      };
+    } catch (e) {
+      return null;
+    }
+  }
+
+  const MEANINGS = {
+    sub: "subject: your username, or guest:… for an anonymous visitor",
+    visits: "private claim: the visit counter, carried by the token itself",
+    iat: "issued at",
+    exp: "expires at: refused from this second on",
+    jti: "JWT id: random, so every token is unique",
+    iss: "issuer: who signed it",
+    aud: "audience: which lab may accept it",
+  };
+
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  function human(seconds) {
+    const now = Math.floor(Date.now() / 1000);
+    const at = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const delta = seconds - now;
+    const span = Math.abs(delta) >= 60
+      ? Math.floor(Math.abs(delta) / 60) + " min " + (Math.abs(delta) % 60) + " s"
+      : Math.abs(delta) + " s";
+    return at + " (" + (delta >= 0 ? "in " + span : span + " ago") + ")";
+  }
+
+  // --- Rendering ---------------------------------------------------------------------------
+
+  function renderWho(decoded) {
+    const who = $("who");
+    who.replaceChildren();
+    const sub = decoded && typeof decoded.payload.sub === "string" ? decoded.payload.sub : null;
+    if (!decoded) {
+      who.append(el("span", "No token yet: not logged in.", "muted"));
+    } else if (sub && sub.indexOf("guest:") !== 0) {
+      const strong = el("strong", sub);
+      strong.id = "user";
+      who.append("Logged in as ", strong, ".");
+    } else {
+      who.append(el("span", "Guest token (" + sub + "): not logged in.", "muted"));
+    }
+  }
+
+  function renderToken(decoded) {
+    const view = $("token-view");
+    view.replaceChildren();
+    if (!decoded) {
+      view.append(el("p", "No token. Click Visit to get a guest token, or log in.", "muted"));
+      return;
+    }
+    const pre = el("pre", null, "wire jwt-token");
+    pre.id = "token";
+    pre.append(
+      el("span", decoded.parts[0], "jwt-header"), ".",
+      el("span", decoded.parts[1], "jwt-payload"), ".",
+      el("span", decoded.parts[2], "jwt-signature"));
+    const legend = el("p", null, "hint jwt-legend");
+    legend.append(el("span", "header", "jwt-header"), " · ",
+      el("span", "payload", "jwt-payload"), " · ",
+      el("span", "signature", "jwt-signature"),
+      " — " + token.length + " bytes, readable by this page's script (and any other script on it).");
+
+    const columns = el("div", null, "columns");
+    const left = el("div");
+    left.append(el("h4", "Header (decoded)"), el("pre", JSON.stringify(decoded.header, null, 2), "wire"));
+    const right = el("div");
+    right.append(el("h4", "Payload (decoded)"), el("pre", JSON.stringify(decoded.payload, null, 2), "wire"));
+    columns.append(left, right);
+
+    const table = el("table", null, "kv claims");
+    const tbody = el("tbody");
+    Object.keys(decoded.payload).forEach(function (name) {
+      const value = decoded.payload[name];
+      const tr = el("tr");
+      const th = el("th");
+      th.append(el("code", name));
+      const td = el("td");
+      td.append(el("code", JSON.stringify(value)));
+      if ((name === "iat" || name === "exp") && typeof value === "number") {
+        td.append(el("br"), el("span", human(value), "muted"));
+      }
+      tr.append(th, td, el("td", MEANINGS[name] || "a claim this app does not use", "muted"));
+      tbody.append(tr);
+    });
+    table.append(tbody);
+
+    const countdown = el("p", "Expires: ");
+    const strong = el("strong", "…", "countdown");
+    strong.setAttribute("data-countdown", String(decoded.payload.exp));
+    countdown.append(strong);
+
+    view.append(pre, legend, columns, table, countdown);
+  }
+
+  function render() {
+    const decoded = token ? decode(token) : null;
+    const visits = decoded && typeof decoded.payload.visits === "number" ? decoded.payload.visits : 0;
+    $("visits").textContent = String(visits);
+    renderWho(decoded);
+    renderToken(decoded);
+    $("storage-switch").checked = useLocalStorage;
+    $("storage-state").textContent = useLocalStorage
+      ? "The token is in localStorage: it survives reloads and restarts of the browser, and any script on this origin can read it with localStorage.getItem(\"" + TOKEN_KEY + "\")."
+      : "The token is kept in page memory only: reload the page and it is gone.";
+  }
+
+  // --- Talking to the API, with a log of every request -----------------------------------
+
+  function logEntry(method, url, authorization, body, status, responseHeaders, json) {
+    const li = el("li", null, "card");
+    const request = [method + " " + url];
+    request.push(authorization ? "Authorization: " + authorization : "(no Authorization header)");
+    if (body) {
+      request.push("Content-Type: application/json", "", body);
+    }
+    li.append(el("h4", "Request"), el("pre", request.join("\n"), "wire request"));
+    const response = ["HTTP " + status];
+    responseHeaders.forEach(function (h) {
+      response.push(h);
+    });
+    response.push("", JSON.stringify(json, null, 2));
+    li.append(el("h4", "Response"), el("pre", response.join("\n"), "wire response"));
+    const log = $("request-log");
+    log.prepend(li);
+    $("request-log-empty").hidden = true;
+  }
+
+  async function call(method, path, payload) {
+    const url = BASE + path;
+    const headers = {};
+    const authorization = token ? "Bearer " + token : null;
+    if (authorization) {
+      headers.Authorization = authorization;
+    }
+    let body = null;
+    let shownBody = null;
+    if (payload) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(payload);
+      // The log never shows the password itself.
+      shownBody = JSON.stringify(Object.assign({}, payload, payload.password ? { password: "••••••" } : {}));
+    }
+    let status = 0;
+    let json = null;
+    const shownHeaders = [];
+    try {
+      const response = await fetch(url, { method: method, headers: headers, body: body, credentials: "omit" });
+      status = response.status;
+      const challenge = response.headers.get("WWW-Authenticate");
+      if (challenge) {
+        shownHeaders.push("WWW-Authenticate: " + challenge);
+      }
+      json = await response.json().catch(function () {
+        return { error: "not JSON" };
+      });
+    } catch (e) {
+      json = { error: "network", message: String(e) };
+    }
+    logEntry(method, window.location.origin + url, authorization, shownBody, status, shownHeaders, json);
+    return { status: status, json: json || {} };
+  }
+
+  $("visit-button").addEventListener("click", async function () {
+    const result = await call("POST", "/api/visit");
+    if (result.status === 200 && result.json.access_token) {
+      keep(result.json.access_token);
+    }
+  });
+
+  $("me-button").addEventListener("click", function () {
+    call("GET", "/api/me");
+  });
+
+  $("logout-button").addEventListener("click", function () {
+    keep(null);
+  });
+
+  $("storage-switch").addEventListener("change", function (event) {
+    setMode(event.target.checked);
+  });
+
+  $("login-form").addEventListener("submit", async function (event) {
+    event.preventDefault();
+    const error = $("login-error");
+    error.hidden = true;
+    const result = await call("POST", "/api/token", {
+      username: $("username").value,
+      password: $("password").value,
+    });
+    $("password").value = "";
+    if (result.status === 200 && result.json.access_token) {
+      keep(result.json.access_token);
+    } else {
+      error.textContent = result.json.message || "Login failed.";
+      error.hidden = false;
+    }
+  });
+
+  render();
+})();

@@ -1,0 +1,379 @@
+//! JWT in a header: the page's script sends `Authorization: Bearer`; the API answers JSON
+//! and refuses bad tokens with RFC 6750 challenges.
+
+mod common;
+
+use auth_labs::auth::jwt::Audience;
+use common::jwt::{
+    expired, independently_refused, issued, payload, secret, signed_elsewhere, tampered, unsigned,
+    verify_independently,
+};
+use common::*;
+use rocket::http::{ContentType, Header, Status};
+use rocket::local::blocking::{Client, LocalResponse};
+use serde_json::{json, Value};
+
+const BASE: &str = "/labs/jwt-header";
+
+fn json_body(response: LocalResponse<'_>) -> Value {
+    assert_eq!(response.content_type(), Some(ContentType::JSON));
+    serde_json::from_str(&body(response)).expect("a JSON body")
+}
+
+fn bearer(token: &str) -> Header<'static> {
+    Header::new("Authorization", format!("Bearer {token}"))
+}
+
+fn get_token<'c>(client: &'c Client, username: &str, password: &str) -> LocalResponse<'c> {
+    client
+        .post(format!("{BASE}/api/token"))
+        .header(ContentType::JSON)
+        .body(json!({ "username": username, "password": password }).to_string())
+        .dispatch()
+}
+
+fn login_token(client: &Client) -> String {
+    let response = get_token(client, "alice", "wonderland");
+    assert_eq!(response.status(), Status::Ok);
+    json_body(response)["access_token"]
+        .as_str()
+        .expect("access_token")
+        .to_string()
+}
+
+fn visit(client: &Client, token: Option<&str>) -> Value {
+    let mut request = client.post(format!("{BASE}/api/visit"));
+    if let Some(token) = token {
+        request = request.header(bearer(token));
+    }
+    let response = request.dispatch();
+    assert_eq!(response.status(), Status::Ok);
+    json_body(response)
+}
+
+/// `GET /api/me` with `authorization` (a raw header value); returns status, challenge, body.
+fn me(client: &Client, authorization: Option<&str>) -> (Status, Option<String>, Value) {
+    let mut request = client.get(format!("{BASE}/api/me"));
+    if let Some(value) = authorization {
+        request = request.header(Header::new("Authorization", value.to_string()));
+    }
+    let response = request.dispatch();
+    let status = response.status();
+    let challenge = response
+        .headers()
+        .get_one("WWW-Authenticate")
+        .map(str::to_string);
+    (status, challenge, json_body(response))
+}
+
+/// Asserts the RFC 6750 refusal of an invalid token, with the learner-facing reason.
+#[track_caller]
+fn assert_invalid_token(client: &Client, token: &str, reason: &str, starts: &str) {
+    let (status, challenge, body) = me(client, Some(&format!("Bearer {token}")));
+    assert_eq!(status, Status::Unauthorized);
+    let challenge = challenge.expect("a WWW-Authenticate header");
+    assert!(
+        challenge.starts_with(r#"Bearer error="invalid_token", error_description=""#),
+        "{challenge}"
+    );
+    assert!(challenge.contains(starts), "{challenge}");
+    assert_eq!(body["error"], "invalid_token");
+    assert_eq!(body["reason"], reason);
+    assert!(body["message"]
+        .as_str()
+        .is_some_and(|m| m.starts_with(starts)));
+}
+
+#[test]
+fn page_is_a_client_with_markers_and_no_inline_script() {
+    let client = client();
+    let response = client.get(BASE).dispatch();
+    assert_eq!(response.status(), Status::Ok);
+    let html = body(response);
+    assert_eq!(visits(&html), 0, "no token yet");
+    assert_eq!(user(&html), None);
+    assert!(html.contains(r#"<script src="/static/js/jwt-header.js"></script>"#));
+    let inline = regex::Regex::new(r"<script(?:\s[^>]*)?>\s*[^<\s]").expect("regex");
+    assert!(
+        !inline.is_match(&html),
+        "no inline scripts (the CSP forbids them)"
+    );
+    assert!(!html.contains(" onclick="), "no inline handlers");
+    for id in [
+        "login-form",
+        "visit-button",
+        "me-button",
+        "logout-button",
+        "storage-switch",
+        "request-log",
+        "token-view",
+    ] {
+        assert!(html.contains(&format!(r#"id="{id}""#)), "#{id}");
+    }
+    assert!(html.contains("localStorage") && html.contains("CSRF") && html.contains("XSS"));
+    let js = client.get("/static/js/jwt-header.js").dispatch();
+    assert_eq!(js.status(), Status::Ok);
+    let js = body(js);
+    assert!(js.contains("Authorization") && !js.contains(".innerHTML"));
+}
+
+#[test]
+fn token_endpoint_issues_a_bearer_token() {
+    let client = client();
+    let response = get_token(&client, "alice", "wonderland");
+    assert_eq!(response.status(), Status::Ok);
+    let body = json_body(response);
+    assert_eq!(body["token_type"], "Bearer");
+    assert_eq!(body["expires_in"], 900);
+    let claims = payload(body["access_token"].as_str().expect("token"));
+    assert_eq!(claims["sub"], "alice");
+    assert_eq!(claims["aud"], "auth-labs/jwt-header");
+    assert_eq!(claims["visits"], 0);
+}
+
+#[test]
+fn bad_credentials_get_a_401_json_error() {
+    let client = client();
+    for (name, password) in [("alice", "nope"), ("nobody", "wonderland")] {
+        let response = get_token(&client, name, password);
+        assert_eq!(response.status(), Status::Unauthorized);
+        assert_eq!(
+            response.headers().get_one("WWW-Authenticate"),
+            Some("Bearer")
+        );
+        let body = json_body(response);
+        assert_eq!(body["message"], "Invalid username or password");
+        assert!(body.get("access_token").is_none());
+    }
+}
+
+#[test]
+fn malformed_token_requests_get_json_errors_not_500s() {
+    let client = client();
+    for (content_type, payload) in [
+        (ContentType::JSON, "not json"),
+        (ContentType::JSON, r#"{"username":"alice"}"#),
+        (ContentType::JSON, r#"{"username":1,"password":2}"#),
+        (ContentType::Plain, "username=alice"),
+    ] {
+        let response = client
+            .post(format!("{BASE}/api/token"))
+            .header(content_type)
+            .body(payload)
+            .dispatch();
+        assert!(response.status().class().is_client_error(), "{payload}");
+        assert!(json_body(response)["error"].is_string());
+    }
+}
+
+#[test]
+fn visit_without_a_token_starts_a_guest_token_at_one() {
+    let client = client();
+    let body = visit(&client, None);
+    assert_eq!(body["visits"], 1);
+    let claims = payload(body["access_token"].as_str().expect("token"));
+    assert!(claims["sub"]
+        .as_str()
+        .is_some_and(|s| s.starts_with("guest:")));
+}
+
+#[test]
+fn counter_is_a_claim_and_each_visit_re_issues_the_token() {
+    let client = client();
+    let mut token = login_token(&client);
+    for expected in 1..=3 {
+        let body = visit(&client, Some(&token));
+        assert_eq!(body["visits"], expected);
+        let next = body["access_token"].as_str().expect("token").to_string();
+        assert_ne!(next, token);
+        assert_eq!(payload(&next)["visits"], expected);
+        token = next;
+    }
+}
+
+#[test]
+fn guest_count_carries_over_into_the_login_token() {
+    let client = client();
+    let first = visit(&client, None);
+    let guest = visit(&client, first["access_token"].as_str());
+    let response = client
+        .post(format!("{BASE}/api/token"))
+        .header(ContentType::JSON)
+        .header(bearer(guest["access_token"].as_str().expect("token")))
+        .body(r#"{"username":"alice","password":"wonderland"}"#)
+        .dispatch();
+    let body = json_body(response);
+    assert_eq!(body["visits"], 2);
+    assert_eq!(
+        payload(body["access_token"].as_str().expect("token"))["sub"],
+        "alice"
+    );
+}
+
+#[test]
+fn me_answers_with_the_verified_claims() {
+    let client = client();
+    let token = login_token(&client);
+    let (status, challenge, body) = me(&client, Some(&format!("Bearer {token}")));
+    assert_eq!(status, Status::Ok);
+    assert_eq!(challenge, None);
+    assert_eq!(body["user"], "alice");
+    assert_eq!(body["sub"], "alice");
+    assert_eq!(body["aud"], "auth-labs/jwt-header");
+    for claim in ["visits", "iat", "exp", "jti", "iss"] {
+        assert!(body.get(claim).is_some(), "{claim}");
+    }
+}
+
+#[test]
+fn missing_authorization_is_a_401_with_a_bare_bearer_challenge() {
+    let client = client();
+    let (status, challenge, body) = me(&client, None);
+    assert_eq!(status, Status::Unauthorized);
+    assert_eq!(challenge.as_deref(), Some("Bearer"));
+    assert!(body["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("Bearer")));
+}
+
+#[test]
+fn garbage_authorization_is_a_401_with_an_rfc_6750_header() {
+    let client = client();
+    for value in [
+        "Basic YWxpY2U6d29uZGVybGFuZA==",
+        "Bearer",
+        "Bearer ",
+        "token",
+        "",
+    ] {
+        let (status, challenge, _) = me(&client, Some(value));
+        assert_eq!(status, Status::Unauthorized, "{value:?}");
+        assert!(
+            challenge.is_some_and(|c| c.starts_with("Bearer")),
+            "{value:?}"
+        );
+    }
+    assert_invalid_token(&client, "garbage", "not_a_jwt", "Not a JWT");
+    assert_invalid_token(&client, "a.b.c", "malformed", "Malformed");
+    assert_invalid_token(&client, "ü.ö.ä", "not_a_jwt", "Not a JWT");
+    let visit = client
+        .post(format!("{BASE}/api/visit"))
+        .header(bearer("garbage"))
+        .dispatch();
+    assert_eq!(
+        visit.status(),
+        Status::Unauthorized,
+        "a bad token is not a guest"
+    );
+}
+
+#[test]
+fn tampered_payload_is_refused_as_a_bad_signature() {
+    let client = client();
+    let forged = tampered(&login_token(&client), |p| {
+        p.insert("sub".into(), Value::from("bob"));
+    });
+    assert_invalid_token(&client, &forged, "bad_signature", "Bad signature");
+}
+
+#[test]
+fn alg_none_is_refused_in_any_letter_case() {
+    let client = client();
+    let token = login_token(&client);
+    for alg in ["none", "NoNe"] {
+        assert_invalid_token(
+            &client,
+            &unsigned(&token, alg),
+            "algorithm_not_allowed",
+            "Algorithm not allowed",
+        );
+    }
+}
+
+#[test]
+fn token_signed_with_another_secret_is_refused() {
+    let client = client();
+    let token = signed_elsewhere(Audience::JwtHeader, "alice");
+    assert_invalid_token(&client, &token, "bad_signature", "Bad signature");
+}
+
+#[test]
+fn expired_token_is_refused() {
+    let client = client();
+    let token = expired(&client, Audience::JwtHeader, "alice", 3);
+    assert_invalid_token(&client, &token, "expired", "Expired");
+}
+
+#[test]
+fn cookie_lab_token_is_refused_for_its_audience() {
+    let client = client();
+    let token = issued(&client, Audience::JwtCookie, Some("alice"), 3);
+    assert_invalid_token(&client, &token, "wrong_audience", "Wrong audience");
+}
+
+#[test]
+fn token_copied_before_logout_still_works_until_exp() {
+    let client = client();
+    let token = login_token(&client);
+    let copy = token.clone();
+    drop(token); // "Log out": the page forgets its token; the server is not told.
+    let (status, _, body) = me(&client, Some(&format!("Bearer {copy}")));
+    assert_eq!(status, Status::Ok);
+    assert_eq!(body["user"], "alice");
+}
+
+#[test]
+fn issued_token_verifies_with_an_independent_jwt_implementation() {
+    let client = client();
+    let token = login_token(&client);
+    let claims = verify_independently(&token, &secret(&client));
+    assert_eq!(claims["sub"], "alice");
+    assert_eq!(claims["visits"], 0);
+    assert!(independently_refused(
+        &token,
+        b"some-other-secret-of-32-bytes-or-more"
+    ));
+}
+
+#[test]
+fn curl_commands_on_the_page_work_verbatim() {
+    if std::process::Command::new("curl")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED curl_commands_on_the_page_work_verbatim: curl is not installed");
+        return;
+    }
+    let app = serve_app();
+    let html = ureq::get(&format!("{app}{BASE}"))
+        .call()
+        .expect("the page")
+        .into_string()
+        .expect("text");
+    let command = |id: &str| element_text(&html, id).unwrap_or_else(|| panic!("#{id}"));
+    // The page names the host it was served from, so the lines run as shown.
+    assert!(command("curl-login").contains(&format!("{app}{BASE}/api/token")));
+    let script = format!(
+        "set -e\n{}\n{}\n{}\n{}",
+        command("curl-login"),
+        command("curl-me"),
+        command("curl-visit"),
+        command("curl-401")
+    );
+    let output = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{script}\n{stdout}");
+    assert!(stdout.contains(r#""user":"alice""#), "{stdout}");
+    assert!(stdout.contains(r#""visits":1"#), "{stdout}");
+    assert!(
+        stdout.contains("www-authenticate: Bearer\r\n")
+            || stdout.contains("WWW-Authenticate: Bearer\r\n"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#"error="invalid_token""#), "{stdout}");
+}
