@@ -27,6 +27,11 @@ pub const DEMO_COOKIE_SIGNING_KEYS: [&str; 2] = [
 /// Both secrets must carry at least 256 bits (RFC 7518 §3.2 for HS256; Rocket wants 256 too).
 pub const MIN_SECRET_BYTES: usize = 32;
 
+/// The largest `jwt_leeway` accepted, in seconds.
+pub const MAX_JWT_LEEWAY: u64 = 3600;
+/// The largest timeout or lifetime accepted, in seconds (one year).
+pub const MAX_DURATION_SECONDS: u64 = 365 * 24 * 3600;
+
 /// Every Auth Labs setting, with the defaults `Rocket.toml` documents.
 #[derive(Clone)]
 pub struct AppConfig {
@@ -194,6 +199,27 @@ impl AppConfig {
                 return Err(ConfigError(format!(
                     "`{name}` must be at least 1 second (set it in Rocket.toml or ROCKET_{}).",
                     name.to_uppercase()
+                )));
+            }
+        }
+        // A leeway beyond an hour defeats `exp`; a huge one would also underflow the
+        // library's `now - leeway`.
+        if raw.jwt_leeway > MAX_JWT_LEEWAY {
+            return Err(ConfigError(format!(
+                "`jwt_leeway` is {} s; at most {MAX_JWT_LEEWAY} s makes sense (set ROCKET_JWT_LEEWAY).",
+                raw.jwt_leeway
+            )));
+        }
+        // Durations beyond a year are surely typos, and would overflow date arithmetic.
+        for (name, value) in [
+            ("session_idle_timeout", raw.session_idle_timeout),
+            ("session_absolute_timeout", raw.session_absolute_timeout),
+            ("session_sweep_interval", raw.session_sweep_interval),
+            ("jwt_ttl", raw.jwt_ttl),
+        ] {
+            if value > MAX_DURATION_SECONDS {
+                return Err(ConfigError(format!(
+                    "`{name}` is {value} s; at most {MAX_DURATION_SECONDS} s (one year) is accepted."
                 )));
             }
         }
@@ -455,6 +481,17 @@ mod tests {
         ))
         .expect("debug accepts demo secrets");
         assert!(config.using_demo_secrets);
+    }
+
+    #[test]
+    fn absurd_leeway_and_durations_are_refused() {
+        for (key, expected) in [("jwt_leeway", "`jwt_leeway`"), ("jwt_ttl", "one year")] {
+            let figment = Figment::new()
+                .merge((key, 99_999_999_999u64))
+                .select("debug");
+            let msg = AppConfig::from_figment(&figment).err().expect("refused").0;
+            assert!(msg.contains(expected), "{msg}");
+        }
     }
 
     #[test]

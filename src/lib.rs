@@ -32,7 +32,7 @@ pub fn rocket() -> Rocket<Build> {
 /// The app built from an explicit figment (tests merge their overrides into
 /// `rocket::Config::figment()`).
 pub fn rocket_from(figment: Figment) -> Rocket<Build> {
-    let rocket = rocket::custom(figment)
+    let rocket = rocket::custom(cap_log_level(figment))
         // First: every later fairing and lab relies on the validated configuration.
         .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
         .attach(Template::custom(|engines| {
@@ -54,6 +54,21 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(docs::stage())
         .register("/", error::catchers());
     labs::stage(rocket)
+}
+
+/// Rocket's `debug` log level prints every form field it parses, passwords included, so it
+/// is lowered to `normal` (which logs requests and outcomes, never their contents).
+fn cap_log_level(figment: Figment) -> Figment {
+    match figment.extract_inner::<rocket::config::LogLevel>("log_level") {
+        Ok(rocket::config::LogLevel::Debug) => {
+            eprintln!(
+                "auth-labs: log_level \"debug\" would print form fields, passwords included; \
+                 using \"normal\"."
+            );
+            figment.merge(("log_level", rocket::config::LogLevel::Normal))
+        }
+        _ => figment,
+    }
 }
 
 /// Validates the configuration and builds the state every lab shares. A refusal prints one
