@@ -6,6 +6,9 @@
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use std::sync::Arc;
+
+use rocket::tokio::sync::Semaphore;
 use rocket::tokio::task::spawn_blocking;
 
 use crate::config::AppConfig;
@@ -17,6 +20,9 @@ pub struct PasswordHasher {
     /// A real hash of a random password: unknown usernames are checked against it so that
     /// "no such user" takes as long as "wrong password" (no username enumeration by timing).
     dummy_hash: String,
+    /// How many hashes may run at once: one core fewer than the machine has (at least one),
+    /// so a burst of logins queues up instead of starving the request workers of CPU.
+    permits: Arc<Semaphore>,
 }
 
 #[derive(Debug)]
@@ -32,9 +38,11 @@ impl PasswordHasher {
             None,
         )
         .map_err(|e| HashError(e.to_string()))?;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let mut hasher = PasswordHasher {
             params,
             dummy_hash: String::new(),
+            permits: Arc::new(Semaphore::new(cores.saturating_sub(1).max(1))),
         };
         let salt = SaltString::generate(&mut OsRng);
         hasher.dummy_hash = hasher.hash(salt.as_str().to_string()).await?;
@@ -48,6 +56,11 @@ impl PasswordHasher {
     /// Returns the PHC string, e.g. `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>`.
     pub async fn hash(&self, password: String) -> Result<String, HashError> {
         let params = self.params.clone();
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| HashError(e.to_string()))?;
         spawn_blocking(move || {
             let salt = SaltString::generate(&mut OsRng);
             Self::argon2(params)
@@ -65,6 +78,9 @@ impl PasswordHasher {
         let known = stored.is_some();
         let phc = stored.unwrap_or_else(|| self.dummy_hash.clone());
         let params = self.params.clone();
+        let Ok(_permit) = self.permits.acquire().await else {
+            return false;
+        };
         let matched = spawn_blocking(move || {
             PasswordHash::new(&phc)
                 .map(|parsed| {
