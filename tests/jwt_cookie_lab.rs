@@ -113,6 +113,22 @@ fn token_cookie_is_httponly_strict_path_scoped_and_lives_as_long_as_the_token() 
 }
 
 #[test]
+fn cookie_secure_setting_adds_secure_to_the_token_cookie() {
+    let plain = client();
+    let line = &set_cookie_headers(&plain.get(BASE).dispatch())[0];
+    assert!(!line.contains("Secure"), "{line}");
+    let https = client_with(figment().merge(("cookie_secure", true)));
+    let line = &set_cookie_headers(&https.get(BASE).dispatch())[0];
+    assert!(line.contains("; Secure"), "{line}");
+    let login = login(&https, BASE, "alice", "wonderland");
+    let line = set_cookie_headers(&login)
+        .into_iter()
+        .find(|l| l.starts_with("jwt="))
+        .expect("the login sets the token cookie");
+    assert!(line.contains("; Secure"), "{line}");
+}
+
+#[test]
 fn inspector_shows_exactly_the_set_cookie_lines_sent() {
     let client = client();
     for _ in 0..2 {

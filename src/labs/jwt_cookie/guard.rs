@@ -43,8 +43,8 @@ impl TokenCookie {
 
 /// Sends the token to the browser. The JWT is already signed, so a plain (not private)
 /// cookie is enough: the lesson is that the browser holds readable, tamper-evident state.
-pub fn set_token_cookie(jar: &CookieJar<'_>, token: String, keys: &JwtKeys) {
-    let cookie = Cookie::build((COOKIE, token))
+pub fn set_token_cookie(jar: &CookieJar<'_>, token: String, keys: &JwtKeys, secure: bool) {
+    let mut cookie = Cookie::build((COOKIE, token))
         // Only this lab's pages receive it.
         .path(BASE)
         // Page JavaScript cannot read it: an XSS bug cannot steal the token.
@@ -56,6 +56,10 @@ pub fn set_token_cookie(jar: &CookieJar<'_>, token: String, keys: &JwtKeys) {
         // The cookie lives exactly as long as the token inside it: a browser that kept it
         // longer would only send an expired token.
         .max_age(keys.ttl);
+    // HTTPS only when configured (`cookie_secure`): a bearer token must not cross plain HTTP.
+    if secure {
+        cookie = cookie.secure(true);
+    }
     jar.add(cookie);
 }
 

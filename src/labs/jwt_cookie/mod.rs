@@ -18,6 +18,7 @@ use time::OffsetDateTime;
 use crate::auth::jwt::{Audience, JwtKeys};
 use crate::auth::users::UserDirectory;
 use crate::auth::{LoginForm, INVALID_LOGIN};
+use crate::config::AppConfig;
 use crate::error::AppError;
 use crate::inspect::{relative, HumanTime, SentHeaders};
 use crate::labs::jwt_view::TokenView;
@@ -66,6 +67,7 @@ fn arrived_summary(arrived: &TokenCookie) -> (&'static str, String) {
 fn index(
     jar: &CookieJar<'_>,
     keys: &State<JwtKeys>,
+    config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<FlashMessage<'_>>,
 ) -> Result<Template, AppError> {
@@ -79,7 +81,7 @@ fn index(
     let (arrived_state, arrived_reason) = arrived_summary(&arrived);
     let arrived_claims = arrived.claims().cloned();
     let token = TokenView::of_issued(&issued.token, &issued.claims, now);
-    set_token_cookie(jar, issued.token.clone(), keys);
+    set_token_cookie(jar, issued.token.clone(), keys, config.cookie_secure);
     Ok(Template::render(
         "labs/jwt-cookie/index",
         context! {
@@ -126,6 +128,7 @@ async fn login(
     form: Form<LoginForm>,
     jar: &CookieJar<'_>,
     keys: &State<JwtKeys>,
+    config: &State<AppConfig>,
     users: &State<UserDirectory>,
 ) -> Result<Flash<Redirect>, Result<Template, AppError>> {
     let Some(username) = users.authenticate(&form.username, &form.password).await else {
@@ -137,7 +140,7 @@ async fn login(
     let issued = keys
         .issue(Audience::JwtCookie, Some(&username), visits)
         .map_err(|_| Err(AppError::internal()))?;
-    set_token_cookie(jar, issued.token, keys);
+    set_token_cookie(jar, issued.token, keys, config.cookie_secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
         format!("Logged in as {username}. The server signed a new token whose sub is {username}; your visit count came along in its visits claim."),
