@@ -815,3 +815,19 @@ fn lab_pages_load_nothing_from_another_host_and_have_no_inline_script() {
         }
     }
 }
+
+#[test]
+fn cookie_secure_setting_adds_secure_to_every_lab_cookie() {
+    let client = client_with(figment().merge(("cookie_secure", true)));
+    let visit = client.get("/labs/cookies").dispatch();
+    let lines = set_cookie_headers(&visit);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let login = login(&client, "/labs/cookies", "alice", "wonderland");
+    let user_line = set_cookie_headers(&login)
+        .into_iter()
+        .find(|l| l.starts_with("user="))
+        .expect("login cookie");
+    for line in lines.iter().chain([&user_line]) {
+        assert!(line.contains("; Secure"), "{line}");
+    }
+}

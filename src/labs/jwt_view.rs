@@ -80,7 +80,7 @@ fn meaning(name: &str) -> &'static str {
         }
         "visits" => "private claim: the visit counter, carried by the token itself",
         "iat" => "issued at",
-        "exp" => "expires at: refused from this second on",
+        "exp" => "expires at: refused once this moment has passed",
         "nbf" => "not before: refused until this time",
         "jti" => "JWT id: random, so every token is unique",
         "iss" => "issuer: who signed it",

@@ -91,7 +91,7 @@
     sub: "subject: your username, or guest:… for an anonymous visitor",
     visits: "private claim: the visit counter, carried by the token itself",
     iat: "issued at",
-    exp: "expires at: refused from this second on",
+    exp: "expires at: refused once this moment has passed",
     jti: "JWT id: random, so every token is unique",
     iss: "issuer: who signed it",
     aud: "audience: which lab may accept it",

@@ -116,32 +116,46 @@ pub fn read_counters(jar: &CookieJar<'_>, signer: &CookieSigner) -> Counters {
     }
 }
 
-/// A browser-session cookie for this lab's pages only; `SameSite=Lax` like the sessions lab.
-fn lab_cookie(name: &'static str, value: String) -> Cookie<'static> {
-    Cookie::build((name, value))
+/// A browser-session cookie for this lab's pages only; `SameSite=Lax` like the sessions lab,
+/// and `Secure` when the app is configured for HTTPS (`cookie_secure`).
+fn lab_cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    let mut cookie = Cookie::build((name, value))
         .path(BASE)
         .same_site(SameSite::Lax)
         .expires(None::<time::OffsetDateTime>)
-        .build()
+        .build();
+    if secure {
+        cookie.set_secure(true);
+    }
+    cookie
 }
 
-pub fn set_signed_counter(jar: &CookieJar<'_>, signed_value: String) {
-    jar.add(lab_cookie(SIGNED, signed_value));
+pub fn set_signed_counter(jar: &CookieJar<'_>, signed_value: String, secure: bool) {
+    jar.add(lab_cookie(SIGNED, signed_value, secure));
 }
 
 /// Sends the three counters back. The plain and signed ones are deliberately not `HttpOnly`,
 /// so the learner can read (and edit) them from page JavaScript too; the private one is.
-pub fn set_counter_cookies(jar: &CookieJar<'_>, signer: &CookieSigner, counters: &Counters) {
-    jar.add(lab_cookie(PLAIN, counters.plain.count.to_string()));
-    set_signed_counter(jar, signer.sign(SIGNED, &counters.signed.count.to_string()));
+pub fn set_counter_cookies(
+    jar: &CookieJar<'_>,
+    signer: &CookieSigner,
+    counters: &Counters,
+    secure: bool,
+) {
+    jar.add(lab_cookie(PLAIN, counters.plain.count.to_string(), secure));
+    set_signed_counter(
+        jar,
+        signer.sign(SIGNED, &counters.signed.count.to_string()),
+        secure,
+    );
     // `add_private` encrypts with AES-256-GCM under `secret_key`, binding the name in, and
     // adds HttpOnly; `expires(None)` replaces its default one-week `Expires`.
-    jar.add_private(lab_cookie(PRIVATE, counters.private.count.to_string()));
+    jar.add_private(lab_cookie(PRIVATE, counters.private.count.to_string(), secure));
 }
 
 /// The login cookie: the username, encrypted and authenticated, `HttpOnly`, for this lab only.
-pub fn set_login_cookie(jar: &CookieJar<'_>, username: &str) {
-    jar.add_private(lab_cookie(LOGIN, username.to_string()));
+pub fn set_login_cookie(jar: &CookieJar<'_>, username: &str, secure: bool) {
+    jar.add_private(lab_cookie(LOGIN, username.to_string(), secure));
 }
 
 /// Removal must name the same `Path` as the cookie, or the browser keeps it.

@@ -70,11 +70,12 @@ pub fn stage() -> AdHoc {
 fn index(
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
+    config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<FlashMessage<'_>>,
 ) -> Template {
     let counters = read_counters(jar, signer);
-    set_counter_cookies(jar, signer, &counters);
+    set_counter_cookies(jar, signer, &counters, config.cookie_secure);
     let user = guard::login_user(jar);
     Template::render(
         "labs/cookies/index",
@@ -97,6 +98,7 @@ fn index(
 fn sign_with_retired_key(
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
+    config: &State<AppConfig>,
 ) -> Result<Flash<Redirect>, AppError> {
     let retired = signer.key_count() - 1;
     if retired == 0 {
@@ -110,6 +112,7 @@ fn sign_with_retired_key(
     guard::set_signed_counter(
         jar,
         signer.sign_with(retired, guard::SIGNED, &count.to_string()),
+        config.cookie_secure,
     );
     Ok(Flash::success(
         Redirect::to(BASE),
@@ -145,11 +148,12 @@ async fn login(
     form: Form<LoginForm>,
     jar: &CookieJar<'_>,
     users: &State<UserDirectory>,
+    config: &State<AppConfig>,
 ) -> Result<Flash<Redirect>, Template> {
     let Some(username) = users.authenticate(&form.username, &form.password).await else {
         return Err(login_page(Some(INVALID_LOGIN), &form.username));
     };
-    set_login_cookie(jar, &username);
+    set_login_cookie(jar, &username, config.cookie_secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
         format!("Logged in as {username}. Your username now travels, encrypted, in the `{LOGIN}` cookie; the server wrote nothing down."),
