@@ -61,7 +61,8 @@ pub struct AppConfig {
     pub user_capacity: usize,
     /// Mark cookies `Secure` (sent over HTTPS only). Set it when users reach the app over
     /// HTTPS, e.g. behind a TLS-terminating proxy; with Rocket's own TLS it is automatic.
-    /// Off by default: a `Secure` cookie is never stored over plain `http://`.
+    /// Off by default: over plain `http://` browsers drop a `Secure` cookie (Chrome and Firefox
+    /// make an exception for localhost only).
     pub cookie_secure: bool,
     /// True when the demo secrets from `Rocket.toml` are in use (debug profile only).
     pub using_demo_secrets: bool,

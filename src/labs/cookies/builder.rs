@@ -369,7 +369,7 @@ pub fn build(
     if let Some(same_site) = same_site {
         cookie.set_same_site(same_site);
     } else {
-        notes.push("No SameSite: current browsers treat the cookie as SameSite=Lax (Chrome's default since 2020).".into());
+        notes.push("No SameSite: Chrome and Edge treat the cookie as SameSite=Lax (their default since 2020); Firefox and Safari send it on cross-site requests too.".into());
     }
     if spec.secure {
         cookie.set_secure(true);

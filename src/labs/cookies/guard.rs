@@ -150,7 +150,11 @@ pub fn set_counter_cookies(
     );
     // `add_private` encrypts with AES-256-GCM under `secret_key`, binding the name in, and
     // adds HttpOnly; `expires(None)` replaces its default one-week `Expires`.
-    jar.add_private(lab_cookie(PRIVATE, counters.private.count.to_string(), secure));
+    jar.add_private(lab_cookie(
+        PRIVATE,
+        counters.private.count.to_string(),
+        secure,
+    ));
 }
 
 /// The login cookie: the username, encrypted and authenticated, `HttpOnly`, for this lab only.

@@ -1,7 +1,8 @@
 //! Signed cookies: the value stays readable, an HMAC-SHA256 tag makes any edit detectable.
 //!
-//! Rocket has private (encrypted) cookies but no signed-only ones, so this is the whole
-//! mechanism express's `cookie-parser` uses, in a few lines: `value.<tag>`, where the tag is
+//! Rocket has private (encrypted) cookies but no signed-only ones, so this is the idea behind
+//! express's `cookie-parser` signed cookies, in a few lines (its format differs: an `s:`
+//! prefix, standard base64, the value alone signed). Here: `value.<tag>`, where the tag is
 //! HMAC-SHA256 over `name=value` (the name is bound in, so a valid value cannot be moved to
 //! another cookie), base64url without padding.
 
