@@ -51,6 +51,7 @@ class Server:
             "ROCKET_LOG_LEVEL": "off",
             "ROCKET_SECRET_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
             "ROCKET_JWT_SECRET": base64.b64encode(secrets.token_bytes(32)).decode(),
+            "ROCKET_COOKIE_SIGNING_KEYS": base64.b64encode(secrets.token_bytes(32)).decode(),
         })
         for key, value in settings.items():
             env["ROCKET_" + key.upper()] = str(value)
@@ -168,6 +169,9 @@ def main():
         form = {"Content-Type": "application/x-www-form-urlencoded"}
         routes = [
             ("floor: GET /health", base + "/health", [], None),
+            # A page rendered from a template but with no credential to check: what HTML
+            # rendering alone costs, so each lab's own mechanism can be told apart from it.
+            ("template floor: GET / (no credential)", base + "/", [], None),
             ("sessions: GET /labs/sessions", base + "/labs/sessions",
              ["Cookie: " + cookies_from(base + "/labs/sessions/login", "POST",
                                         login_body.encode(), form)], None),
