@@ -1004,6 +1004,61 @@ fn protocol_rows(t: &mut Table) {
         t.get("/nowhere").header("Accept", "application/json"),
         Expect::Json(404),
     );
+    for path in ["/", SESSIONS, COOKIES, JWT_COOKIE, JWT_HEADER, "/tools/jwt"] {
+        t.add(
+            format!("HEAD {path}"),
+            RawRequest::new("HEAD", path, port),
+            Expect::Protocol(200),
+        );
+        t.add(
+            format!("OPTIONS {path}"),
+            RawRequest::new("OPTIONS", path, port),
+            Expect::Page(404),
+        );
+    }
+    let accepts: [&[u8]; 6] = [
+        b"",
+        b",,,",
+        b"application/json;q=junk",
+        b"*/*;q=2",
+        b"text/html;;;;q=",
+        b"\xff/\xfe",
+    ];
+    for accept in accepts {
+        let shown = String::from_utf8_lossy(accept);
+        t.add(
+            format!("GET an unknown page with `Accept: {shown}`"),
+            t.get("/nowhere").header("Accept", accept),
+            Expect::Page(404),
+        );
+        t.add(
+            format!("GET {SESSIONS} with `Accept: {shown}`"),
+            t.get(SESSIONS).header("Accept", accept),
+            Expect::FreshVisitor,
+        );
+    }
+    t.add(
+        "GET an unknown page with an 8 kB Accept header",
+        t.get("/nowhere").header("Accept", "a/b,".repeat(2048)),
+        Expect::Page(404),
+    );
+    let content_types: [&[u8]; 3] = [
+        b";;;",
+        b"application/x-www-form-urlencoded; charset=\xff",
+        b"multipart/form-data; boundary=",
+    ];
+    for content_type in content_types {
+        t.add(
+            format!(
+                "POST /labs/sessions/login with `Content-Type: {}`",
+                String::from_utf8_lossy(content_type)
+            ),
+            t.post("/labs/sessions/login")
+                .header("Content-Type", content_type)
+                .body("username=a&password=b"),
+            Expect::Page(415),
+        );
+    }
     t.add(
         "GET /labs/jwt-header with a Host that is markup",
         t.get(JWT_HEADER)

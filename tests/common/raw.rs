@@ -100,6 +100,8 @@ pub fn exchange(port: u16, request: Vec<u8>) -> Result<Reply, String> {
         .set_read_timeout(Some(IO_TIMEOUT))
         .and_then(|()| stream.set_write_timeout(Some(IO_TIMEOUT)))
         .map_err(|e| format!("socket options: {e}"))?;
+    // A response to HEAD announces a body it does not send (RFC 9110 §9.3.2).
+    let answers_head = request.starts_with(b"HEAD ");
     let mut writer = stream.try_clone().map_err(|e| format!("clone: {e}"))?;
     let sending = thread::spawn(move || {
         let _ = writer.write_all(&request).and_then(|()| writer.flush());
@@ -109,7 +111,7 @@ pub fn exchange(port: u16, request: Vec<u8>) -> Result<Reply, String> {
     // response in `raw`: `read_to_end` keeps what it read before the error.
     let read = stream.read_to_end(&mut raw);
     let _ = sending.join();
-    match (parse(&raw), read) {
+    match (parse(&raw, answers_head), read) {
         (Some(reply), _) => Ok(reply),
         (None, Err(e)) => Err(format!(
             "no complete response ({e}) after {} bytes",
@@ -123,7 +125,7 @@ pub fn exchange(port: u16, request: Vec<u8>) -> Result<Reply, String> {
     }
 }
 
-fn parse(raw: &[u8]) -> Option<Reply> {
+fn parse(raw: &[u8], answers_head: bool) -> Option<Reply> {
     let end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = String::from_utf8_lossy(&raw[..end]).into_owned();
     let mut lines = head.split("\r\n");
@@ -136,7 +138,9 @@ fn parse(raw: &[u8]) -> Option<Reply> {
     let chunked = headers.iter().any(|(n, v)| {
         n.eq_ignore_ascii_case("transfer-encoding") && v.eq_ignore_ascii_case("chunked")
     });
-    let body = if chunked {
+    let body = if answers_head {
+        Vec::new()
+    } else if chunked {
         dechunk(rest)?
     } else {
         let length = headers
