@@ -4,6 +4,7 @@
 
 pub mod browser;
 pub mod jwt;
+pub mod raw;
 
 use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};

@@ -10,7 +10,6 @@ use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::uri::Host;
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
-use rocket::request::FlashMessage;
 use rocket::response::{Flash, Redirect};
 use rocket::{get, post, routes, FromForm, Responder, State};
 use rocket_dyn_templates::{context, Template};
@@ -72,7 +71,7 @@ fn index(
     signer: &State<CookieSigner>,
     config: &State<AppConfig>,
     sent: SentHeaders,
-    flash: Option<FlashMessage<'_>>,
+    flash: Option<Notice>,
 ) -> Template {
     let counters = read_counters(jar, signer);
     set_counter_cookies(jar, signer, &counters, config.cookie_secure);
@@ -81,7 +80,7 @@ fn index(
         "labs/cookies/index",
         context! {
             section: "cookies",
-            flash: Notice::from_flash(flash),
+            flash,
             counters: [&counters.plain, &counters.signed, &counters.private],
             visits: counters.private.count,
             user,
@@ -161,12 +160,12 @@ async fn login(
 }
 
 #[get("/me")]
-fn me(user: CookieUser, flash: Option<FlashMessage<'_>>, sent: SentHeaders) -> Template {
+fn me(user: CookieUser, flash: Option<Notice>, sent: SentHeaders) -> Template {
     Template::render(
         "labs/cookies/me",
         context! {
             section: "cookies",
-            flash: Notice::from_flash(flash),
+            flash,
             user: &user.username,
             login_cookie: LOGIN,
             sent,
@@ -221,7 +220,7 @@ fn builder_form(
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
     sent: SentHeaders,
-    flash: Option<FlashMessage<'_>>,
+    flash: Option<Notice>,
 ) -> Template {
     builder_page(
         &CookieSpec::default(),
@@ -230,7 +229,7 @@ fn builder_form(
         &[],
         verdicts(jar, signer),
         sent,
-        Notice::from_flash(flash),
+        flash,
     )
 }
 

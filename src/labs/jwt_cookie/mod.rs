@@ -9,7 +9,6 @@ pub mod guard;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::CookieJar;
-use rocket::request::FlashMessage;
 use rocket::response::{Flash, Redirect};
 use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
@@ -69,7 +68,7 @@ fn index(
     keys: &State<JwtKeys>,
     config: &State<AppConfig>,
     sent: SentHeaders,
-    flash: Option<FlashMessage<'_>>,
+    flash: Option<Notice>,
 ) -> Result<Template, AppError> {
     let now = OffsetDateTime::now_utc();
     let arrived = TokenCookie::read(jar, keys);
@@ -86,7 +85,7 @@ fn index(
         "labs/jwt-cookie/index",
         context! {
             section: "jwt-cookie",
-            flash: Notice::from_flash(flash),
+            flash,
             visits: issued.claims.visits,
             user: issued.claims.username(),
             sent,
@@ -148,13 +147,13 @@ async fn login(
 }
 
 #[get("/me")]
-fn me(user: JwtCookieUser, flash: Option<FlashMessage<'_>>, sent: SentHeaders) -> Template {
+fn me(user: JwtCookieUser, flash: Option<Notice>, sent: SentHeaders) -> Template {
     let now = OffsetDateTime::now_utc();
     Template::render(
         "labs/jwt-cookie/me",
         context! {
             section: "jwt-cookie",
-            flash: Notice::from_flash(flash),
+            flash,
             user: &user.username,
             claims: &user.claims,
             token: TokenView::of_issued(&user.token, &user.claims, now),

@@ -9,7 +9,6 @@ pub mod store;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::CookieJar;
-use rocket::request::FlashMessage;
 use rocket::response::{Flash, Redirect};
 use rocket::tokio::time::{interval, MissedTickBehavior};
 use rocket::{get, post, routes, State};
@@ -121,7 +120,7 @@ fn index(
     store: &State<SessionStore>,
     config: &State<AppConfig>,
     sent: SentHeaders,
-    flash: Option<FlashMessage<'_>>,
+    flash: Option<Notice>,
 ) -> Template {
     let now = OffsetDateTime::now_utc();
     let cookie = SessionCookie::read(jar);
@@ -139,7 +138,7 @@ fn index(
         "labs/sessions/index",
         context! {
             section: "sessions",
-            flash: Notice::from_flash(flash),
+            flash,
             visits: session.visits,
             user: session.user.clone(),
             sent,
@@ -200,13 +199,13 @@ async fn login(
 }
 
 #[get("/me")]
-fn me(user: SessionUser, flash: Option<FlashMessage<'_>>, sent: SentHeaders) -> Template {
+fn me(user: SessionUser, flash: Option<Notice>, sent: SentHeaders) -> Template {
     let now = OffsetDateTime::now_utc();
     Template::render(
         "labs/sessions/me",
         context! {
             section: "sessions",
-            flash: Notice::from_flash(flash),
+            flash,
             user: &user.username,
             session_age: span((now - user.session.created).unsigned_abs().as_secs()),
             session: SessionDetails::new(&user.session, now),
