@@ -158,6 +158,16 @@ impl Inner {
     }
 }
 
+/// Freed memory normally stays with the allocator for reuse; after a large sweep, ask glibc to
+/// hand the free pages back to the operating system so the process's resident size falls too.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` only returns free heap pages to the OS; it touches no live memory.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 fn view_of(id: SessionId, e: &Entry, limits: &SessionLimits) -> SessionView {
     SessionView {
         id,
@@ -250,6 +260,15 @@ impl SessionStore {
 
     /// Removes every expired session; returns how many went.
     pub fn sweep(&self, now: OffsetDateTime) -> usize {
+        let (removed, shrank) = self.remove_expired(now);
+        if shrank {
+            release_freed_memory();
+        }
+        removed
+    }
+
+    /// Removes expired sessions under the lock; says whether the map shrank.
+    fn remove_expired(&self, now: OffsetDateTime) -> (usize, bool) {
         let mut inner = self.lock();
         let expired: Vec<SessionId> = inner
             .entries
@@ -262,10 +281,11 @@ impl SessionStore {
         }
         // A HashMap never shrinks by itself: after a flood of visitors has expired, give
         // the memory back instead of keeping the peak for the life of the process.
-        if inner.entries.len() * 4 < inner.entries.capacity() {
+        let shrink = inner.entries.len() * 4 < inner.entries.capacity();
+        if shrink {
             inner.entries.shrink_to_fit();
         }
-        expired.len()
+        (expired.len(), shrink)
     }
 
     /// Sessions held in memory, including expired ones the sweep has not reached yet.
