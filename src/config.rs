@@ -489,7 +489,7 @@ mod tests {
             let figment = Figment::new()
                 .merge((key, 99_999_999_999u64))
                 .select("debug");
-            let msg = AppConfig::from_figment(&figment).err().expect("refused").0;
+            let msg = AppConfig::from_figment(&figment).expect_err("refused").0;
             assert!(msg.contains(expected), "{msg}");
         }
     }
