@@ -20,13 +20,19 @@
 mod common;
 
 mod csrf;
+mod jti_denylist;
 mod login_throttle;
 mod logout_everywhere;
+mod refresh_token;
 mod remember_me;
 mod rolling;
+mod token_fingerprint;
 
-/// The lab every exercise so far extends.
+/// The lab exercises 01–05 extend.
 pub const SESSIONS: &str = "/labs/sessions";
+/// The JWT labs, which exercises 06–08 extend.
+pub const JWT_COOKIE: &str = "/labs/jwt-cookie";
+pub const JWT_HEADER: &str = "/labs/jwt-header";
 
 /// The `<input …>` tag whose `name` is `name`, if the page has one.
 pub fn input_tag(html: &str, name: &str) -> Option<String> {
@@ -87,4 +93,43 @@ pub fn cookies_of(
 pub fn untracked_client_with(figment: rocket::figment::Figment) -> rocket::local::blocking::Client {
     rocket::local::blocking::Client::untracked(auth_labs::rocket_from(figment))
         .expect("the app launches")
+}
+
+/// A response's JSON body; a JSON API answers JSON, errors included.
+#[track_caller]
+pub fn json_body(response: rocket::local::blocking::LocalResponse<'_>) -> serde_json::Value {
+    let status = response.status();
+    assert_eq!(
+        response.content_type(),
+        Some(rocket::http::ContentType::JSON),
+        "a /api/ answer ({status}) must be JSON"
+    );
+    serde_json::from_str(&common::body(response)).expect("a JSON body")
+}
+
+/// `Authorization: Bearer <token>`.
+pub fn bearer(token: &str) -> rocket::http::Header<'static> {
+    rocket::http::Header::new("Authorization", format!("Bearer {token}"))
+}
+
+/// `POST /labs/jwt-header/api/token` with a JSON login.
+pub fn post_token<'c>(
+    client: &'c rocket::local::blocking::Client,
+    username: &str,
+    password: &str,
+) -> rocket::local::blocking::LocalResponse<'c> {
+    client
+        .post(format!("{JWT_HEADER}/api/token"))
+        .header(rocket::http::ContentType::JSON)
+        .body(serde_json::json!({ "username": username, "password": password }).to_string())
+        .dispatch()
+}
+
+/// A string field of a JSON body, or a failure naming it.
+#[track_caller]
+pub fn json_str(body: &serde_json::Value, field: &str) -> String {
+    body[field]
+        .as_str()
+        .unwrap_or_else(|| panic!("the JSON answer needs a string \"{field}\", got {body}"))
+        .to_string()
 }
