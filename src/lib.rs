@@ -9,6 +9,7 @@ pub mod docs;
 pub mod error;
 pub mod inspect;
 pub mod labs;
+pub mod memory;
 pub mod pages;
 pub mod security;
 pub mod tools;
@@ -91,6 +92,8 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
         Ok(hasher) => UserDirectory::with_demo_accounts(hasher, config.user_capacity).await,
         Err(e) => Err(e),
     };
+    // Hashing the demo accounts used argon2's 19 MiB buffers; give them back.
+    memory::release_freed_memory();
     match users {
         Ok(users) => Ok(rocket
             .manage(JwtKeys::from_config(&config))

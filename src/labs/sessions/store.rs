@@ -158,16 +158,6 @@ impl Inner {
     }
 }
 
-/// Freed memory normally stays with the allocator for reuse; after a large sweep, ask glibc to
-/// hand the free pages back to the operating system so the process's resident size falls too.
-fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `malloc_trim` only returns free heap pages to the OS; it touches no live memory.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
-
 fn view_of(id: SessionId, e: &Entry, limits: &SessionLimits) -> SessionView {
     SessionView {
         id,
@@ -262,7 +252,7 @@ impl SessionStore {
     pub fn sweep(&self, now: OffsetDateTime) -> usize {
         let (removed, shrank) = self.remove_expired(now);
         if shrank {
-            release_freed_memory();
+            crate::memory::release_freed_memory();
         }
         removed
     }
