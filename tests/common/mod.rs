@@ -38,7 +38,8 @@ pub fn body(response: LocalResponse<'_>) -> String {
     response.into_string().expect("a text body")
 }
 
-/// The text inside the element with `id="…"` (markup inside it is kept as is).
+/// The text inside the element with `id="…"`, up to the first closing tag: for elements
+/// whose content is text (nested markup ends the match early).
 pub fn element_text(html: &str, id: &str) -> Option<String> {
     let pattern = format!(r#"(?s)id="{}"[^>]*>(.*?)</"#, regex::escape(id));
     Regex::new(&pattern)
