@@ -5,13 +5,9 @@
 
 pub mod auth;
 pub mod config;
-pub mod docs;
-pub mod error;
-pub mod inspect;
 pub mod labs;
-pub mod memory;
 pub mod pages;
-pub mod security;
+pub mod site;
 pub mod tools;
 
 use rocket::fairing::{self, AdHoc};
@@ -24,6 +20,7 @@ use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
 use auth::users::UserDirectory;
 use config::AppConfig;
+use site::{docs, error, headers, inspector, links, memory};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {
@@ -33,28 +30,35 @@ pub fn rocket() -> Rocket<Build> {
 /// The app built from an explicit figment (tests merge their overrides into
 /// `rocket::Config::figment()`).
 pub fn rocket_from(figment: Figment) -> Rocket<Build> {
+    let routes = links::SharedRoutes::default();
+    let for_templates = routes.clone();
     let rocket = rocket::custom(cap_log_level(figment))
         // First: every later fairing and lab relies on the validated configuration.
         .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
-        .attach(Template::custom(|engines| {
+        .attach(Template::custom(move |engines| {
             // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
             // Tera would write as `&#x2F;` and make page sources hard for learners to read.
-            engines.tera.set_escape_fn(inspect::escape_html);
+            engines.tera.set_escape_fn(inspector::escape_html);
             // `labs()` in any template lists the labs (for the navigation and the home page).
             engines
                 .tera
                 .register_function("labs", |_: &std::collections::HashMap<String, _>| {
                     Ok(rocket_dyn_templates::tera::to_value(labs::LABS)?)
                 });
+            // `url(to="sessions.login_form")` in any template: the path a route is mounted at.
+            engines
+                .tera
+                .register_function("url", links::url_function(for_templates.clone()));
         }))
-        .attach(security::SecurityHeaders)
-        .attach(inspect::SetCookieEcho)
+        .attach(headers::SecurityHeaders)
+        .attach(inspector::SetCookieEcho)
         .mount("/", pages::routes())
         .mount(tools::jwt::BASE, tools::jwt::routes())
         .mount("/static", FileServer::from(relative!("static")))
         .attach(docs::stage())
         .register("/", error::catchers());
-    labs::stage(rocket)
+    // Last: the route table sees every route the fairings above mounted.
+    labs::stage(rocket).attach(links::fill(routes))
 }
 
 /// Rocket's `debug` log level prints every form field it parses, passwords included, so it

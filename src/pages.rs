@@ -2,64 +2,15 @@
 
 use rocket::form::{Form, FromForm};
 use rocket::http::Status;
-use rocket::request::{FromRequest, Outcome};
-use rocket::{get, post, routes, Request, Route, State};
+use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::auth::users::{
-    RegisterError, UserDirectory, DEMO_ACCOUNTS, PASSWORD_RULE, USERNAME_RULE,
+    demo_accounts, RegisterError, UserDirectory, PASSWORD_RULE, USERNAME_RULE,
 };
 use crate::labs::LABS;
-
-/// A one-shot message carried across a redirect (Rocket's `Flash`), ready for a template.
-/// As a request guard it reads and consumes the flash cookie; use it as `Option<Notice>`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Notice {
-    pub kind: String,
-    pub message: String,
-}
-
-/// The cookie Rocket's `Flash` sets: `<length of kind>:<kind><message>`, with `Path=/`.
-const FLASH_COOKIE: &str = "_flash";
-
-impl Notice {
-    /// Parses a flash cookie's value; `None` when it is not one Rocket could have written.
-    fn parse(value: &str) -> Option<Notice> {
-        let (length, rest) = value.split_once(':')?;
-        let length: usize = length.parse().ok()?;
-        // `get`, not slicing: an edited cookie can put the length inside a multi-byte
-        // character. Rocket 0.5's own `FlashMessage` slices, and panics on such a cookie.
-        Some(Notice {
-            kind: rest.get(..length)?.to_string(),
-            message: rest.get(length..)?.to_string(),
-        })
-    }
-}
-
-#[rocket::async_trait]
-impl<'r> FromRequest<'r> for Notice {
-    type Error = std::convert::Infallible;
-
-    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let jar = request.cookies();
-        let Some(cookie) = jar.get(FLASH_COOKIE) else {
-            return Outcome::Forward(Status::NotFound);
-        };
-        let notice = Notice::parse(cookie.value());
-        // Shown once, then gone; an unreadable one is dropped too, so it cannot linger.
-        jar.remove(FLASH_COOKIE);
-        match notice {
-            Some(notice) => Outcome::Success(notice),
-            None => Outcome::Forward(Status::BadRequest),
-        }
-    }
-}
-
-/// The demo accounts as the login pages list them.
-pub fn demo_accounts() -> Vec<[&'static str; 2]> {
-    DEMO_ACCOUNTS.iter().map(|(u, p)| [*u, *p]).collect()
-}
+use crate::site::flash::Notice;
 
 #[get("/")]
 fn home(flash: Option<Notice>) -> Template {
@@ -169,20 +120,6 @@ pub fn routes() -> Vec<Route> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn flash_cookies_parse_and_tampered_ones_are_refused_without_panicking() {
-        assert_eq!(
-            Notice::parse("7:successLogged in"),
-            Some(Notice {
-                kind: "success".into(),
-                message: "Logged in".into()
-            })
-        );
-        for tampered in ["", "junk", "5:ab", "99999999999999999999:x", "1:é", "-1:x"] {
-            assert_eq!(Notice::parse(tampered), None, "{tampered:?}");
-        }
-    }
 
     #[test]
     fn phc_string_splits_into_five_explained_parts() {

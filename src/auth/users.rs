@@ -11,6 +11,11 @@ pub const DEMO_ACCOUNTS: [(&str, &str); 2] = [("alice", "wonderland"), ("bob", "
 pub const USERNAME_RULE: &str = "3–32 characters: lowercase letters, digits, `_` or `-`";
 pub const PASSWORD_RULE: &str = "8–128 characters";
 
+/// The demo accounts as the login pages list them.
+pub fn demo_accounts() -> Vec<[&'static str; 2]> {
+    DEMO_ACCOUNTS.iter().map(|(u, p)| [*u, *p]).collect()
+}
+
 /// Accounts by username; each holds only its argon2id PHC string.
 pub struct UserDirectory {
     users: RwLock<HashMap<String, String>>,

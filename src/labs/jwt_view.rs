@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 use crate::auth::jwt::{decode_unverified, Claims, Rejection};
-use crate::inspect::HumanTime;
+use crate::site::inspector::HumanTime;
 
 /// One row of the claims table.
 #[derive(Debug, Clone, Serialize)]

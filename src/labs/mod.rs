@@ -16,7 +16,8 @@ pub struct LabInfo {
     pub title: &'static str,
     pub path: &'static str,
     pub summary: &'static str,
-    pub ready: bool,
+    /// The route (for `url(to=…)`) of the page where this lab's login form is.
+    pub login_route: &'static str,
 }
 
 pub const LABS: [LabInfo; 4] = [
@@ -25,28 +26,28 @@ pub const LABS: [LabInfo; 4] = [
         title: "Sessions",
         path: sessions::BASE,
         summary: "A random id in an encrypted cookie; everything else lives in server memory.",
-        ready: true,
+        login_route: "sessions.login_form",
     },
     LabInfo {
         slug: "cookies",
         title: "Cookies",
         path: cookies::BASE,
         summary: "The state is the cookie: plain (editable), signed (tamper-evident) and private (encrypted).",
-        ready: true,
+        login_route: "cookies.login_form",
     },
     LabInfo {
         slug: "jwt-cookie",
         title: "JWT in a cookie",
         path: jwt_cookie::BASE,
         summary: "A signed token carrying its own claims, sent back automatically in an HttpOnly cookie.",
-        ready: true,
+        login_route: "jwt-cookie.login_form",
     },
     LabInfo {
         slug: "jwt-header",
         title: "JWT in a header",
         path: jwt_header::BASE,
         summary: "The same token, kept by page JavaScript and sent as Authorization: Bearer.",
-        ready: true,
+        login_route: "jwt-header.index",
     },
 ];
 

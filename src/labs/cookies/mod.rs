@@ -16,12 +16,13 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::{LoginForm, INVALID_LOGIN};
 use crate::config::AppConfig;
-use crate::error::AppError;
-use crate::inspect::SentHeaders;
-use crate::pages::{demo_accounts, Notice};
+use crate::site::error::AppError;
+use crate::site::flash::Notice;
+use crate::site::inspector::SentHeaders;
 use builder::{CookieSpec, Problem, WithSetCookie};
 use guard::{
     read_counters, remove_login_cookie, set_counter_cookies, set_login_cookie, verdicts,

@@ -15,13 +15,14 @@ use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
 use crate::auth::jwt::{Audience, JwtKeys};
+use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::{LoginForm, INVALID_LOGIN};
 use crate::config::AppConfig;
-use crate::error::AppError;
-use crate::inspect::{relative, HumanTime, SentHeaders};
 use crate::labs::jwt_view::TokenView;
-use crate::pages::{demo_accounts, Notice};
+use crate::site::error::AppError;
+use crate::site::flash::Notice;
+use crate::site::inspector::{relative, HumanTime, SentHeaders};
 use guard::{remove_token_cookie, set_token_cookie, JwtCookieUser, TokenCookie};
 
 pub const BASE: &str = "/labs/jwt-cookie";

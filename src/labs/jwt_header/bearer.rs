@@ -7,7 +7,7 @@ use rocket::{Request, Responder};
 use serde::Serialize;
 
 use crate::auth::jwt::{Audience, Claims, JwtKeys};
-use crate::error::AppError;
+use crate::site::error::AppError;
 
 /// What arrived in the `Authorization` header.
 #[derive(Debug, Clone)]

@@ -15,11 +15,11 @@ use rocket_dyn_templates::{context, Template};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::jwt::{Audience, Claims, Issued, JwtKeys};
+use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::INVALID_LOGIN;
-use crate::error::AppError;
-use crate::inspect::{relative, SentHeaders};
-use crate::pages::demo_accounts;
+use crate::site::error::AppError;
+use crate::site::inspector::{relative, SentHeaders};
 use bearer::{ApiError, BearerToken, RequestHost};
 
 pub const BASE: &str = "/labs/jwt-header";

@@ -16,11 +16,12 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::{LoginForm, INVALID_LOGIN};
 use crate::config::AppConfig;
-use crate::inspect::{span, HumanTime, SentHeaders};
-use crate::pages::{demo_accounts, Notice};
+use crate::site::flash::Notice;
+use crate::site::inspector::{span, HumanTime, SentHeaders};
 use guard::{remove_session_cookie, set_session_cookie, SessionCookie, SessionUser};
 use store::{SessionLimits, SessionStore, SessionView};
 

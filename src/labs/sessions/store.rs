@@ -252,7 +252,7 @@ impl SessionStore {
     pub fn sweep(&self, now: OffsetDateTime) -> usize {
         let (removed, shrank) = self.remove_expired(now);
         if shrank {
-            crate::memory::release_freed_memory();
+            crate::site::memory::release_freed_memory();
         }
         removed
     }

@@ -16,7 +16,7 @@ use rocket::{get, routes, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use crate::error::AppError;
+use crate::site::error::AppError;
 
 /// Where the Markdown lives (the crate's own `docs/`, wherever `cargo run` is started).
 const DOCS_DIR: &str = relative!("docs");

@@ -1,0 +1,10 @@
+//! What serves the labs: the tutorial renderer, the inspector, response headers, error pages,
+//! flash messages and memory housekeeping. Nothing here knows about a particular lab.
+
+pub mod docs;
+pub mod error;
+pub mod flash;
+pub mod headers;
+pub mod inspector;
+pub mod links;
+pub mod memory;
