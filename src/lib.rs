@@ -20,7 +20,7 @@ use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
 use auth::users::UserDirectory;
 use config::AppConfig;
-use site::{docs, error, headers, inspector, links, memory};
+use site::{docs, error, headers, inspector, links, memory, messages};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {
@@ -32,10 +32,13 @@ pub fn rocket() -> Rocket<Build> {
 pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     let routes = links::SharedRoutes::default();
     let for_templates = routes.clone();
+    let template_dir = figment
+        .extract_inner::<std::path::PathBuf>("template_dir")
+        .unwrap_or_else(|_| "templates".into());
     let rocket = rocket::custom(cap_log_level(figment))
         // First: every later fairing and lab relies on the validated configuration.
         .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
-        .attach(Template::custom(move |engines| {
+        .attach(Template::try_custom(move |engines| {
             // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
             // Tera would write as `&#x2F;` and make page sources hard for learners to read.
             engines.tera.set_escape_fn(inspector::escape_html);
@@ -49,6 +52,12 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             engines
                 .tera
                 .register_function("url", links::url_function(for_templates.clone()));
+            // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
+            let table = messages::Messages::load(&template_dir.join("messages/en.toml"))?;
+            engines
+                .tera
+                .register_function("t", messages::t_function(std::sync::Arc::new(table)));
+            Ok(())
         }))
         .attach(headers::SecurityHeaders)
         .attach(inspector::SetCookieEcho)

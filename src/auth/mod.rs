@@ -1,17 +1,13 @@
 //! What every lab shares: password hashing, the user directory, and the login form.
 
+pub mod arrival;
 pub mod jwt;
+pub mod login;
 pub mod password;
 pub mod users;
 
-use rocket::form::FromForm;
+pub use login::LoginForm;
 
-/// The login form every HTML lab posts (`username`, `password`).
-#[derive(FromForm)]
-pub struct LoginForm {
-    pub username: String,
-    pub password: String,
-}
-
-/// The one message for every failed login: it never says which half was wrong.
+/// The one message for every failed login, as the JSON API sends it (pages use the message
+/// table's `login.invalid`): it never says which half was wrong.
 pub const INVALID_LOGIN: &str = "Invalid username or password";

@@ -8,3 +8,4 @@ pub mod headers;
 pub mod inspector;
 pub mod links;
 pub mod memory;
+pub mod messages;

@@ -16,9 +16,8 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::auth::users::demo_accounts;
+use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
-use crate::auth::{LoginForm, INVALID_LOGIN};
 use crate::config::AppConfig;
 use crate::site::flash::Notice;
 use crate::site::inspector::{span, HumanTime, SentHeaders};
@@ -26,6 +25,8 @@ use guard::{remove_session_cookie, set_session_cookie, SessionCookie, SessionUse
 use store::{SessionLimits, SessionStore, SessionView};
 
 pub const BASE: &str = "/labs/sessions";
+/// This lab's slug: its templates folder and its prefix in route names.
+pub const LAB: &str = "sessions";
 /// The cookie name; express-session calls its cookie `connect.sid`.
 pub const COOKIE: &str = "sid";
 
@@ -160,21 +161,9 @@ fn index(
     )
 }
 
-fn login_page(error: Option<&str>, username: &str) -> Template {
-    Template::render(
-        "labs/sessions/login",
-        context! {
-            section: "sessions",
-            error,
-            username,
-            demo_accounts: demo_accounts(),
-        },
-    )
-}
-
 #[get("/login")]
 fn login_form() -> Template {
-    login_page(None, "")
+    login_page(LAB, "", false, ())
 }
 
 /// Checks the password, then replaces the session id (fixation defence) and stores the
@@ -187,15 +176,13 @@ async fn login(
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
 ) -> Result<Flash<Redirect>, Template> {
-    let Some(username) = users.authenticate(&form.username, &form.password).await else {
-        return Err(login_page(Some(INVALID_LOGIN), &form.username));
-    };
+    let username = authenticate(LAB, &form, users).await?;
     let old = SessionCookie::read(jar).id();
     let session = store.login(old.as_ref(), &username, OffsetDateTime::now_utc());
     set_session_cookie(jar, session.id, config.cookie_secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
-        format!("Logged in as {username}. The server gave you a new session id; the old one no longer exists."),
+        "sessions.flash.logged_in",
     ))
 }
 
@@ -230,9 +217,9 @@ fn logout(jar: &CookieJar<'_>, store: &State<SessionStore>) -> Flash<Redirect> {
         .is_some_and(|id| store.destroy(&id));
     remove_session_cookie(jar);
     let message = if destroyed {
-        "Logged out: the server deleted your session, so even a copy of the old cookie is worthless now."
+        "sessions.flash.logged_out"
     } else {
-        "There was no live session to log out of."
+        "sessions.flash.no_session"
     };
     Flash::success(Redirect::to(BASE), message)
 }
