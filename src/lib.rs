@@ -35,7 +35,9 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     let template_dir = figment
         .extract_inner::<std::path::PathBuf>("template_dir")
         .unwrap_or_else(|_| "templates".into());
-    let rocket = rocket::custom(cap_log_level(figment))
+    // No `Server: Rocket` banner: it tells an attacker which software to look up.
+    let figment = cap_log_level(figment).merge(("ident", false));
+    let rocket = rocket::custom(figment)
         // First: every later fairing and lab relies on the validated configuration.
         .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
         .attach(Template::try_custom(move |engines| {
@@ -59,7 +61,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
                 .register_function("t", messages::t_function(std::sync::Arc::new(table)));
             Ok(())
         }))
-        .attach(headers::SecurityHeaders)
+        .attach(headers::stage())
         .attach(inspector::SetCookieEcho)
         .mount("/", pages::routes())
         .mount(tools::jwt::BASE, tools::jwt::routes())

@@ -1,8 +1,16 @@
 //! Response headers a security lesson should itself follow (OWASP HTTP Headers Cheat Sheet).
+//!
+//! Rocket's `Shield` already writes some of them and refuses to overwrite a header a fairing
+//! set, so the ones it knows (`X-Content-Type-Options`, `X-Frame-Options`, `Referrer-Policy`,
+//! `Permissions-Policy`, `Strict-Transport-Security`) are configured on a `Shield` of our own,
+//! which replaces the default one; the rest are set by `SecurityHeaders`.
 
-use rocket::fairing::{Fairing, Info, Kind};
+use rocket::fairing::{AdHoc, Fairing, Info, Kind};
 use rocket::http::Header;
+use rocket::shield::{Feature, Frame, Hsts, NoSniff, Permission, Referrer, Shield};
 use rocket::{Request, Response};
+
+use crate::config::AppConfig;
 
 /// Only this origin may supply scripts, styles, images, forms and frames: an injected
 /// `<script>` or a script from another host will not run, and no page can frame ours.
@@ -10,6 +18,40 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
 style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// The headers Rocket's `Shield` writes, as Auth Labs wants them. `hsts` (with
+/// `cookie_secure`, i.e. the app is reached over HTTPS) adds `Strict-Transport-Security`.
+pub fn shield(hsts: bool) -> Shield {
+    let shield = Shield::new()
+        .enable(NoSniff::Enable)
+        // No page of ours may be framed, not even by ourselves (clickjacking).
+        .enable(Frame::Deny)
+        // Our URLs carry nothing secret, but other sites need not learn which lab you used.
+        .enable(Referrer::SameOrigin)
+        // The labs need none of these powerful features; say so, so an injected frame can't.
+        .enable(
+            Permission::blocked(Feature::Camera)
+                .block(Feature::Microphone)
+                .block(Feature::Geolocation),
+        );
+    if hsts {
+        // Once a browser has seen the app over HTTPS, it refuses plain http:// for a year.
+        shield.enable(Hsts::default())
+    } else {
+        shield
+    }
+}
+
+/// Attaches our `Shield` once the configuration (`cookie_secure`) is known.
+pub fn stage() -> AdHoc {
+    AdHoc::on_ignite("Security headers", |rocket| async {
+        let hsts = rocket
+            .state::<AppConfig>()
+            .is_some_and(|config| config.cookie_secure);
+        rocket.attach(shield(hsts)).attach(SecurityHeaders)
+    })
+}
+
+/// The headers `Shield` does not know.
 pub struct SecurityHeaders;
 
 #[rocket::async_trait]
@@ -26,10 +68,10 @@ impl Fairing for SecurityHeaders {
             "Content-Security-Policy",
             CONTENT_SECURITY_POLICY,
         ));
-        response.set_header(Header::new("X-Content-Type-Options", "nosniff"));
-        response.set_header(Header::new("X-Frame-Options", "DENY"));
-        // Our URLs carry nothing secret, but other sites need not learn which lab you used.
-        response.set_header(Header::new("Referrer-Policy", "same-origin"));
+        // A window we open, or that opens us, gets no handle on the other (cross-origin
+        // attacks through `window.opener`), and other sites cannot embed our responses.
+        response.set_header(Header::new("Cross-Origin-Opener-Policy", "same-origin"));
+        response.set_header(Header::new("Cross-Origin-Resource-Policy", "same-origin"));
         // Every page shows per-visitor state (counters, usernames, tokens): never cache it,
         // or a shared computer's back button shows the last person's session.
         if !request.uri().path().starts_with("/static/") {
