@@ -434,7 +434,10 @@ fn source(path: PathBuf) -> Result<Template, AppError> {
         return Err(not_found());
     }
     let file = Path::new(REPO_DIR).join(&path);
-    let text = fs::read_to_string(&file).map_err(|_| not_found())?;
+    let mut text = fs::read_to_string(&file).map_err(|_| not_found())?;
+    if path.extension().is_some_and(|e| e == "toml") {
+        text = super::redact::redact_toml(&text);
+    }
     let display = path.to_string_lossy().into_owned();
     Ok(Template::render(
         "docs/source",

@@ -1,9 +1,15 @@
-//! One-shot messages carried across a redirect (Rocket's `Flash`), read back safely.
+//! One-shot messages carried across a redirect, read back safely.
+//!
+//! Like Rocket's `Flash`, the message travels in a `_flash` cookie, in Rocket's format, but the
+//! cookie is `HttpOnly` (page script has no business reading it), `SameSite=Lax`, and lives a
+//! minute. It carries a message *code* from the message table, never a username or other data.
 
-use rocket::http::Status;
+use rocket::http::{Cookie, SameSite, Status};
 use rocket::request::{FromRequest, Outcome};
+use rocket::response::{self, Responder};
 use rocket::Request;
 use serde::Serialize;
+use time::Duration;
 
 /// A one-shot message carried across a redirect (Rocket's `Flash`), ready for a template.
 /// As a request guard it reads and consumes the flash cookie; use it as `Option<Notice>`.
@@ -15,6 +21,50 @@ pub struct Notice {
 
 /// The cookie Rocket's `Flash` sets: `<length of kind>:<kind><message>`, with `Path=/`.
 const FLASH_COOKIE: &str = "_flash";
+
+/// A response (usually a redirect) that leaves a one-shot message code for the next page.
+#[derive(Debug)]
+pub struct Flashed<R> {
+    inner: R,
+    kind: &'static str,
+    code: String,
+}
+
+impl<R> Flashed<R> {
+    /// `code` names a message in the message table (`sessions.flash.logged_in`).
+    pub fn success(inner: R, code: impl Into<String>) -> Flashed<R> {
+        Flashed {
+            inner,
+            kind: "success",
+            code: code.into(),
+        }
+    }
+
+    pub fn error(inner: R, code: impl Into<String>) -> Flashed<R> {
+        Flashed {
+            inner,
+            kind: "error",
+            code: code.into(),
+        }
+    }
+
+    fn cookie(&self) -> Cookie<'static> {
+        let value = format!("{}:{}{}", self.kind.len(), self.kind, self.code);
+        Cookie::build((FLASH_COOKIE, value))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .max_age(Duration::minutes(1))
+            .build()
+    }
+}
+
+impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for Flashed<R> {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'o> {
+        request.cookies().add(self.cookie());
+        self.inner.respond_to(request)
+    }
+}
 
 impl Notice {
     /// Parses a flash cookie's value; `None` when it is not one Rocket could have written.
@@ -52,6 +102,21 @@ impl<'r> FromRequest<'r> for Notice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_flash_cookie_is_http_only_and_parses_back() {
+        let flashed = Flashed::success((), "sessions.flash.logged_in");
+        let cookie = flashed.cookie();
+        assert_eq!(cookie.http_only(), Some(true));
+        assert_eq!(cookie.path(), Some("/"));
+        assert_eq!(
+            Notice::parse(cookie.value()),
+            Some(Notice {
+                kind: "success".into(),
+                message: "sessions.flash.logged_in".into()
+            })
+        );
+    }
 
     #[test]
     fn flash_cookies_parse_and_tampered_ones_are_refused_without_panicking() {

@@ -9,3 +9,4 @@ pub mod inspector;
 pub mod links;
 pub mod memory;
 pub mod messages;
+pub mod redact;
