@@ -12,7 +12,7 @@ pub mod tools;
 
 use rocket::fairing::{self, AdHoc};
 use rocket::figment::Figment;
-use rocket::fs::{relative, FileServer};
+use rocket::fs::FileServer;
 use rocket::{Build, Rocket};
 use rocket_dyn_templates::Template;
 
@@ -65,7 +65,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(inspector::SetCookieEcho)
         .mount("/", pages::routes())
         .mount(tools::jwt::BASE, tools::jwt::routes())
-        .mount("/static", FileServer::from(relative!("static")))
+        .attach(AdHoc::on_ignite("Static files", serve_static))
         .attach(docs::stage())
         .register("/", error::catchers());
     // Last: the route table sees every route the fairings above mounted.
@@ -90,21 +90,20 @@ fn cap_log_level(figment: Figment) -> Figment {
 /// Validates the configuration and builds the state every lab shares. A refusal prints one
 /// line and stops the launch (Rocket's logger is not running yet, hence `eprintln!`).
 async fn configure(rocket: Rocket<Build>) -> fairing::Result {
-    let config = match AppConfig::from_figment(rocket.figment()) {
-        Ok(config) => config,
+    let config = match AppConfig::load(rocket.figment()) {
+        Ok((config, warnings)) => {
+            for warning in warnings {
+                eprintln!("auth-labs: {warning}");
+            }
+            config
+        }
         Err(e) => {
             eprintln!("auth-labs: {e}");
             return Err(rocket);
         }
     };
-    if config.using_demo_secrets {
-        eprintln!(
-            "auth-labs: using the DEMO secrets from Rocket.toml [debug]; fine on your own \
-             machine, refused by any other profile."
-        );
-    }
     let users = match PasswordHasher::new(&config).await {
-        Ok(hasher) => UserDirectory::with_demo_accounts(hasher, config.user_capacity).await,
+        Ok(hasher) => UserDirectory::with_demo_accounts(hasher, config.users.capacity.get()).await,
         Err(e) => Err(e),
     };
     // Hashing the demo accounts used argon2's 19 MiB buffers; give them back.
@@ -119,4 +118,14 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
             Err(rocket)
         }
     }
+}
+
+/// `/static` from the configured `static_dir`, read at run time (not baked in at build time),
+/// so the binary works wherever it is copied along with the folder.
+async fn serve_static(rocket: Rocket<Build>) -> Rocket<Build> {
+    // Without a configuration the launch has already failed; mount nothing.
+    let Some(dir) = rocket.state::<AppConfig>().map(|c| c.site.static_dir()) else {
+        return rocket;
+    };
+    rocket.mount("/static", FileServer::from(dir))
 }

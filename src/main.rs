@@ -1,4 +1,5 @@
-//! `cargo run` starts Auth Labs on http://127.0.0.1:8000 (see Rocket.toml).
+//! `cargo run` starts Auth Labs on http://127.0.0.1:8000 (see Rocket.toml). A built binary
+//! reads templates/, static/ and docs/ at run time, so it runs wherever those folders are.
 
 use std::process::ExitCode;
 

@@ -253,7 +253,11 @@ impl JwtKeys {
     }
 
     pub fn from_config(config: &AppConfig) -> JwtKeys {
-        JwtKeys::new(config.jwt_secret.bytes(), config.jwt_ttl, config.jwt_leeway)
+        JwtKeys::new(
+            config.jwt_secret.bytes(),
+            config.jwt.ttl.duration(),
+            config.jwt.leeway.duration(),
+        )
     }
 
     /// Signs a token for `audience`: for `user`, or a new guest when `None`.

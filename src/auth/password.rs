@@ -32,9 +32,9 @@ impl PasswordHasher {
     /// Builds the hasher and its dummy hash (one hash at start-up).
     pub async fn new(config: &AppConfig) -> Result<PasswordHasher, HashError> {
         let params = Params::new(
-            config.argon2_m_cost,
-            config.argon2_t_cost,
-            config.argon2_p_cost,
+            config.passwords.m_cost,
+            config.passwords.t_cost,
+            config.passwords.p_cost,
             None,
         )
         .map_err(|e| HashError(e.to_string()))?;

@@ -10,18 +10,14 @@ use std::path::{Component, Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rocket::fairing::AdHoc;
-use rocket::fs::relative;
 use rocket::http::Status;
 use rocket::{get, routes, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
+use crate::config::AppConfig;
 use crate::site::error::AppError;
 
-/// Where the Markdown lives (the crate's own `docs/`, wherever `cargo run` is started).
-const DOCS_DIR: &str = relative!("docs");
-/// The repository root, for the source viewer.
-const REPO_DIR: &str = relative!(".");
 /// The app's own address as the docs spell it; inside the app such links become relative.
 const APP_ORIGIN: &str = "http://127.0.0.1:8000";
 /// What the source viewer may show: the code and templates the chapters discuss.
@@ -314,12 +310,23 @@ impl Docs {
     }
 }
 
+/// The project folder the source viewer reads (setting `source_dir`).
+struct SourceDir(PathBuf);
+
+/// The chapters from the `docs_dir` setting, the viewer from `source_dir`, and the routes.
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("Tutorial docs", |rocket| async {
-        rocket.manage(Docs::load(Path::new(DOCS_DIR))).mount(
-            "/docs",
-            routes![index, chapter, exercises, exercise, source],
-        )
+        // Without a configuration the launch has already failed; mount nothing.
+        let Some(site) = rocket.state::<AppConfig>().map(|c| c.site.clone()) else {
+            return rocket;
+        };
+        rocket
+            .manage(Docs::load(&site.docs_dir()))
+            .manage(SourceDir(site.source_dir()))
+            .mount(
+                "/docs",
+                routes![index, chapter, exercises, exercise, source],
+            )
     })
 }
 
@@ -414,7 +421,7 @@ fn exercise(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
 /// work inside the app. Rocket's `PathBuf` segments already refuse `..`; the allow-list keeps
 /// the viewer to the code the chapters discuss.
 #[get("/source/<path..>")]
-fn source(path: PathBuf) -> Result<Template, AppError> {
+fn source(path: PathBuf, root: &State<SourceDir>) -> Result<Template, AppError> {
     let not_found = || {
         AppError::new(
             Status::NotFound,
@@ -433,7 +440,7 @@ fn source(path: PathBuf) -> Result<Template, AppError> {
     {
         return Err(not_found());
     }
-    let file = Path::new(REPO_DIR).join(&path);
+    let file = root.0.join(&path);
     let mut text = fs::read_to_string(&file).map_err(|_| not_found())?;
     if path.extension().is_some_and(|e| e == "toml") {
         text = super::redact::redact_toml(&text);

@@ -75,7 +75,7 @@ fn index(
     flash: Option<Notice>,
 ) -> Template {
     let counters = read_counters(jar, signer);
-    set_counter_cookies(jar, signer, &counters, config.cookie_secure);
+    set_counter_cookies(jar, signer, &counters, config.cookies.secure);
     let user = guard::login_user(jar);
     Template::render(
         "labs/cookies/index",
@@ -112,7 +112,7 @@ fn sign_with_retired_key(
     guard::set_signed_counter(
         jar,
         signer.sign_with(retired, guard::SIGNED, &count.to_string()),
-        config.cookie_secure,
+        config.cookies.secure,
     );
     Ok(Flash::success(
         Redirect::to(BASE),
@@ -153,7 +153,7 @@ async fn login(
     let Some(username) = users.authenticate(&form.username, &form.password).await else {
         return Err(login_page(Some(INVALID_LOGIN), &form.username));
     };
-    set_login_cookie(jar, &username, config.cookie_secure);
+    set_login_cookie(jar, &username, config.cookies.secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
         format!("Logged in as {username}. Your username now travels, encrypted, in the `{LOGIN}` cookie; the server wrote nothing down."),

@@ -81,7 +81,7 @@ fn index(
     let (arrived_state, arrived_reason) = arrived_summary(&arrived);
     let arrived_claims = arrived.claims().cloned();
     let token = TokenView::of_issued(&issued.token, &issued.claims, now);
-    set_token_cookie(jar, issued.token.clone(), keys, config.cookie_secure);
+    set_token_cookie(jar, issued.token.clone(), keys, config.cookies.secure);
     Ok(Template::render(
         "labs/jwt-cookie/index",
         context! {
@@ -140,7 +140,7 @@ async fn login(
     let issued = keys
         .issue(Audience::JwtCookie, Some(&username), visits)
         .map_err(|_| Err(AppError::internal()))?;
-    set_token_cookie(jar, issued.token, keys, config.cookie_secure);
+    set_token_cookie(jar, issued.token, keys, config.cookies.secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
         format!("Logged in as {username}. The server signed a new token whose sub is {username}; your visit count came along in its visits claim."),

@@ -39,7 +39,7 @@ pub fn stage() -> AdHoc {
         };
         let sweep_every = rocket
             .state::<AppConfig>()
-            .map(|c| c.session_sweep_interval.unsigned_abs())
+            .map(|c| c.sessions.sweep_interval.duration().unsigned_abs())
             .unwrap_or(std::time::Duration::from_secs(60));
         let store = SessionStore::new(limits);
         let swept = store.clone();
@@ -131,7 +131,7 @@ fn index(
         Some(session) => (session, None),
         None => {
             let session = store.create(now, 1, None);
-            set_session_cookie(jar, session.id, config.cookie_secure);
+            set_session_cookie(jar, session.id, config.cookies.secure);
             (session, Some(why_new(cookie)))
         }
     };
@@ -179,7 +179,7 @@ async fn login(
     let username = authenticate(LAB, &form, users).await?;
     let old = SessionCookie::read(jar).id();
     let session = store.login(old.as_ref(), &username, OffsetDateTime::now_utc());
-    set_session_cookie(jar, session.id, config.cookie_secure);
+    set_session_cookie(jar, session.id, config.cookies.secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
         "sessions.flash.logged_in",

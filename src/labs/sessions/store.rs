@@ -54,9 +54,9 @@ pub struct SessionLimits {
 impl SessionLimits {
     pub fn from_config(config: &AppConfig) -> SessionLimits {
         SessionLimits {
-            idle: config.session_idle_timeout,
-            absolute: config.session_absolute_timeout,
-            capacity: config.session_capacity,
+            idle: config.sessions.idle_timeout.duration(),
+            absolute: config.sessions.absolute_timeout.duration(),
+            capacity: config.sessions.capacity.get(),
         }
     }
 }

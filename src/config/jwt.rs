@@ -1,0 +1,30 @@
+//! The JWT labs' settings: how long a token lives and how much clock skew `exp` tolerates.
+//! (The HS256 secret is in [`super::secrets`].)
+
+use serde::{Deserialize, Serialize};
+
+use super::bounds::{Leeway, Seconds};
+use super::Settings;
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct JwtSettings {
+    /// How long an issued JWT stays valid (`exp - iat`).
+    #[serde(rename = "jwt_ttl")]
+    pub ttl: Seconds,
+    /// Clock skew tolerated when checking `exp`; the `jsonwebtoken` crate defaults to 60 s,
+    /// we use 0 so an expired token is refused the second it expires.
+    #[serde(rename = "jwt_leeway")]
+    pub leeway: Leeway,
+}
+
+impl Default for JwtSettings {
+    fn default() -> Self {
+        JwtSettings {
+            ttl: Seconds::new(15 * 60),
+            leeway: Leeway::new(0),
+        }
+    }
+}
+
+impl Settings for JwtSettings {}

@@ -1,0 +1,37 @@
+//! The sessions lab's settings: how long a session lives, how many fit in memory, how often
+//! expired ones are swept.
+
+use serde::{Deserialize, Serialize};
+
+use super::bounds::{Capacity, Seconds};
+use super::Settings;
+
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct SessionSettings {
+    /// A session unused for this long is gone (OWASP: 15–30 min for low-risk apps).
+    #[serde(rename = "session_idle_timeout")]
+    pub idle_timeout: Seconds,
+    /// A session older than this is gone however active it is (OWASP: 4–8 h).
+    #[serde(rename = "session_absolute_timeout")]
+    pub absolute_timeout: Seconds,
+    /// At most this many sessions live in memory; the least recently seen one makes room.
+    #[serde(rename = "session_capacity")]
+    pub capacity: Capacity,
+    /// How often the background sweep removes expired sessions.
+    #[serde(rename = "session_sweep_interval")]
+    pub sweep_interval: Seconds,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        SessionSettings {
+            idle_timeout: Seconds::new(30 * 60),
+            absolute_timeout: Seconds::new(8 * 60 * 60),
+            capacity: Capacity::new(100_000),
+            sweep_interval: Seconds::new(60),
+        }
+    }
+}
+
+impl Settings for SessionSettings {}
