@@ -6,16 +6,17 @@
 //! is exactly its number of successful visits, and the shared session's count is the sum of
 //! its tabs' visits.
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Barrier, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use auth_labs::auth::jwt::decode_unverified;
-use common::{element_text, serve_app, urlencode};
 use serde_json::{json, Value};
+use support::internals::decode_unverified;
+use support::{element_text, serve_app, urlencode};
 
 const CLIENTS: usize = 64;
 const RUN_FOR: Duration = Duration::from_secs(30);

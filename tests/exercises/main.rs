@@ -16,8 +16,8 @@
 //! in `docs/exercises/solutions/NN-slug.patch`; `.ci/exercises` proves the check fails
 //! before and passes after the patch.
 
-#[path = "../common/mod.rs"]
-mod common;
+#[path = "../support/mod.rs"]
+mod support;
 
 mod csrf;
 mod jti_denylist;
@@ -34,48 +34,7 @@ pub const SESSIONS: &str = "/labs/sessions";
 pub const JWT_COOKIE: &str = "/labs/jwt-cookie";
 pub const JWT_HEADER: &str = "/labs/jwt-header";
 
-/// The `<input …>` tag whose `name` is `name`, if the page has one.
-pub fn input_tag(html: &str, name: &str) -> Option<String> {
-    tags(html, "input")
-        .into_iter()
-        .find(|tag| attr(tag, "name").as_deref() == Some(name))
-}
-
-/// Every `<form …>` opening tag whose `action` is `action`.
-pub fn form_tags(html: &str, action: &str) -> Vec<String> {
-    tags(html, "form")
-        .into_iter()
-        .filter(|tag| attr(tag, "action").as_deref() == Some(action))
-        .collect()
-}
-
-/// The opening tags `<element …>` in `html`.
-fn tags(html: &str, element: &str) -> Vec<String> {
-    let pattern = format!(r"(?is)<{element}\b[^>]*>");
-    regex::Regex::new(&pattern)
-        .expect("valid pattern")
-        .find_iter(html)
-        .map(|m| m.as_str().to_string())
-        .collect()
-}
-
-/// The value of attribute `name` in an opening tag (double- or single-quoted), unescaped.
-pub fn attr(tag: &str, name: &str) -> Option<String> {
-    let pattern = format!(
-        r#"(?is)\s{}\s*=\s*(?:"([^"]*)"|'([^']*)')"#,
-        regex::escape(name)
-    );
-    regex::Regex::new(&pattern)
-        .expect("valid pattern")
-        .captures(tag)
-        .and_then(|c| c.get(1).or_else(|| c.get(2)))
-        .map(|m| common::unescape_html(m.as_str()))
-}
-
-/// Whether an opening tag has `name="value"` (case-insensitive value).
-pub fn has_attr(tag: &str, name: &str, value: &str) -> bool {
-    attr(tag, name).is_some_and(|v| v.eq_ignore_ascii_case(value))
-}
+pub use support::html::{attr, form_tags, has_attr, input_tag};
 
 /// Every cookie a response set, as `Cookie` values a request can send back (an untracked
 /// client plays several browsers by carrying these by hand).
@@ -89,9 +48,9 @@ pub fn cookies_of(
         .collect()
 }
 
-/// As `common::untracked_client`, with configuration overrides.
+/// As `support::untracked_client`, with configuration overrides.
 pub fn untracked_client_with(figment: rocket::figment::Figment) -> rocket::local::blocking::Client {
-    rocket::local::blocking::Client::untracked(auth_labs::rocket_from(figment))
+    rocket::local::blocking::Client::untracked(support::internals::rocket_from(figment))
         .expect("the app launches")
 }
 
@@ -104,7 +63,7 @@ pub fn json_body(response: rocket::local::blocking::LocalResponse<'_>) -> serde_
         Some(rocket::http::ContentType::JSON),
         "a /api/ answer ({status}) must be JSON"
     );
-    serde_json::from_str(&common::body(response)).expect("a JSON body")
+    serde_json::from_str(&support::body(response)).expect("a JSON body")
 }
 
 /// `Authorization: Bearer <token>`.

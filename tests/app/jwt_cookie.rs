@@ -1,12 +1,10 @@
 //! JWT in a cookie: a signed token in an HttpOnly cookie, re-issued on every visit.
 
-mod common;
-
-use auth_labs::auth::jwt::Audience;
-use common::jwt::{
+use crate::support::internals::Audience;
+use crate::support::jwt::{
     expired, issued, payload, secret, signed_elsewhere, tampered, unsigned, verify_independently,
 };
-use common::*;
+use crate::support::*;
 use rocket::http::{Cookie, SameSite, Status};
 use rocket::local::blocking::Client;
 use serde_json::Value;

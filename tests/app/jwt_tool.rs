@@ -1,10 +1,9 @@
 //! The JWT decoder at /tools/jwt: decode, verify against this app's key, build attacks.
 
-mod common;
-
-use auth_labs::auth::jwt::Audience;
-use common::jwt::{expired, issued, signed_elsewhere, tampered, unsigned};
-use common::*;
+use crate::support;
+use crate::support::internals::Audience;
+use crate::support::jwt::{expired, issued, signed_elsewhere, tampered, unsigned};
+use crate::support::*;
 use rocket::http::Status;
 use rocket::local::blocking::Client;
 use serde_json::Value;
@@ -148,7 +147,7 @@ fn attack_buttons_build_each_classic_attack_and_it_is_refused() {
     // The edited payload really carries the edit, with the old signature.
     let (_, html) = decode(&client, &[("token", &token), ("attack", "tamper")]);
     let built = element_text(&html, "token-input").expect("token");
-    assert_eq!(common::jwt::payload(&built)["visits"], 1_000_000);
+    assert_eq!(support::jwt::payload(&built)["visits"], 1_000_000);
     assert_eq!(built.rsplit('.').next(), token.rsplit('.').next());
 }
 

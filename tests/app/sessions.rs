@@ -1,11 +1,9 @@
 //! The sessions lab: an encrypted id cookie, all state on the server.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::*;
+use crate::support::*;
 use rocket::http::{Cookie, Status};
 use rocket::local::asynchronous::Client as AsyncClient;
 
@@ -330,13 +328,14 @@ fn background_sweep_removes_expired_sessions() {
         .merge(("session_sweep_interval", 1));
     // Untracked: every request is a new visitor with a new session.
     let client =
-        rocket::local::blocking::Client::untracked(auth_labs::rocket_from(figment)).expect("app");
+        rocket::local::blocking::Client::untracked(crate::support::internals::rocket_from(figment))
+            .expect("app");
     for _ in 0..5 {
         client.get(BASE).dispatch();
     }
     let store = client
         .rocket()
-        .state::<auth_labs::labs::sessions::store::SessionStore>()
+        .state::<crate::support::internals::SessionStore>()
         .expect("store");
     assert_eq!(store.len(), 5);
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
@@ -350,7 +349,8 @@ fn background_sweep_removes_expired_sessions() {
 fn full_store_evicts_the_least_recently_seen_session() {
     let figment = figment().merge(("session_capacity", 3));
     let client =
-        rocket::local::blocking::Client::untracked(auth_labs::rocket_from(figment)).expect("app");
+        rocket::local::blocking::Client::untracked(crate::support::internals::rocket_from(figment))
+            .expect("app");
     let cookies: Vec<Cookie<'static>> = (0..3)
         .map(|_| response_cookie(&client.get(BASE).dispatch(), "sid").expect("cookie"))
         .collect();
@@ -376,7 +376,7 @@ fn two_hundred_parallel_visits_on_one_session_all_count() {
         .expect("runtime");
     runtime.block_on(async {
         let client = Arc::new(
-            AsyncClient::untracked(auth_labs::rocket_from(figment()))
+            AsyncClient::untracked(crate::support::internals::rocket_from(figment()))
                 .await
                 .expect("app"),
         );

@@ -1,11 +1,10 @@
 //! The cookies lab: plain, signed and private counters, the cookie builder, and a login kept
 //! in a private cookie with no server state.
 
-mod common;
-
-use auth_labs::config::Secret;
-use auth_labs::labs::cookies::signed::{CookieSigner, Verified};
-use common::*;
+use crate::support;
+use crate::support::internals::Secret;
+use crate::support::internals::{CookieSigner, Verified};
+use crate::support::*;
 use rocket::http::{Cookie, SameSite, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 
@@ -46,8 +45,8 @@ fn signer(keys: &[&str]) -> CookieSigner {
     CookieSigner::new(keys.iter().map(|k| Secret::new(k.as_bytes())).collect()).expect("a key")
 }
 
-const DEMO_NEW: &str = auth_labs::config::DEMO_COOKIE_SIGNING_KEYS[0];
-const DEMO_OLD: &str = auth_labs::config::DEMO_COOKIE_SIGNING_KEYS[1];
+const DEMO_NEW: &str = crate::support::internals::DEMO_COOKIE_SIGNING_KEYS[0];
+const DEMO_OLD: &str = crate::support::internals::DEMO_COOKIE_SIGNING_KEYS[1];
 
 // ---- The three counters -------------------------------------------------------------------
 
@@ -194,7 +193,7 @@ fn garbage_counter_cookies_never_break_the_page() {
 
 fn rotated_client(keys: &[&str]) -> Client {
     let figment = figment().merge(("cookie_signing_keys", keys));
-    Client::untracked(auth_labs::rocket_from(figment)).expect("app")
+    Client::untracked(crate::support::internals::rocket_from(figment)).expect("app")
 }
 
 #[test]
@@ -627,7 +626,7 @@ fn removal_with_a_wrong_path_does_not_match_the_cookie() {
     );
 
     // The next page says what was sent (the flash survives the header's `;` and backticks).
-    let tracked = common::client();
+    let tracked = support::client();
     post_form(
         &tracked,
         &format!("{BASE}/remove"),

@@ -1,14 +1,12 @@
 //! JWT in a header: the page's script sends `Authorization: Bearer`; the API answers JSON
 //! and refuses bad tokens with RFC 6750 challenges.
 
-mod common;
-
-use auth_labs::auth::jwt::Audience;
-use common::jwt::{
+use crate::support::internals::Audience;
+use crate::support::jwt::{
     expired, independently_refused, issued, payload, secret, signed_elsewhere, tampered, unsigned,
     verify_independently,
 };
-use common::*;
+use crate::support::*;
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 use serde_json::{json, Value};
