@@ -686,31 +686,30 @@ fn login_success_redirects_to_me_which_shows_the_user() {
 
 #[test]
 fn the_count_carries_over_the_login() {
-    let client = client();
-    visit(&client);
-    visit(&client);
-    login(&client, BASE, "bob", "builder");
-    let html = visit(&client);
-    assert_eq!(visits(&html), 3);
-    assert_eq!(user(&html).as_deref(), Some("bob"));
+    let app = TestApp::spawn();
+    let mut bob = CookiesVisitor::arrive(&app);
+    bob.visit();
+    bob.visit();
+    bob.log_in_as(BOB);
+    let page = bob.visit();
+    assert_eq!(page.visits(), 3);
+    assert_eq!(page.user().as_deref(), Some("bob"));
 }
 
 #[test]
 fn login_failure_shows_one_generic_message_and_sets_no_credential() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut visitor = CookiesVisitor::arrive(&app);
     for (username, password) in [("alice", "wrong"), ("nobody", "wonderland")] {
-        let response = login(&client, BASE, username, password);
-        assert_eq!(response.status(), Status::Ok);
-        assert!(set_cookie_headers(&response).is_empty());
+        let page = visitor.log_in(username, password);
+        assert_eq!(page.status, Status::Ok);
+        assert!(page.set_cookie.is_empty());
         assert_eq!(
-            element_text(&body(response), "login-error").as_deref(),
+            page.text("login-error").as_deref(),
             Some("Invalid username or password")
         );
     }
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/cookies/login",
-    );
+    visitor.me().assert_redirect_to("/labs/cookies/login");
 }
 
 #[test]
@@ -730,48 +729,54 @@ fn me_redirects_anonymous_and_forged_logins_to_the_login_form() {
 
 #[test]
 fn logout_is_post_only_and_removes_the_cookie_with_its_path() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
     assert_eq!(
-        client.get(format!("{BASE}/logout")).dispatch().status(),
+        alice.0.get(&format!("{BASE}/logout")).status,
         Status::NotFound
     );
-    let response = client.post(format!("{BASE}/logout")).dispatch();
-    assert_redirect_to(&response, BASE);
-    let removal = set_cookie_line(&response, "user");
+    let page = alice.log_out();
+    page.assert_redirect_to(BASE);
+    let removal = page
+        .set_cookie
+        .iter()
+        .find(|l| l.starts_with("user="))
+        .expect("a Set-Cookie for user");
     assert!(removal.contains("Path=/labs/cookies"), "{removal}");
     assert!(removal.contains("Max-Age=0"), "{removal}");
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/cookies/login",
-    );
-    assert_eq!(user(&visit(&client)), None);
+    alice.me().assert_redirect_to("/labs/cookies/login");
+    assert_eq!(alice.visit().user(), None);
 }
 
 #[test]
 fn a_cookie_copied_before_logout_still_authenticates_after_it() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
-    let copied = client.cookies().get("user").cloned().expect("login cookie");
-    assert_redirect_to(&client.post(format!("{BASE}/logout")).dispatch(), BASE);
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    assert!(alice.0.jar.get("user").is_some(), "login cookie");
+    let copied = alice.credential_copy();
+    alice.log_out().assert_redirect_to(BASE);
 
     // Nothing on the server to revoke: the copy is as good as ever.
-    let replay = untracked_client();
-    let response = replay.get(format!("{BASE}/me")).cookie(copied).dispatch();
-    assert_eq!(response.status(), Status::Ok);
-    let html = body(response);
-    assert_eq!(user(&html).as_deref(), Some("alice"));
-    assert!(html.contains("nothing on the server to revoke"));
+    let page = CookiesVisitor::arrive(&app).carrying(copied).me();
+    assert_eq!(page.status, Status::Ok);
+    assert_eq!(page.user().as_deref(), Some("alice"));
+    assert!(page.body.contains("nothing on the server to revoke"));
 }
 
 #[test]
 fn the_login_cookie_is_not_accepted_by_the_sessions_lab() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
-    assert_redirect_to(
-        &client.get("/labs/sessions/me").dispatch(),
-        "/labs/sessions/login",
-    );
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    let login = alice.0.jar.get("user").expect("login cookie");
+    // Sent to the sessions lab on purpose (its own `Path` would keep it away).
+    let mut sent_anyway = Cookie::new("user", login.value().to_string());
+    sent_anyway.set_path("/");
+    let mut same_browser = SessionsVisitor::arrive(&app);
+    same_browser.0.jar.put(sent_anyway);
+    same_browser.me().assert_redirect_to("/labs/sessions/login");
 }
 
 #[test]
