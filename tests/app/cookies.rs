@@ -8,7 +8,7 @@ use crate::support::*;
 use rocket::http::{Cookie, SameSite, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 
-const BASE: &str = "/labs/cookies";
+const BASE: &str = COOKIES;
 const BUILDER: &str = "/labs/cookies/builder";
 
 fn visit(client: &Client) -> String {

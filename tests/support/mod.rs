@@ -11,6 +11,7 @@ pub mod browser;
 pub mod html;
 pub mod internals;
 pub mod jar;
+pub mod json_api;
 pub mod jwt;
 pub mod raw;
 pub mod visitor;
@@ -41,6 +42,21 @@ pub fn client() -> Client {
 /// As `client`, with overrides, e.g. `figment().merge(("session_idle_timeout", 1))`.
 pub fn client_with(figment: Figment) -> Client {
     Client::tracked(internals::rocket_from(figment)).expect("the app launches")
+}
+
+/// As `untracked_client`, with configuration overrides.
+pub fn untracked_client_with(figment: Figment) -> Client {
+    Client::untracked(internals::rocket_from(figment)).expect("the app launches")
+}
+
+/// Every cookie a response set, as `Cookie` values a request can send back (an untracked
+/// client plays several browsers by carrying these by hand).
+pub fn cookies_of(response: &LocalResponse<'_>) -> Vec<Cookie<'static>> {
+    response
+        .cookies()
+        .iter()
+        .map(|c| Cookie::new(c.name().to_string(), c.value().to_string()))
+        .collect()
 }
 
 /// A client that does *not* keep cookies: each request sends exactly what the test adds.
@@ -155,11 +171,7 @@ fn submit<'c>(
     changes: &[(&str, &str)],
 ) -> LocalResponse<'c> {
     let form = client.get(page.to_string()).dispatch();
-    let cookies: Vec<Cookie<'static>> = form
-        .cookies()
-        .iter()
-        .map(|c| Cookie::new(c.name().to_string(), c.value().to_string()))
-        .collect();
+    let cookies = cookies_of(&form);
     let html = form.into_string().unwrap_or_default();
     let mut fields = html::form_fields(&html, action).unwrap_or_default();
     for (name, value) in changes {
