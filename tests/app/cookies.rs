@@ -11,18 +11,21 @@ use rocket::local::blocking::{Client, LocalResponse};
 const BASE: &str = COOKIES;
 const BUILDER: &str = "/labs/cookies/builder";
 
+#[track_caller]
 fn visit(client: &Client) -> String {
     let response = client.get(BASE).dispatch();
     assert_eq!(response.status(), Status::Ok);
     body(response)
 }
 
+#[track_caller]
 fn visit_with(client: &Client, cookies: Vec<Cookie<'static>>) -> String {
     let response = client.get(BASE).cookies(cookies).dispatch();
     assert_eq!(response.status(), Status::Ok);
     body(response)
 }
 
+#[track_caller]
 fn count(html: &str, kind: &str) -> u64 {
     element_text(html, &format!("{kind}-visits"))
         .expect("counter shown")
@@ -30,10 +33,12 @@ fn count(html: &str, kind: &str) -> u64 {
         .expect("a number")
 }
 
+#[track_caller]
 fn verdict(html: &str, kind: &str) -> String {
     element_text(html, &format!("{kind}-verdict")).expect("verdict shown")
 }
 
+#[track_caller]
 fn set_cookie_line(response: &LocalResponse<'_>, name: &str) -> String {
     set_cookie_headers(response)
         .into_iter()
@@ -326,11 +331,13 @@ fn inspector_shows_the_raw_cookie_header_and_a_verdict_per_cookie() {
     assert_eq!(count(&html, "plain"), 10);
 }
 
+#[track_caller]
 fn element_table(html: &str) -> String {
     block(html, "received-cookies", "</table>")
 }
 
 /// The markup from the element with `id` up to the first `end` tag after it.
+#[track_caller]
 fn block(html: &str, id: &str, end: &str) -> String {
     let start = html
         .find(&format!(r#"id="{id}""#))
@@ -381,6 +388,7 @@ fn a_builder_cookie_with_script_in_its_value_is_shown_as_text() {
 
 // ---- The builder ----------------------------------------------------------------------------
 
+#[track_caller]
 fn build<'c>(client: &'c Client, fields: &[(&str, &str)]) -> LocalResponse<'c> {
     // The form as a browser posts it: unticked checkboxes are simply absent.
     post_form(client, BUILDER, fields)

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 const BASE: &str = JWT_COOKIE;
 
+#[track_caller]
 fn visit(client: &Client) -> String {
     let response = client.get(BASE).dispatch();
     assert_eq!(response.status(), Status::Ok);
@@ -18,6 +19,7 @@ fn visit(client: &Client) -> String {
 }
 
 /// The token the last response set (the tracked client keeps it like a browser).
+#[track_caller]
 fn token_cookie(client: &Client) -> String {
     client
         .cookies()
@@ -28,6 +30,7 @@ fn token_cookie(client: &Client) -> String {
 }
 
 /// Visits with exactly this cookie value (an untracked request, as if edited in devtools).
+#[track_caller]
 fn visit_with(client: &Client, token: &str) -> String {
     let response = client
         .get(BASE)
@@ -38,6 +41,7 @@ fn visit_with(client: &Client, token: &str) -> String {
 }
 
 /// The markup from the element with `id` to the end of its table or paragraph.
+#[track_caller]
 fn region<'h>(html: &'h str, id: &str) -> &'h str {
     let start = html
         .find(&format!(r#"id="{id}""#))
@@ -51,6 +55,7 @@ fn region<'h>(html: &'h str, id: &str) -> &'h str {
     &rest[..end]
 }
 
+#[track_caller]
 fn verification(html: &str) -> String {
     element_text(html, "verification").expect("the inspector states the verification result")
 }

@@ -15,6 +15,7 @@ use serde_json::Value;
 const BASE: &str = JWT_HEADER;
 
 /// Alice's token from the token endpoint.
+#[track_caller]
 fn login_token(client: &Client) -> String {
     let response = post_token(client, ALICE.username, ALICE.password);
     assert_eq!(response.status(), Status::Ok);
@@ -25,6 +26,7 @@ fn login_token(client: &Client) -> String {
 }
 
 /// `GET /api/me` with `authorization` (a raw header value); returns status, challenge, body.
+#[track_caller]
 fn me(client: &Client, authorization: Option<&str>) -> (Status, Option<String>, Value) {
     let mut request = client.get(format!("{BASE}/api/me"));
     if let Some(value) = authorization {

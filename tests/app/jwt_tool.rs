@@ -11,12 +11,14 @@ use serde_json::Value;
 const TOOL: &str = "/tools/jwt";
 
 /// Posts the form; returns the status and the page.
+#[track_caller]
 fn decode(client: &Client, fields: &[(&str, &str)]) -> (Status, String) {
     let response = post_form(client, TOOL, fields);
     (response.status(), body(response))
 }
 
 /// The verdict's code (`valid`, `expired`, …) and message.
+#[track_caller]
 fn verdict(html: &str) -> (String, String) {
     let code = regex::Regex::new(r#"id="verdict" data-code="([a-z_]+)""#)
         .expect("regex")

@@ -9,6 +9,7 @@ use rocket::local::asynchronous::Client as AsyncClient;
 
 const BASE: &str = SESSIONS;
 
+#[track_caller]
 fn visit(client: &rocket::local::blocking::Client) -> String {
     let response = client.get(BASE).dispatch();
     assert_eq!(response.status(), Status::Ok);

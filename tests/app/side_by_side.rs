@@ -9,6 +9,7 @@ use base64::Engine;
 use crate::support::*;
 
 /// The four cells of the row whose first cell contains `label`, in a Markdown table.
+#[track_caller]
 fn chapter_row(label: &str) -> Vec<String> {
     let markdown = std::fs::read_to_string("docs/06-side-by-side.md").expect("chapter 6");
     let line = markdown
@@ -19,6 +20,7 @@ fn chapter_row(label: &str) -> Vec<String> {
 }
 
 /// The four cells of the home page comparison row whose header contains `label`.
+#[track_caller]
 fn home_row(app: &TestApp, label: &str) -> Vec<String> {
     let html = app
         .client()

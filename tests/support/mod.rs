@@ -64,12 +64,14 @@ pub fn untracked_client() -> Client {
     Client::untracked(internals::rocket_from(figment())).expect("the app launches")
 }
 
+#[track_caller]
 pub fn body(response: LocalResponse<'_>) -> String {
     response.into_string().expect("a text body")
 }
 
 /// The text inside the element with `id="…"`, up to the first closing tag: for elements
 /// whose content is text (nested markup ends the match early).
+#[track_caller]
 pub fn element_text(html: &str, id: &str) -> Option<String> {
     let pattern = format!(r#"(?s)id="{}"[^>]*>(.*?)</"#, regex::escape(id));
     Regex::new(&pattern)
@@ -79,6 +81,7 @@ pub fn element_text(html: &str, id: &str) -> Option<String> {
 }
 
 /// The visit counter, which the route contract puts in `#visits` as a bare number.
+#[track_caller]
 pub fn visits(html: &str) -> u64 {
     element_text(html, "visits")
         .expect("the page has #visits")
@@ -200,6 +203,7 @@ pub fn set_cookie_headers(response: &LocalResponse<'_>) -> Vec<String> {
 }
 
 /// The `Set-Cookie` lines the page's inspector displays (empty when it says there are none).
+#[track_caller]
 pub fn inspector_set_cookie_lines(html: &str) -> Vec<String> {
     let shown = element_text(html, "set-cookie-lines").expect("the page has the inspector");
     if shown.contains("(none") {
