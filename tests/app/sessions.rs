@@ -59,27 +59,29 @@ fn session_cookie_is_private_httponly_lax_path_scoped_and_has_no_expiry() {
 
 #[test]
 fn returning_visit_sends_no_set_cookie() {
-    let client = client();
-    visit(&client);
-    let response = client.get(BASE).dispatch();
-    assert!(set_cookie_headers(&response).is_empty());
+    let app = TestApp::spawn();
+    let mut visitor = SessionsVisitor::arrive(&app);
+    visitor.visit();
+    assert!(visitor.visit().set_cookie.is_empty());
 }
 
 #[test]
 fn inspector_shows_exactly_the_set_cookie_lines_sent() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut alice = SessionsVisitor::arrive(&app);
     // First visit (a new cookie), a returning visit (none), then a login (a new cookie and
     // a flash cookie) followed by the page that consumes the flash.
     for _ in 0..2 {
-        let response = client.get(BASE).dispatch();
-        let sent = set_cookie_headers(&response);
-        assert_eq!(inspector_set_cookie_lines(&body(response)), sent);
+        let page = alice.visit();
+        assert_eq!(page.inspector_lines(), page.set_cookie);
     }
-    login(&client, BASE, "alice", "wonderland");
-    let response = client.get(format!("{BASE}/me")).dispatch();
-    let sent = set_cookie_headers(&response);
-    assert!(!sent.is_empty(), "reading the flash removes its cookie");
-    assert_eq!(inspector_set_cookie_lines(&body(response)), sent);
+    alice.log_in_as(ALICE);
+    let page = alice.me();
+    assert!(
+        !page.set_cookie.is_empty(),
+        "reading the flash removes its cookie"
+    );
+    assert_eq!(page.inspector_lines(), page.set_cookie);
 }
 
 /// Over real HTTP, because only a real request carries a raw `Cookie` header.

@@ -120,9 +120,11 @@ impl Page {
         let json: Value = serde_json::from_str(&self.body).ok()?;
         match json.get("user") {
             Some(user) => user.as_str().map(str::to_string),
+            // A guest token's `sub` is `guest:…`, not a user.
             None => json["access_token"]
                 .as_str()
-                .and_then(|t| super::jwt::payload(t)["sub"].as_str().map(str::to_string)),
+                .and_then(|t| super::jwt::payload(t)["sub"].as_str().map(str::to_string))
+                .filter(|sub| !sub.starts_with("guest:")),
         }
     }
 
