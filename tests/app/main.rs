@@ -14,6 +14,7 @@ mod jwt_cookie;
 mod jwt_header;
 mod jwt_tool;
 mod logs;
+mod personas;
 mod properties;
 mod register;
 mod sessions;
