@@ -57,18 +57,19 @@ const DEMO_OLD: &str = crate::support::internals::DEMO_COOKIE_SIGNING_KEYS[1];
 
 #[test]
 fn each_counter_increments_on_each_visit() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut visitor = CookiesVisitor::arrive(&app);
     for expected in 1..=3 {
-        let html = visit(&client);
+        let page = visitor.visit();
         for kind in ["plain", "signed", "private"] {
-            assert_eq!(count(&html, kind), expected, "{kind}");
+            assert_eq!(count(&page.body, kind), expected, "{kind}");
         }
-        assert_eq!(visits(&html), expected, "#visits is the private counter");
+        assert_eq!(page.visits(), expected, "#visits is the private counter");
     }
-    let html = visit(&client);
-    assert_eq!(verdict(&html, "plain"), "accepted");
-    assert_eq!(verdict(&html, "signed"), "accepted");
-    assert_eq!(verdict(&html, "private"), "accepted");
+    let page = visitor.visit();
+    assert_eq!(verdict(&page.body, "plain"), "accepted");
+    assert_eq!(verdict(&page.body, "signed"), "accepted");
+    assert_eq!(verdict(&page.body, "private"), "accepted");
 }
 
 #[test]
@@ -678,18 +679,20 @@ fn login_form_lists_the_demo_accounts() {
 
 #[test]
 fn login_success_redirects_to_me_which_shows_the_user() {
-    let client = client();
-    let response = login(&client, BASE, "alice", "wonderland");
-    assert_redirect_to(&response, "/labs/cookies/me");
-    let cookie = Cookie::parse(set_cookie_line(&response, "user")).expect("login cookie");
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    let page = alice.log_in_as(ALICE);
+    page.assert_redirect_to("/labs/cookies/me");
+    let line = page.set_cookie_for("user").expect("a Set-Cookie for user");
+    let cookie = Cookie::parse(line).expect("login cookie");
     assert_eq!(cookie.path(), Some(BASE));
     assert_eq!(cookie.http_only(), Some(true));
     assert!(cookie.expires().is_none(), "a browser-session cookie");
     assert!(!cookie.value().contains("alice"), "encrypted");
-    let response = client.get(format!("{BASE}/me")).dispatch();
-    assert_eq!(response.status(), Status::Ok);
-    assert_eq!(user(&body(response)).as_deref(), Some("alice"));
-    assert_eq!(user(&visit(&client)).as_deref(), Some("alice"));
+    let me = alice.me();
+    assert_eq!(me.status, Status::Ok);
+    assert_eq!(me.user().as_deref(), Some("alice"));
+    assert_eq!(alice.visit().user().as_deref(), Some("alice"));
 }
 
 #[test]
@@ -746,11 +749,7 @@ fn logout_is_post_only_and_removes_the_cookie_with_its_path() {
     );
     let page = alice.log_out();
     page.assert_redirect_to(BASE);
-    let removal = page
-        .set_cookie
-        .iter()
-        .find(|l| l.starts_with("user="))
-        .expect("a Set-Cookie for user");
+    let removal = page.set_cookie_for("user").expect("a Set-Cookie for user");
     assert!(removal.contains("Path=/labs/cookies"), "{removal}");
     assert!(removal.contains("Max-Age=0"), "{removal}");
     alice.me().assert_redirect_to("/labs/cookies/login");

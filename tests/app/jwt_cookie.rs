@@ -225,9 +225,7 @@ fn logout_removes_the_cookie_with_the_same_path() {
     let page = alice.log_out();
     page.assert_redirect_to(BASE);
     let removal = page
-        .set_cookie
-        .iter()
-        .find(|l| l.starts_with("jwt="))
+        .set_cookie_for("jwt")
         .expect("a removal for the jwt cookie");
     assert!(removal.contains("Path=/labs/jwt-cookie"), "{removal}");
     assert!(removal.contains("Max-Age=0"), "{removal}");

@@ -215,11 +215,7 @@ fn logout_destroys_the_session_so_a_copied_cookie_no_longer_authenticates() {
     let copied = alice.credential_copy();
     let page = alice.log_out();
     page.assert_redirect_to(BASE);
-    let removal = page
-        .set_cookie
-        .iter()
-        .find(|l| l.starts_with("sid="))
-        .expect("the cookie is removed");
+    let removal = page.set_cookie_for("sid").expect("the cookie is removed");
     assert!(removal.contains("Path=/labs/sessions"), "{removal}");
     assert!(removal.contains("Max-Age=0"), "{removal}");
 

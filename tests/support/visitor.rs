@@ -128,6 +128,15 @@ impl Page {
         }
     }
 
+    /// The `Set-Cookie` line that sets or removes cookie `name`, if the response sent one.
+    pub fn set_cookie_for(&self, name: &str) -> Option<&str> {
+        let prefix = format!("{name}=");
+        self.set_cookie
+            .iter()
+            .map(String::as_str)
+            .find(|line| line.starts_with(&prefix))
+    }
+
     /// The text of the element with `id` (see `element_text`).
     pub fn text(&self, id: &str) -> Option<String> {
         element_text(&self.body, id)
@@ -165,7 +174,8 @@ pub trait Visitor<'a>: Sized {
     const BASE: &'static str;
     /// A new browser that holds nothing yet.
     fn arrive(app: &'a TestApp) -> Self;
-    /// `GET BASE` (the header lab: `POST BASE/api/visit`): one counted visit.
+    /// `GET BASE` (the header lab: `POST BASE/api/visit`): one counted visit, which must be
+    /// answered with a `200`.
     fn visit(&mut self) -> Page;
     /// Logs in as the lab's own login form (or page script) does.
     fn log_in(&mut self, username: &str, password: &str) -> Page;
@@ -268,8 +278,11 @@ macro_rules! cookie_persona {
             fn arrive(app: &'a TestApp) -> Self {
                 $name(Browser::new(app))
             }
+            #[track_caller]
             fn visit(&mut self) -> Page {
-                self.0.get(Self::BASE)
+                let page = self.0.get(Self::BASE);
+                assert_eq!(page.status, Status::Ok, "a visit to {} is a page", Self::BASE);
+                page
             }
             fn log_in(&mut self, username: &str, password: &str) -> Page {
                 self.0.log_in_at(Self::BASE, username, password)
@@ -350,8 +363,10 @@ impl<'a> Visitor<'a> for JwtHeaderVisitor<'a> {
     fn arrive(app: &'a TestApp) -> Self {
         JwtHeaderVisitor { app, token: None }
     }
+    #[track_caller]
     fn visit(&mut self) -> Page {
         let page = self.call(true, "/api/visit", None);
+        assert_eq!(page.status, Status::Ok, "a visit is counted: {}", page.body);
         self.keep(&page);
         page
     }
