@@ -5,28 +5,26 @@
 //! time: zero 5xx, zero failed requests, and zero lost increments — every client's last count
 //! is exactly its number of successful visits, and the shared session's count is the sum of
 //! its tabs' visits.
+//!
+//! A binary of its own, not a module of `tests/app/`: for 30 s it keeps both cores busy, and
+//! tests in the same process (the sessions lab's one-second idle timeouts) would then race it.
 
-mod common;
+#[path = "support/mod.rs"]
+mod support;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Barrier, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use auth_labs::auth::jwt::decode_unverified;
-use common::{element_text, serve_app, urlencode};
 use serde_json::{json, Value};
+use support::internals::decode_unverified;
+use support::{element_text, serve_app, urlencode, JWT_HEADER, LABS, SESSIONS};
 
 const CLIENTS: usize = 64;
 const RUN_FOR: Duration = Duration::from_secs(30);
 /// Generous: the machine may be running other builds and tests beside this one.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(120);
-
-const SESSIONS: &str = "/labs/sessions";
-const COOKIES: &str = "/labs/cookies";
-const JWT_COOKIE: &str = "/labs/jwt-cookie";
-const JWT_HEADER: &str = "/labs/jwt-header";
-const LABS: [&str; 4] = [SESSIONS, COOKIES, JWT_COOKIE, JWT_HEADER];
 
 /// What one response said.
 struct Answer {

@@ -8,7 +8,7 @@
 use rocket::http::{Cookie, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 
-use crate::common::*;
+use crate::support::*;
 use crate::{attr, cookies_of, input_tag, SESSIONS};
 
 const LOGIN: &str = "/labs/sessions/login";

@@ -10,7 +10,7 @@
 use rocket::http::{Cookie, Status};
 use rocket::local::blocking::Client;
 
-use crate::common::*;
+use crate::support::*;
 use crate::{bearer, json_body, json_str, post_token, JWT_COOKIE, JWT_HEADER};
 
 /// Logs in to the cookie lab as a fresh browser and returns its token cookie.

@@ -12,7 +12,7 @@ use std::time::Duration;
 use rocket::http::Status;
 use rocket::local::blocking::Client;
 
-use crate::common::*;
+use crate::support::*;
 use crate::SESSIONS;
 
 const MAX_FAILURES: usize = 5;

@@ -7,7 +7,7 @@
 use rocket::http::{Cookie, Status};
 use rocket::local::blocking::Client;
 
-use crate::common::*;
+use crate::support::*;
 use crate::{attr, form_tags, SESSIONS};
 
 const ROUTE: &str = "/labs/sessions/logout-everywhere";

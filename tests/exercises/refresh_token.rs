@@ -13,8 +13,8 @@ use rocket::http::{ContentType, Status};
 use rocket::local::blocking::Client;
 use serde_json::{json, Value};
 
-use crate::common::jwt::payload;
-use crate::common::*;
+use crate::support::jwt::payload;
+use crate::support::*;
 use crate::{bearer, json_body, json_str, post_token, untracked_client_with, JWT_HEADER};
 
 /// Logs in at the token endpoint; returns (access token, refresh token).

@@ -7,7 +7,7 @@
 use rocket::http::{SameSite, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 
-use crate::common::*;
+use crate::support::*;
 use crate::{attr, has_attr, input_tag, SESSIONS};
 
 /// Posts the login form as a browser would: a ticked checkbox sends its `value` (or `on`).

@@ -8,7 +8,7 @@
 use rocket::http::Status;
 use rocket::local::blocking::{Client, LocalResponse};
 
-use crate::common::*;
+use crate::support::*;
 use crate::{untracked_client_with, SESSIONS};
 
 const IDLE: i64 = 600;

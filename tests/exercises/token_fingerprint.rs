@@ -12,8 +12,8 @@ use rocket::http::{Cookie, SameSite, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 use sha2::{Digest, Sha256};
 
-use crate::common::jwt::payload;
-use crate::common::*;
+use crate::support::jwt::payload;
+use crate::support::*;
 use crate::{bearer, json_body, json_str, post_token, JWT_HEADER};
 
 const COOKIE: &str = "fgp";

@@ -1,16 +1,15 @@
 //! The sessions lab: an encrypted id cookie, all state on the server.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::*;
+use crate::support::*;
 use rocket::http::{Cookie, Status};
 use rocket::local::asynchronous::Client as AsyncClient;
 
-const BASE: &str = "/labs/sessions";
+const BASE: &str = SESSIONS;
 
+#[track_caller]
 fn visit(client: &rocket::local::blocking::Client) -> String {
     let response = client.get(BASE).dispatch();
     assert_eq!(response.status(), Status::Ok);
@@ -19,19 +18,21 @@ fn visit(client: &rocket::local::blocking::Client) -> String {
 
 #[test]
 fn counter_increments_on_each_visit() {
-    let client = client();
-    assert_eq!(visits(&visit(&client)), 1);
-    assert_eq!(visits(&visit(&client)), 2);
-    assert_eq!(visits(&visit(&client)), 3);
+    let app = TestApp::spawn();
+    let mut alice = SessionsVisitor::arrive(&app);
+    assert_eq!(alice.visit().visits(), 1);
+    assert_eq!(alice.visit().visits(), 2);
+    assert_eq!(alice.visit().visits(), 3);
 }
 
 #[test]
 fn each_browser_has_its_own_counter() {
-    let (alice, bob) = (client(), client());
-    visit(&alice);
-    visit(&alice);
-    assert_eq!(visits(&visit(&bob)), 1);
-    assert_eq!(visits(&visit(&alice)), 3);
+    let app = TestApp::spawn();
+    let (mut alice, mut bob) = (SessionsVisitor::arrive(&app), SessionsVisitor::arrive(&app));
+    alice.visit();
+    alice.visit();
+    assert_eq!(bob.visit().visits(), 1);
+    assert_eq!(alice.visit().visits(), 3);
 }
 
 #[test]
@@ -58,27 +59,29 @@ fn session_cookie_is_private_httponly_lax_path_scoped_and_has_no_expiry() {
 
 #[test]
 fn returning_visit_sends_no_set_cookie() {
-    let client = client();
-    visit(&client);
-    let response = client.get(BASE).dispatch();
-    assert!(set_cookie_headers(&response).is_empty());
+    let app = TestApp::spawn();
+    let mut visitor = SessionsVisitor::arrive(&app);
+    visitor.visit();
+    assert!(visitor.visit().set_cookie.is_empty());
 }
 
 #[test]
 fn inspector_shows_exactly_the_set_cookie_lines_sent() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut alice = SessionsVisitor::arrive(&app);
     // First visit (a new cookie), a returning visit (none), then a login (a new cookie and
     // a flash cookie) followed by the page that consumes the flash.
     for _ in 0..2 {
-        let response = client.get(BASE).dispatch();
-        let sent = set_cookie_headers(&response);
-        assert_eq!(inspector_set_cookie_lines(&body(response)), sent);
+        let page = alice.visit();
+        assert_eq!(page.inspector_lines(), page.set_cookie);
     }
-    login(&client, BASE, "alice", "wonderland");
-    let response = client.get(format!("{BASE}/me")).dispatch();
-    let sent = set_cookie_headers(&response);
-    assert!(!sent.is_empty(), "reading the flash removes its cookie");
-    assert_eq!(inspector_set_cookie_lines(&body(response)), sent);
+    alice.log_in_as(ALICE);
+    let page = alice.me();
+    assert!(
+        !page.set_cookie.is_empty(),
+        "reading the flash removes its cookie"
+    );
+    assert_eq!(page.inspector_lines(), page.set_cookie);
 }
 
 /// Over real HTTP, because only a real request carries a raw `Cookie` header.
@@ -140,30 +143,31 @@ fn login_form_lists_the_demo_accounts() {
 
 #[test]
 fn login_success_redirects_to_me_which_shows_the_user() {
-    let client = client();
-    let response = login(&client, BASE, "alice", "wonderland");
-    assert_redirect_to(&response, "/labs/sessions/me");
-    let response = client.get(format!("{BASE}/me")).dispatch();
-    assert_eq!(response.status(), Status::Ok);
-    assert_eq!(user(&body(response)).as_deref(), Some("alice"));
-    assert_eq!(user(&visit(&client)).as_deref(), Some("alice"));
+    let app = TestApp::spawn();
+    let mut alice = SessionsVisitor::arrive(&app);
+    alice
+        .log_in_as(ALICE)
+        .assert_redirect_to("/labs/sessions/me");
+    let me = alice.me();
+    assert_eq!(me.status, Status::Ok);
+    assert_eq!(me.user().as_deref(), Some("alice"));
+    assert_eq!(alice.visit().user().as_deref(), Some("alice"));
 }
 
 #[test]
 fn login_failure_shows_one_generic_message_and_sets_no_credential() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut visitor = SessionsVisitor::arrive(&app);
     for (username, password) in [("alice", "wrong"), ("nobody", "wonderland")] {
-        let response = login(&client, BASE, username, password);
-        assert_eq!(response.status(), Status::Ok);
-        assert!(set_cookie_headers(&response).is_empty());
-        let html = body(response);
+        let page = visitor.log_in(username, password);
+        assert_eq!(page.status, Status::Ok);
+        assert!(page.set_cookie.is_empty());
         assert_eq!(
-            element_text(&html, "login-error").as_deref(),
+            page.text("login-error").as_deref(),
             Some("Invalid username or password")
         );
     }
-    let response = client.get(format!("{BASE}/me")).dispatch();
-    assert_redirect_to(&response, "/labs/sessions/login");
+    visitor.me().assert_redirect_to("/labs/sessions/login");
 }
 
 #[test]
@@ -177,60 +181,47 @@ fn login_form_missing_a_field_is_a_422_page() {
 
 #[test]
 fn me_redirects_anonymous_visitors_to_login() {
-    let client = client();
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/sessions/login",
-    );
-    visit(&client); // an anonymous session is not a login
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/sessions/login",
-    );
+    let app = TestApp::spawn();
+    let mut visitor = SessionsVisitor::arrive(&app);
+    visitor.me().assert_redirect_to("/labs/sessions/login");
+    visitor.visit(); // an anonymous session is not a login
+    visitor.me().assert_redirect_to("/labs/sessions/login");
 }
 
 #[test]
 fn session_id_changes_on_login_and_the_count_carries_over() {
-    let client = client();
-    visit(&client);
-    let before = element_text(&visit(&client), "decrypted-id").expect("id");
-    let old_cookie = client.cookies().get("sid").cloned().expect("cookie");
-    login(&client, BASE, "bob", "builder");
-    let html = visit(&client);
-    let after = element_text(&html, "decrypted-id").expect("id");
+    let app = TestApp::spawn();
+    let mut bob = SessionsVisitor::arrive(&app);
+    bob.visit();
+    let before = bob.visit().text("decrypted-id").expect("id");
+    let planted = bob.credential_copy();
+    bob.log_in_as(BOB);
+    let page = bob.visit();
+    let after = page.text("decrypted-id").expect("id");
     assert_ne!(before, after);
-    assert_eq!(visits(&html), 3);
-    assert_eq!(user(&html).as_deref(), Some("bob"));
+    assert_eq!(page.visits(), 3);
+    assert_eq!(page.user().as_deref(), Some("bob"));
     // The pre-login id (say, one an attacker planted) no longer exists.
-    let planted = untracked_client();
-    let response = planted
-        .get(format!("{BASE}/me"))
-        .cookie(old_cookie)
-        .dispatch();
-    assert_redirect_to(&response, "/labs/sessions/login");
+    let mut attacker = SessionsVisitor::arrive(&app).carrying(planted);
+    attacker.me().assert_redirect_to("/labs/sessions/login");
 }
 
 #[test]
 fn logout_destroys_the_session_so_a_copied_cookie_no_longer_authenticates() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
-    let copied = client
-        .cookies()
-        .get("sid")
-        .cloned()
-        .expect("session cookie");
-    let response = client.post(format!("{BASE}/logout")).dispatch();
-    assert_redirect_to(&response, BASE);
-    let removal = set_cookie_headers(&response)
-        .into_iter()
-        .find(|l| l.starts_with("sid="))
-        .expect("the cookie is removed");
+    let app = TestApp::spawn();
+    let mut alice = SessionsVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    assert!(alice.0.jar.get("sid").is_some(), "session cookie");
+    let copied = alice.credential_copy();
+    let page = alice.log_out();
+    page.assert_redirect_to(BASE);
+    let removal = page.set_cookie_for("sid").expect("the cookie is removed");
     assert!(removal.contains("Path=/labs/sessions"), "{removal}");
     assert!(removal.contains("Max-Age=0"), "{removal}");
 
-    let replay = untracked_client();
-    let response = replay.get(format!("{BASE}/me")).cookie(copied).dispatch();
-    assert_redirect_to(&response, "/labs/sessions/login");
+    // Replayed against the same server: the session it named is gone.
+    let mut thief = SessionsVisitor::arrive(&app).carrying(copied);
+    thief.me().assert_redirect_to("/labs/sessions/login");
 }
 
 #[test]
@@ -330,13 +321,14 @@ fn background_sweep_removes_expired_sessions() {
         .merge(("session_sweep_interval", 1));
     // Untracked: every request is a new visitor with a new session.
     let client =
-        rocket::local::blocking::Client::untracked(auth_labs::rocket_from(figment)).expect("app");
+        rocket::local::blocking::Client::untracked(crate::support::internals::rocket_from(figment))
+            .expect("app");
     for _ in 0..5 {
         client.get(BASE).dispatch();
     }
     let store = client
         .rocket()
-        .state::<auth_labs::labs::sessions::store::SessionStore>()
+        .state::<crate::support::internals::SessionStore>()
         .expect("store");
     assert_eq!(store.len(), 5);
     let deadline = std::time::Instant::now() + Duration::from_secs(5);
@@ -350,7 +342,8 @@ fn background_sweep_removes_expired_sessions() {
 fn full_store_evicts_the_least_recently_seen_session() {
     let figment = figment().merge(("session_capacity", 3));
     let client =
-        rocket::local::blocking::Client::untracked(auth_labs::rocket_from(figment)).expect("app");
+        rocket::local::blocking::Client::untracked(crate::support::internals::rocket_from(figment))
+            .expect("app");
     let cookies: Vec<Cookie<'static>> = (0..3)
         .map(|_| response_cookie(&client.get(BASE).dispatch(), "sid").expect("cookie"))
         .collect();
@@ -376,7 +369,7 @@ fn two_hundred_parallel_visits_on_one_session_all_count() {
         .expect("runtime");
     runtime.block_on(async {
         let client = Arc::new(
-            AsyncClient::untracked(auth_labs::rocket_from(figment()))
+            AsyncClient::untracked(crate::support::internals::rocket_from(figment()))
                 .await
                 .expect("app"),
         );
@@ -407,25 +400,20 @@ fn two_hundred_parallel_visits_on_one_session_all_count() {
 
 #[test]
 fn registered_account_can_log_in_to_the_sessions_lab() {
-    let client = client();
-    let response = post_form(
-        &client,
-        "/register",
-        &[("username", "carol"), ("password", "correct horse")],
-    );
-    assert_eq!(response.status(), Status::Created);
-    let html = body(response);
-    assert!(element_text(&html, "phc")
+    let app = TestApp::spawn();
+    let mut carol = SessionsVisitor::arrive(&app);
+    let fields = [("username", "carol"), ("password", "correct horse")]
+        .map(|(k, v)| (k.to_string(), v.to_string()));
+    let page = carol.0.post_form("/register", &fields);
+    assert_eq!(page.status, Status::Created);
+    assert!(page
+        .text("phc")
         .expect("PHC shown")
         .starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-    assert_redirect_to(
-        &login(&client, BASE, "carol", "correct horse"),
-        "/labs/sessions/me",
-    );
-    assert_eq!(
-        user(&body(client.get(format!("{BASE}/me")).dispatch())).as_deref(),
-        Some("carol")
-    );
+    carol
+        .log_in("carol", "correct horse")
+        .assert_redirect_to("/labs/sessions/me");
+    assert_eq!(carol.me().user().as_deref(), Some("carol"));
 }
 
 #[test]

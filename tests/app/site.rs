@@ -1,8 +1,7 @@
 //! Shared pages, error pages and the headers every response carries.
 
-mod common;
-
-use common::*;
+use crate::support;
+use crate::support::*;
 use rocket::http::{Accept, ContentType, Status};
 
 #[test]
@@ -150,7 +149,7 @@ fn launch_release(env: &[(&str, &str)]) -> (bool, String) {
         .env_remove("ROCKET_JWT_SECRET")
         .env("ROCKET_PROFILE", "release")
         // A port of its own; the process exits before binding when the secrets are refused.
-        .env("ROCKET_PORT", common::free_port().to_string())
+        .env("ROCKET_PORT", support::free_port().to_string())
         .envs(env.iter().copied());
     let output = command.output().expect("the binary runs");
     (
@@ -178,8 +177,14 @@ fn release_binary_without_secrets_stops_with_one_clear_line() {
 #[test]
 fn release_binary_with_the_demo_secrets_stops() {
     let (ok, stderr) = launch_release(&[
-        ("ROCKET_SECRET_KEY", auth_labs::config::DEMO_SECRET_KEY),
-        ("ROCKET_JWT_SECRET", auth_labs::config::DEMO_JWT_SECRET),
+        (
+            "ROCKET_SECRET_KEY",
+            crate::support::internals::DEMO_SECRET_KEY,
+        ),
+        (
+            "ROCKET_JWT_SECRET",
+            crate::support::internals::DEMO_JWT_SECRET,
+        ),
     ]);
     assert!(!ok);
     assert!(stderr.contains("public demo key"), "{stderr}");
@@ -199,7 +204,8 @@ fn release_profile_with_real_secrets_launches() {
             "cookie_signing_keys",
             ["another-real-deployment-secret-of-32-bytes"],
         ));
-    let client = rocket::local::blocking::Client::tracked(auth_labs::rocket_from(figment))
-        .expect("real secrets are accepted");
+    let client =
+        rocket::local::blocking::Client::tracked(crate::support::internals::rocket_from(figment))
+            .expect("real secrets are accepted");
     assert_eq!(client.get("/").dispatch().status(), Status::Ok);
 }

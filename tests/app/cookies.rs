@@ -1,29 +1,31 @@
 //! The cookies lab: plain, signed and private counters, the cookie builder, and a login kept
 //! in a private cookie with no server state.
 
-mod common;
-
-use auth_labs::config::Secret;
-use auth_labs::labs::cookies::signed::{CookieSigner, Verified};
-use common::*;
+use crate::support;
+use crate::support::internals::Secret;
+use crate::support::internals::{CookieSigner, Verified};
+use crate::support::*;
 use rocket::http::{Cookie, SameSite, Status};
 use rocket::local::blocking::{Client, LocalResponse};
 
-const BASE: &str = "/labs/cookies";
+const BASE: &str = COOKIES;
 const BUILDER: &str = "/labs/cookies/builder";
 
+#[track_caller]
 fn visit(client: &Client) -> String {
     let response = client.get(BASE).dispatch();
     assert_eq!(response.status(), Status::Ok);
     body(response)
 }
 
+#[track_caller]
 fn visit_with(client: &Client, cookies: Vec<Cookie<'static>>) -> String {
     let response = client.get(BASE).cookies(cookies).dispatch();
     assert_eq!(response.status(), Status::Ok);
     body(response)
 }
 
+#[track_caller]
 fn count(html: &str, kind: &str) -> u64 {
     element_text(html, &format!("{kind}-visits"))
         .expect("counter shown")
@@ -31,10 +33,12 @@ fn count(html: &str, kind: &str) -> u64 {
         .expect("a number")
 }
 
+#[track_caller]
 fn verdict(html: &str, kind: &str) -> String {
     element_text(html, &format!("{kind}-verdict")).expect("verdict shown")
 }
 
+#[track_caller]
 fn set_cookie_line(response: &LocalResponse<'_>, name: &str) -> String {
     set_cookie_headers(response)
         .into_iter()
@@ -46,25 +50,26 @@ fn signer(keys: &[&str]) -> CookieSigner {
     CookieSigner::new(keys.iter().map(|k| Secret::new(k.as_bytes())).collect()).expect("a key")
 }
 
-const DEMO_NEW: &str = auth_labs::config::DEMO_COOKIE_SIGNING_KEYS[0];
-const DEMO_OLD: &str = auth_labs::config::DEMO_COOKIE_SIGNING_KEYS[1];
+const DEMO_NEW: &str = crate::support::internals::DEMO_COOKIE_SIGNING_KEYS[0];
+const DEMO_OLD: &str = crate::support::internals::DEMO_COOKIE_SIGNING_KEYS[1];
 
 // ---- The three counters -------------------------------------------------------------------
 
 #[test]
 fn each_counter_increments_on_each_visit() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut visitor = CookiesVisitor::arrive(&app);
     for expected in 1..=3 {
-        let html = visit(&client);
+        let page = visitor.visit();
         for kind in ["plain", "signed", "private"] {
-            assert_eq!(count(&html, kind), expected, "{kind}");
+            assert_eq!(count(&page.body, kind), expected, "{kind}");
         }
-        assert_eq!(visits(&html), expected, "#visits is the private counter");
+        assert_eq!(page.visits(), expected, "#visits is the private counter");
     }
-    let html = visit(&client);
-    assert_eq!(verdict(&html, "plain"), "accepted");
-    assert_eq!(verdict(&html, "signed"), "accepted");
-    assert_eq!(verdict(&html, "private"), "accepted");
+    let page = visitor.visit();
+    assert_eq!(verdict(&page.body, "plain"), "accepted");
+    assert_eq!(verdict(&page.body, "signed"), "accepted");
+    assert_eq!(verdict(&page.body, "private"), "accepted");
 }
 
 #[test]
@@ -194,7 +199,7 @@ fn garbage_counter_cookies_never_break_the_page() {
 
 fn rotated_client(keys: &[&str]) -> Client {
     let figment = figment().merge(("cookie_signing_keys", keys));
-    Client::untracked(auth_labs::rocket_from(figment)).expect("app")
+    Client::untracked(crate::support::internals::rocket_from(figment)).expect("app")
 }
 
 #[test]
@@ -327,11 +332,13 @@ fn inspector_shows_the_raw_cookie_header_and_a_verdict_per_cookie() {
     assert_eq!(count(&html, "plain"), 10);
 }
 
+#[track_caller]
 fn element_table(html: &str) -> String {
     block(html, "received-cookies", "</table>")
 }
 
 /// The markup from the element with `id` up to the first `end` tag after it.
+#[track_caller]
 fn block(html: &str, id: &str, end: &str) -> String {
     let start = html
         .find(&format!(r#"id="{id}""#))
@@ -382,6 +389,7 @@ fn a_builder_cookie_with_script_in_its_value_is_shown_as_text() {
 
 // ---- The builder ----------------------------------------------------------------------------
 
+#[track_caller]
 fn build<'c>(client: &'c Client, fields: &[(&str, &str)]) -> LocalResponse<'c> {
     // The form as a browser posts it: unticked checkboxes are simply absent.
     post_form(client, BUILDER, fields)
@@ -627,7 +635,7 @@ fn removal_with_a_wrong_path_does_not_match_the_cookie() {
     );
 
     // The next page says what was sent (the flash survives the header's `;` and backticks).
-    let tracked = common::client();
+    let tracked = support::client();
     post_form(
         &tracked,
         &format!("{BASE}/remove"),
@@ -671,47 +679,48 @@ fn login_form_lists_the_demo_accounts() {
 
 #[test]
 fn login_success_redirects_to_me_which_shows_the_user() {
-    let client = client();
-    let response = login(&client, BASE, "alice", "wonderland");
-    assert_redirect_to(&response, "/labs/cookies/me");
-    let cookie = Cookie::parse(set_cookie_line(&response, "user")).expect("login cookie");
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    let page = alice.log_in_as(ALICE);
+    page.assert_redirect_to("/labs/cookies/me");
+    let line = page.set_cookie_for("user").expect("a Set-Cookie for user");
+    let cookie = Cookie::parse(line).expect("login cookie");
     assert_eq!(cookie.path(), Some(BASE));
     assert_eq!(cookie.http_only(), Some(true));
     assert!(cookie.expires().is_none(), "a browser-session cookie");
     assert!(!cookie.value().contains("alice"), "encrypted");
-    let response = client.get(format!("{BASE}/me")).dispatch();
-    assert_eq!(response.status(), Status::Ok);
-    assert_eq!(user(&body(response)).as_deref(), Some("alice"));
-    assert_eq!(user(&visit(&client)).as_deref(), Some("alice"));
+    let me = alice.me();
+    assert_eq!(me.status, Status::Ok);
+    assert_eq!(me.user().as_deref(), Some("alice"));
+    assert_eq!(alice.visit().user().as_deref(), Some("alice"));
 }
 
 #[test]
 fn the_count_carries_over_the_login() {
-    let client = client();
-    visit(&client);
-    visit(&client);
-    login(&client, BASE, "bob", "builder");
-    let html = visit(&client);
-    assert_eq!(visits(&html), 3);
-    assert_eq!(user(&html).as_deref(), Some("bob"));
+    let app = TestApp::spawn();
+    let mut bob = CookiesVisitor::arrive(&app);
+    bob.visit();
+    bob.visit();
+    bob.log_in_as(BOB);
+    let page = bob.visit();
+    assert_eq!(page.visits(), 3);
+    assert_eq!(page.user().as_deref(), Some("bob"));
 }
 
 #[test]
 fn login_failure_shows_one_generic_message_and_sets_no_credential() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut visitor = CookiesVisitor::arrive(&app);
     for (username, password) in [("alice", "wrong"), ("nobody", "wonderland")] {
-        let response = login(&client, BASE, username, password);
-        assert_eq!(response.status(), Status::Ok);
-        assert!(set_cookie_headers(&response).is_empty());
+        let page = visitor.log_in(username, password);
+        assert_eq!(page.status, Status::Ok);
+        assert!(page.set_cookie.is_empty());
         assert_eq!(
-            element_text(&body(response), "login-error").as_deref(),
+            page.text("login-error").as_deref(),
             Some("Invalid username or password")
         );
     }
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/cookies/login",
-    );
+    visitor.me().assert_redirect_to("/labs/cookies/login");
 }
 
 #[test]
@@ -731,48 +740,50 @@ fn me_redirects_anonymous_and_forged_logins_to_the_login_form() {
 
 #[test]
 fn logout_is_post_only_and_removes_the_cookie_with_its_path() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
     assert_eq!(
-        client.get(format!("{BASE}/logout")).dispatch().status(),
+        alice.0.get(&format!("{BASE}/logout")).status,
         Status::NotFound
     );
-    let response = client.post(format!("{BASE}/logout")).dispatch();
-    assert_redirect_to(&response, BASE);
-    let removal = set_cookie_line(&response, "user");
+    let page = alice.log_out();
+    page.assert_redirect_to(BASE);
+    let removal = page.set_cookie_for("user").expect("a Set-Cookie for user");
     assert!(removal.contains("Path=/labs/cookies"), "{removal}");
     assert!(removal.contains("Max-Age=0"), "{removal}");
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/cookies/login",
-    );
-    assert_eq!(user(&visit(&client)), None);
+    alice.me().assert_redirect_to("/labs/cookies/login");
+    assert_eq!(alice.visit().user(), None);
 }
 
 #[test]
 fn a_cookie_copied_before_logout_still_authenticates_after_it() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
-    let copied = client.cookies().get("user").cloned().expect("login cookie");
-    assert_redirect_to(&client.post(format!("{BASE}/logout")).dispatch(), BASE);
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    assert!(alice.0.jar.get("user").is_some(), "login cookie");
+    let copied = alice.credential_copy();
+    alice.log_out().assert_redirect_to(BASE);
 
     // Nothing on the server to revoke: the copy is as good as ever.
-    let replay = untracked_client();
-    let response = replay.get(format!("{BASE}/me")).cookie(copied).dispatch();
-    assert_eq!(response.status(), Status::Ok);
-    let html = body(response);
-    assert_eq!(user(&html).as_deref(), Some("alice"));
-    assert!(html.contains("nothing on the server to revoke"));
+    let page = CookiesVisitor::arrive(&app).carrying(copied).me();
+    assert_eq!(page.status, Status::Ok);
+    assert_eq!(page.user().as_deref(), Some("alice"));
+    assert!(page.body.contains("nothing on the server to revoke"));
 }
 
 #[test]
 fn the_login_cookie_is_not_accepted_by_the_sessions_lab() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
-    assert_redirect_to(
-        &client.get("/labs/sessions/me").dispatch(),
-        "/labs/sessions/login",
-    );
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    let login = alice.0.jar.get("user").expect("login cookie");
+    // Sent to the sessions lab on purpose (its own `Path` would keep it away).
+    let mut sent_anyway = Cookie::new("user", login.value().to_string());
+    sent_anyway.set_path("/");
+    let mut same_browser = SessionsVisitor::arrive(&app);
+    same_browser.0.jar.put(sent_anyway);
+    same_browser.me().assert_redirect_to("/labs/sessions/login");
 }
 
 #[test]

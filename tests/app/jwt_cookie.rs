@@ -1,18 +1,17 @@
 //! JWT in a cookie: a signed token in an HttpOnly cookie, re-issued on every visit.
 
-mod common;
-
-use auth_labs::auth::jwt::Audience;
-use common::jwt::{
+use crate::support::internals::Audience;
+use crate::support::jwt::{
     expired, issued, payload, secret, signed_elsewhere, tampered, unsigned, verify_independently,
 };
-use common::*;
+use crate::support::*;
 use rocket::http::{Cookie, SameSite, Status};
 use rocket::local::blocking::Client;
 use serde_json::Value;
 
-const BASE: &str = "/labs/jwt-cookie";
+const BASE: &str = JWT_COOKIE;
 
+#[track_caller]
 fn visit(client: &Client) -> String {
     let response = client.get(BASE).dispatch();
     assert_eq!(response.status(), Status::Ok);
@@ -20,6 +19,7 @@ fn visit(client: &Client) -> String {
 }
 
 /// The token the last response set (the tracked client keeps it like a browser).
+#[track_caller]
 fn token_cookie(client: &Client) -> String {
     client
         .cookies()
@@ -30,6 +30,7 @@ fn token_cookie(client: &Client) -> String {
 }
 
 /// Visits with exactly this cookie value (an untracked request, as if edited in devtools).
+#[track_caller]
 fn visit_with(client: &Client, token: &str) -> String {
     let response = client
         .get(BASE)
@@ -40,6 +41,7 @@ fn visit_with(client: &Client, token: &str) -> String {
 }
 
 /// The markup from the element with `id` to the end of its table or paragraph.
+#[track_caller]
 fn region<'h>(html: &'h str, id: &str) -> &'h str {
     let start = html
         .find(&format!(r#"id="{id}""#))
@@ -53,6 +55,7 @@ fn region<'h>(html: &'h str, id: &str) -> &'h str {
     &rest[..end]
 }
 
+#[track_caller]
 fn verification(html: &str) -> String {
     element_text(html, "verification").expect("the inspector states the verification result")
 }
@@ -171,34 +174,35 @@ fn page_shows_the_token_split_and_its_claims_with_human_times() {
 
 #[test]
 fn guest_count_carries_over_into_the_login_token() {
-    let client = client();
-    visit(&client);
-    visit(&client);
-    let response = login(&client, BASE, "alice", "wonderland");
-    assert_redirect_to(&response, "/labs/jwt-cookie/me");
-    let claims = payload(&token_cookie(&client));
+    let app = TestApp::spawn();
+    let mut alice = JwtCookieVisitor::arrive(&app);
+    alice.visit();
+    alice.visit();
+    alice
+        .log_in_as(ALICE)
+        .assert_redirect_to("/labs/jwt-cookie/me");
+    let claims = payload(alice.0.jar.get("jwt").expect("a jwt cookie").value());
     assert_eq!(claims["sub"], "alice");
     assert_eq!(claims["visits"], 2);
 
-    let me = client.get(format!("{BASE}/me")).dispatch();
-    assert_eq!(me.status(), Status::Ok);
-    assert_eq!(user(&body(me)).as_deref(), Some("alice"));
+    let me = alice.me();
+    assert_eq!(me.status, Status::Ok);
+    assert_eq!(me.user().as_deref(), Some("alice"));
 
-    let html = visit(&client);
-    assert_eq!(visits(&html), 3);
-    assert_eq!(user(&html).as_deref(), Some("alice"));
+    let page = alice.visit();
+    assert_eq!(page.visits(), 3);
+    assert_eq!(page.user().as_deref(), Some("alice"));
 }
 
 #[test]
 fn failed_login_shows_one_generic_message_and_sets_no_token() {
-    let client = untracked_client();
+    let app = TestApp::spawn();
     for (name, password) in [("alice", "wrong"), ("nobody", "wonderland")] {
-        let response = login(&client, BASE, name, password);
-        assert_eq!(response.status(), Status::Ok);
-        assert!(set_cookie_headers(&response).is_empty());
-        let html = body(response);
+        let page = JwtCookieVisitor::arrive(&app).log_in(name, password);
+        assert_eq!(page.status, Status::Ok);
+        assert!(page.set_cookie.is_empty());
         assert_eq!(
-            element_text(&html, "login-error").as_deref(),
+            page.text("login-error").as_deref(),
             Some("Invalid username or password")
         );
     }
@@ -206,36 +210,28 @@ fn failed_login_shows_one_generic_message_and_sets_no_token() {
 
 #[test]
 fn me_redirects_to_login_without_a_user_token() {
-    let client = client();
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/jwt-cookie/login",
-    );
-    visit(&client); // a guest token is not a login
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/jwt-cookie/login",
-    );
+    let app = TestApp::spawn();
+    let mut visitor = JwtCookieVisitor::arrive(&app);
+    visitor.me().assert_redirect_to("/labs/jwt-cookie/login");
+    visitor.visit(); // a guest token is not a login
+    visitor.me().assert_redirect_to("/labs/jwt-cookie/login");
 }
 
 #[test]
 fn logout_removes_the_cookie_with_the_same_path() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
-    let response = client.post(format!("{BASE}/logout")).dispatch();
-    assert_redirect_to(&response, BASE);
-    let removal = set_cookie_headers(&response)
-        .into_iter()
-        .find(|l| l.starts_with("jwt="))
+    let app = TestApp::spawn();
+    let mut alice = JwtCookieVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    let page = alice.log_out();
+    page.assert_redirect_to(BASE);
+    let removal = page
+        .set_cookie_for("jwt")
         .expect("a removal for the jwt cookie");
     assert!(removal.contains("Path=/labs/jwt-cookie"), "{removal}");
     assert!(removal.contains("Max-Age=0"), "{removal}");
-    assert_redirect_to(
-        &client.get(format!("{BASE}/me")).dispatch(),
-        "/labs/jwt-cookie/login",
-    );
+    alice.me().assert_redirect_to("/labs/jwt-cookie/login");
     assert_eq!(
-        client.get(format!("{BASE}/logout")).dispatch().status(),
+        alice.0.get(&format!("{BASE}/logout")).status,
         Status::NotFound,
         "logout is never a GET"
     );
@@ -243,23 +239,20 @@ fn logout_removes_the_cookie_with_the_same_path() {
 
 #[test]
 fn token_copied_before_logout_still_works_until_exp() {
-    let client = client();
-    login(&client, BASE, "alice", "wonderland");
-    let copied = token_cookie(&client);
-    client.post(format!("{BASE}/logout")).dispatch();
+    let app = TestApp::spawn();
+    let mut alice = JwtCookieVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    let copied = alice.credential_copy();
+    alice.log_out();
 
-    let replay = client
-        .get(format!("{BASE}/me"))
-        .cookie(Cookie::new("jwt", copied))
-        .dispatch();
+    let replay = JwtCookieVisitor::arrive(&app).carrying(copied).me();
     assert_eq!(
-        replay.status(),
+        replay.status,
         Status::Ok,
         "nothing on the server revoked it"
     );
-    let html = body(replay);
-    assert_eq!(user(&html).as_deref(), Some("alice"));
-    assert!(region(&html, "replay-lesson").contains("cannot be revoked"));
+    assert_eq!(replay.user().as_deref(), Some("alice"));
+    assert!(region(&replay.body, "replay-lesson").contains("cannot be revoked"));
 }
 
 #[test]

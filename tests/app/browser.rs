@@ -1,16 +1,15 @@
 //! End to end in a real browser (headless Debian Chromium). Skipped with a message when no
 //! browser is installed; with `CI` set, a missing browser fails the test.
 
-mod common;
-
-use common::browser::{self, Browser};
+use crate::support;
+use crate::support::browser::{self, Browser};
 
 #[test]
 fn sessions_lab_counts_three_visits_and_logs_in_through_the_form() {
     if !browser::available("sessions_lab_counts_three_visits_and_logs_in_through_the_form") {
         return;
     }
-    let app = common::serve_app();
+    let app = support::serve_app();
     let browser = Browser::start();
     for _ in 0..3 {
         browser.goto(&format!("{app}/labs/sessions"));
@@ -60,7 +59,7 @@ fn cookies_lab_builder_httponly_cookie_is_hidden_from_javascript_and_wrong_path_
     ) {
         return;
     }
-    let app = common::serve_app();
+    let app = support::serve_app();
     let browser = Browser::start();
     let builder = format!("{app}/labs/cookies/builder");
 
@@ -115,7 +114,7 @@ fn cookies_lab_counts_and_shows_what_javascript_sees() {
     if !browser::available("cookies_lab_counts_and_shows_what_javascript_sees") {
         return;
     }
-    let app = common::serve_app();
+    let app = support::serve_app();
     let browser = Browser::start();
     for _ in 0..3 {
         browser.goto(&format!("{app}/labs/cookies"));
@@ -144,7 +143,7 @@ fn jwt_header_lab_logs_in_and_counts_three_visits_with_a_bearer_token() {
     if !browser::available("jwt_header_lab_logs_in_and_counts_three_visits_with_a_bearer_token") {
         return;
     }
-    let app = common::serve_app();
+    let app = support::serve_app();
     let browser = Browser::start();
     browser.goto(&format!("{app}/labs/jwt-header"));
     assert_eq!(browser.text("#visits"), "0");
@@ -180,7 +179,7 @@ fn jwt_header_lab_local_storage_switch_keeps_the_token_across_a_reload() {
     if !browser::available("jwt_header_lab_local_storage_switch_keeps_the_token_across_a_reload") {
         return;
     }
-    let app = common::serve_app();
+    let app = support::serve_app();
     let browser = Browser::start();
     browser.goto(&format!("{app}/labs/jwt-header"));
     browser.click("#storage-switch");
@@ -205,7 +204,7 @@ fn jwt_cookie_lab_token_is_invisible_to_page_javascript() {
     if !browser::available("jwt_cookie_lab_token_is_invisible_to_page_javascript") {
         return;
     }
-    let app = common::serve_app();
+    let app = support::serve_app();
     let browser = Browser::start();
     for _ in 0..2 {
         browser.goto(&format!("{app}/labs/jwt-cookie"));

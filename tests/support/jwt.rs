@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use auth_labs::auth::jwt::{b64url, decode_unverified, Audience, JwtKeys};
-use auth_labs::config::AppConfig;
+use super::internals::AppConfig;
+use super::internals::{b64url, decode_unverified, Audience, JwtKeys};
 use hmac::{Hmac, Mac};
 use jwt::VerifyWithKey;
 use rocket::local::blocking::Client;

@@ -2,12 +2,10 @@
 //! every relative link in the Markdown points at a real file, and every `console check`
 //! block runs verbatim against a fresh server with the output it shows.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::support::*;
 use regex::Regex;
 use rocket::http::Status;
 

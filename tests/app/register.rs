@@ -1,8 +1,6 @@
 //! Registration in the shared user directory.
 
-mod common;
-
-use common::*;
+use crate::support::*;
 use rocket::http::Status;
 
 #[test]

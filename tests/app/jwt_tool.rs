@@ -1,10 +1,9 @@
 //! The JWT decoder at /tools/jwt: decode, verify against this app's key, build attacks.
 
-mod common;
-
-use auth_labs::auth::jwt::Audience;
-use common::jwt::{expired, issued, signed_elsewhere, tampered, unsigned};
-use common::*;
+use crate::support;
+use crate::support::internals::Audience;
+use crate::support::jwt::{expired, issued, signed_elsewhere, tampered, unsigned};
+use crate::support::*;
 use rocket::http::Status;
 use rocket::local::blocking::Client;
 use serde_json::Value;
@@ -12,12 +11,14 @@ use serde_json::Value;
 const TOOL: &str = "/tools/jwt";
 
 /// Posts the form; returns the status and the page.
+#[track_caller]
 fn decode(client: &Client, fields: &[(&str, &str)]) -> (Status, String) {
     let response = post_form(client, TOOL, fields);
     (response.status(), body(response))
 }
 
 /// The verdict's code (`valid`, `expired`, …) and message.
+#[track_caller]
 fn verdict(html: &str) -> (String, String) {
     let code = regex::Regex::new(r#"id="verdict" data-code="([a-z_]+)""#)
         .expect("regex")
@@ -148,7 +149,7 @@ fn attack_buttons_build_each_classic_attack_and_it_is_refused() {
     // The edited payload really carries the edit, with the old signature.
     let (_, html) = decode(&client, &[("token", &token), ("attack", "tamper")]);
     let built = element_text(&html, "token-input").expect("token");
-    assert_eq!(common::jwt::payload(&built)["visits"], 1_000_000);
+    assert_eq!(support::jwt::payload(&built)["visits"], 1_000_000);
     assert_eq!(built.rsplit('.').next(), token.rsplit('.').next());
 }
 

@@ -1,39 +1,23 @@
 //! JWT in a header: the page's script sends `Authorization: Bearer`; the API answers JSON
 //! and refuses bad tokens with RFC 6750 challenges.
 
-mod common;
-
-use auth_labs::auth::jwt::Audience;
-use common::jwt::{
+use crate::support::internals::Audience;
+use crate::support::json_api::{bearer, json_body, post_token};
+use crate::support::jwt::{
     expired, independently_refused, issued, payload, secret, signed_elsewhere, tampered, unsigned,
     verify_independently,
 };
-use common::*;
+use crate::support::*;
 use rocket::http::{ContentType, Header, Status};
-use rocket::local::blocking::{Client, LocalResponse};
-use serde_json::{json, Value};
+use rocket::local::blocking::Client;
+use serde_json::Value;
 
-const BASE: &str = "/labs/jwt-header";
+const BASE: &str = JWT_HEADER;
 
-fn json_body(response: LocalResponse<'_>) -> Value {
-    assert_eq!(response.content_type(), Some(ContentType::JSON));
-    serde_json::from_str(&body(response)).expect("a JSON body")
-}
-
-fn bearer(token: &str) -> Header<'static> {
-    Header::new("Authorization", format!("Bearer {token}"))
-}
-
-fn get_token<'c>(client: &'c Client, username: &str, password: &str) -> LocalResponse<'c> {
-    client
-        .post(format!("{BASE}/api/token"))
-        .header(ContentType::JSON)
-        .body(json!({ "username": username, "password": password }).to_string())
-        .dispatch()
-}
-
+/// Alice's token from the token endpoint.
+#[track_caller]
 fn login_token(client: &Client) -> String {
-    let response = get_token(client, "alice", "wonderland");
+    let response = post_token(client, ALICE.username, ALICE.password);
     assert_eq!(response.status(), Status::Ok);
     json_body(response)["access_token"]
         .as_str()
@@ -41,17 +25,8 @@ fn login_token(client: &Client) -> String {
         .to_string()
 }
 
-fn visit(client: &Client, token: Option<&str>) -> Value {
-    let mut request = client.post(format!("{BASE}/api/visit"));
-    if let Some(token) = token {
-        request = request.header(bearer(token));
-    }
-    let response = request.dispatch();
-    assert_eq!(response.status(), Status::Ok);
-    json_body(response)
-}
-
 /// `GET /api/me` with `authorization` (a raw header value); returns status, challenge, body.
+#[track_caller]
 fn me(client: &Client, authorization: Option<&str>) -> (Status, Option<String>, Value) {
     let mut request = client.get(format!("{BASE}/api/me"));
     if let Some(value) = authorization {
@@ -119,13 +94,14 @@ fn page_is_a_client_with_markers_and_no_inline_script() {
 
 #[test]
 fn token_endpoint_issues_a_bearer_token() {
-    let client = client();
-    let response = get_token(&client, "alice", "wonderland");
-    assert_eq!(response.status(), Status::Ok);
-    let body = json_body(response);
+    let app = TestApp::spawn();
+    let mut script = JwtHeaderVisitor::arrive(&app);
+    let page = script.log_in_as(ALICE);
+    assert_eq!(page.status, Status::Ok);
+    let body = page.json();
     assert_eq!(body["token_type"], "Bearer");
     assert_eq!(body["expires_in"], 900);
-    let claims = payload(body["access_token"].as_str().expect("token"));
+    let claims = payload(script.token.as_deref().expect("the script keeps the token"));
     assert_eq!(claims["sub"], "alice");
     assert_eq!(claims["aud"], "auth-labs/jwt-header");
     assert_eq!(claims["visits"], 0);
@@ -133,17 +109,16 @@ fn token_endpoint_issues_a_bearer_token() {
 
 #[test]
 fn bad_credentials_get_a_401_json_error() {
-    let client = client();
+    let app = TestApp::spawn();
+    let mut script = JwtHeaderVisitor::arrive(&app);
     for (name, password) in [("alice", "nope"), ("nobody", "wonderland")] {
-        let response = get_token(&client, name, password);
-        assert_eq!(response.status(), Status::Unauthorized);
-        assert_eq!(
-            response.headers().get_one("WWW-Authenticate"),
-            Some("Bearer")
-        );
-        let body = json_body(response);
+        let page = script.log_in(name, password);
+        assert_eq!(page.status, Status::Unauthorized);
+        assert_eq!(page.www_authenticate.as_deref(), Some("Bearer"));
+        let body = page.json();
         assert_eq!(body["message"], "Invalid username or password");
         assert!(body.get("access_token").is_none());
+        assert_eq!(script.token, None);
     }
 }
 
@@ -168,10 +143,10 @@ fn malformed_token_requests_get_json_errors_not_500s() {
 
 #[test]
 fn visit_without_a_token_starts_a_guest_token_at_one() {
-    let client = client();
-    let body = visit(&client, None);
-    assert_eq!(body["visits"], 1);
-    let claims = payload(body["access_token"].as_str().expect("token"));
+    let app = TestApp::spawn();
+    let mut script = JwtHeaderVisitor::arrive(&app);
+    assert_eq!(script.visit().visits(), 1);
+    let claims = payload(script.token.as_deref().expect("a guest token"));
     assert!(claims["sub"]
         .as_str()
         .is_some_and(|s| s.starts_with("guest:")));
@@ -179,30 +154,26 @@ fn visit_without_a_token_starts_a_guest_token_at_one() {
 
 #[test]
 fn counter_is_a_claim_and_each_visit_re_issues_the_token() {
-    let client = client();
-    let mut token = login_token(&client);
+    let app = TestApp::spawn();
+    let mut alice = JwtHeaderVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
     for expected in 1..=3 {
-        let body = visit(&client, Some(&token));
-        assert_eq!(body["visits"], expected);
-        let next = body["access_token"].as_str().expect("token").to_string();
-        assert_ne!(next, token);
+        let before = alice.token.clone().expect("a token");
+        assert_eq!(alice.visit().visits(), expected);
+        let next = alice.token.clone().expect("a re-issued token");
+        assert_ne!(next, before);
         assert_eq!(payload(&next)["visits"], expected);
-        token = next;
     }
 }
 
 #[test]
 fn guest_count_carries_over_into_the_login_token() {
-    let client = client();
-    let first = visit(&client, None);
-    let guest = visit(&client, first["access_token"].as_str());
-    let response = client
-        .post(format!("{BASE}/api/token"))
-        .header(ContentType::JSON)
-        .header(bearer(guest["access_token"].as_str().expect("token")))
-        .body(r#"{"username":"alice","password":"wonderland"}"#)
-        .dispatch();
-    let body = json_body(response);
+    let app = TestApp::spawn();
+    let mut alice = JwtHeaderVisitor::arrive(&app);
+    alice.visit();
+    alice.visit();
+    // The script sends its guest token along with the login, so the count carries over.
+    let body = alice.log_in_as(ALICE).json();
     assert_eq!(body["visits"], 2);
     assert_eq!(
         payload(body["access_token"].as_str().expect("token"))["sub"],
@@ -313,13 +284,15 @@ fn cookie_lab_token_is_refused_for_its_audience() {
 
 #[test]
 fn token_copied_before_logout_still_works_until_exp() {
-    let client = client();
-    let token = login_token(&client);
-    let copy = token.clone();
-    drop(token); // "Log out": the page forgets its token; the server is not told.
-    let (status, _, body) = me(&client, Some(&format!("Bearer {copy}")));
-    assert_eq!(status, Status::Ok);
-    assert_eq!(body["user"], "alice");
+    let app = TestApp::spawn();
+    let mut alice = JwtHeaderVisitor::arrive(&app);
+    alice.log_in_as(ALICE);
+    let copy = alice.credential_copy();
+    alice.log_out(); // The page forgets its token; the server is not told.
+    assert_eq!(alice.me().status, Status::Unauthorized);
+    let page = JwtHeaderVisitor::arrive(&app).carrying(copy).me();
+    assert_eq!(page.status, Status::Ok);
+    assert_eq!(page.json()["user"], "alice");
 }
 
 #[test]

@@ -1,12 +1,10 @@
 //! The server's own output never contains a secret, a password, a cookie value or a token,
 //! even at Rocket's most verbose log level.
 
-mod common;
-
 use std::io::Read;
 use std::process::{Command, Stdio};
 
-use common::{free_port, wait_for_port};
+use crate::support::{free_port, wait_for_port};
 
 #[test]
 fn logs_never_contain_secrets_passwords_cookie_values_or_tokens() {
@@ -23,8 +21,8 @@ fn logs_never_contain_secrets_passwords_cookie_values_or_tokens() {
     let base = format!("http://127.0.0.1:{port}");
     let agent = ureq::AgentBuilder::new().redirects(0).build();
     let mut secrets_seen: Vec<String> = vec![
-        auth_labs::config::DEMO_SECRET_KEY.into(),
-        auth_labs::config::DEMO_JWT_SECRET.into(),
+        crate::support::internals::DEMO_SECRET_KEY.into(),
+        crate::support::internals::DEMO_JWT_SECRET.into(),
         "wonderland".into(),
         "a-password-for-logs".into(),
     ];

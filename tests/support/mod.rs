@@ -1,10 +1,25 @@
-//! Helpers shared by the integration tests: build a client, log in, read the markers the
-//! route contract fixes (`#visits`, `#user`), and compare the inspector with real headers.
-#![allow(dead_code)]
+//! Helpers shared by the test binaries (`app`, `load`, `exercises`): build a client, log in,
+//! read the markers the route contract fixes (`#visits`, `#user`), compare the inspector with
+//! real headers, and the personas in `visitor`.
+//!
+//! Every `auth_labs::` path the tests use is re-exported from `internals.rs`, so a move inside
+//! `src/` is fixed in one place.
+// Each binary uses a different part of this module.
+#![allow(dead_code, unused_imports)]
 
 pub mod browser;
+pub mod html;
+pub mod internals;
+pub mod jar;
+pub mod json_api;
 pub mod jwt;
 pub mod raw;
+pub mod visitor;
+
+pub use visitor::{
+    Account, CookiesVisitor, Credential, JwtCookieVisitor, JwtHeaderVisitor, Page, SessionsVisitor,
+    TestApp, Visitor, ALICE, BOB, COOKIES, JWT_COOKIE, JWT_HEADER, LABS, SESSIONS,
+};
 
 use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};
@@ -26,20 +41,37 @@ pub fn client() -> Client {
 
 /// As `client`, with overrides, e.g. `figment().merge(("session_idle_timeout", 1))`.
 pub fn client_with(figment: Figment) -> Client {
-    Client::tracked(auth_labs::rocket_from(figment)).expect("the app launches")
+    Client::tracked(internals::rocket_from(figment)).expect("the app launches")
+}
+
+/// As `untracked_client`, with configuration overrides.
+pub fn untracked_client_with(figment: Figment) -> Client {
+    Client::untracked(internals::rocket_from(figment)).expect("the app launches")
+}
+
+/// Every cookie a response set, as `Cookie` values a request can send back (an untracked
+/// client plays several browsers by carrying these by hand).
+pub fn cookies_of(response: &LocalResponse<'_>) -> Vec<Cookie<'static>> {
+    response
+        .cookies()
+        .iter()
+        .map(|c| Cookie::new(c.name().to_string(), c.value().to_string()))
+        .collect()
 }
 
 /// A client that does *not* keep cookies: each request sends exactly what the test adds.
 pub fn untracked_client() -> Client {
-    Client::untracked(auth_labs::rocket_from(figment())).expect("the app launches")
+    Client::untracked(internals::rocket_from(figment())).expect("the app launches")
 }
 
+#[track_caller]
 pub fn body(response: LocalResponse<'_>) -> String {
     response.into_string().expect("a text body")
 }
 
 /// The text inside the element with `id="…"`, up to the first closing tag: for elements
 /// whose content is text (nested markup ends the match early).
+#[track_caller]
 pub fn element_text(html: &str, id: &str) -> Option<String> {
     let pattern = format!(r#"(?s)id="{}"[^>]*>(.*?)</"#, regex::escape(id));
     Regex::new(&pattern)
@@ -49,6 +81,7 @@ pub fn element_text(html: &str, id: &str) -> Option<String> {
 }
 
 /// The visit counter, which the route contract puts in `#visits` as a bare number.
+#[track_caller]
 pub fn visits(html: &str) -> u64 {
     element_text(html, "visits")
         .expect("the page has #visits")
@@ -104,18 +137,60 @@ pub fn urlencode(text: &str) -> String {
         .collect()
 }
 
-/// Posts the login form of the lab at `base`.
+/// Fills in the login form of the lab at `base` as a browser does: loads the form, then posts
+/// every field it holds (hidden ones included, with the cookies the form page set) plus
+/// `username` and `password`, so a form that gains a field keeps working.
 pub fn login<'c>(
     client: &'c Client,
     base: &str,
     username: &str,
     password: &str,
 ) -> LocalResponse<'c> {
-    post_form(
+    let action = format!("{base}/login");
+    submit(
         client,
-        &format!("{base}/login"),
+        &action,
+        &action,
         &[("username", username), ("password", password)],
     )
+}
+
+/// Logs out with the logout form on the lab's `me` page, hidden fields included.
+pub fn log_out<'c>(client: &'c Client, base: &str) -> LocalResponse<'c> {
+    submit(
+        client,
+        &format!("{base}/me"),
+        &format!("{base}/logout"),
+        &[],
+    )
+}
+
+/// Loads `page` and posts its form for `action` with its own fields, `changes` applied. An
+/// untracked client forgets cookies, so the page's cookies are carried by hand.
+fn submit<'c>(
+    client: &'c Client,
+    page: &str,
+    action: &str,
+    changes: &[(&str, &str)],
+) -> LocalResponse<'c> {
+    let form = client.get(page.to_string()).dispatch();
+    let cookies = cookies_of(&form);
+    let html = form.into_string().unwrap_or_default();
+    let mut fields = html::form_fields(&html, action).unwrap_or_default();
+    for (name, value) in changes {
+        fields.retain(|(n, _)| n != name);
+        fields.push((name.to_string(), value.to_string()));
+    }
+    let body: Vec<String> = fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+        .collect();
+    client
+        .post(action.to_string())
+        .header(ContentType::Form)
+        .cookies(cookies)
+        .body(body.join("&"))
+        .dispatch()
 }
 
 /// The response's real `Set-Cookie` header lines.
@@ -128,6 +203,7 @@ pub fn set_cookie_headers(response: &LocalResponse<'_>) -> Vec<String> {
 }
 
 /// The `Set-Cookie` lines the page's inspector displays (empty when it says there are none).
+#[track_caller]
 pub fn inspector_set_cookie_lines(html: &str) -> Vec<String> {
     let shown = element_text(html, "set-cookie-lines").expect("the page has the inspector");
     if shown.contains("(none") {
@@ -167,7 +243,7 @@ pub fn serve_app() -> String {
         .merge(("port", port))
         .merge(("address", "127.0.0.1"));
     std::thread::spawn(move || {
-        let _ = rocket::execute(auth_labs::rocket_from(figment).launch());
+        let _ = rocket::execute(internals::rocket_from(figment).launch());
     });
     wait_for_port(port, "the app");
     format!("http://127.0.0.1:{port}")

@@ -3,11 +3,10 @@
 //! parses back to exactly what was asked for; no string, and no edit of a genuine token,
 //! verifies unless it is the genuine token unchanged.
 
-mod common;
-
-use auth_labs::auth::jwt::{b64url, decode_unverified, Audience, JwtKeys};
-use auth_labs::labs::cookies::builder::{self, CookieSpec};
-use auth_labs::labs::jwt_view::TokenView;
+use crate::support;
+use crate::support::internals::TokenView;
+use crate::support::internals::{b64url, decode_unverified, Audience, JwtKeys};
+use crate::support::internals::{builder, CookieSpec};
 use proptest::prelude::*;
 use rocket::http::{ContentType, Cookie, SameSite, Status};
 use serde_json::Value;
@@ -103,7 +102,7 @@ fn spec() -> impl Strategy<Value = CookieSpec> {
 
 /// The app's JWT keys under the test configuration (the debug profile's demo secret).
 fn keys() -> JwtKeys {
-    let config = auth_labs::config::AppConfig::from_figment(&common::figment())
+    let config = crate::support::internals::AppConfig::from_figment(&support::figment())
         .expect("the test configuration is valid");
     JwtKeys::from_config(&config)
 }
@@ -388,7 +387,7 @@ proptest! {
 /// `TestRunner` rather than the `proptest!` macro.
 #[test]
 fn the_decoder_page_answers_any_paste_with_200_or_422() {
-    let client = common::untracked_client();
+    let client = support::untracked_client();
     let mut runner =
         proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(ROUTE_CASES));
     let cases = (
@@ -407,7 +406,7 @@ fn the_decoder_page_answers_any_paste_with_200_or_422() {
             .header(ContentType::Form)
             .body(format!(
                 "token={}{attack}",
-                common::urlencode(&format!("{prefix}{text}"))
+                support::urlencode(&format!("{prefix}{text}"))
             ))
             .dispatch();
         let status = response.status();

@@ -1,0 +1,22 @@
+//! The app's behaviour, one module per lab or page, in one test binary.
+//!
+//! Shared helpers and the personas (`support::visitor`) live in `tests/support/`, which the
+//! exercises binary includes too. Run one area with a filter, e.g. `cargo test --test app sessions::`.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod browser;
+mod cookies;
+mod docs;
+mod hostile;
+mod jwt_cookie;
+mod jwt_header;
+mod jwt_tool;
+mod logs;
+mod personas;
+mod properties;
+mod register;
+mod sessions;
+mod side_by_side;
+mod site;
