@@ -32,8 +32,10 @@ pub fn rocket() -> Rocket<Build> {
 pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     let routes = links::SharedRoutes::default();
     let for_templates = routes.clone();
+    // Where the templates (and their message table) are, resolved as Rocket resolves it.
     let template_dir = figment
-        .extract_inner::<std::path::PathBuf>("template_dir")
+        .extract_inner::<rocket::figment::value::magic::RelativePathBuf>("template_dir")
+        .map(|dir| dir.relative())
         .unwrap_or_else(|_| "templates".into());
     // No `Server: Rocket` banner: it tells an attacker which software to look up.
     let figment = cap_log_level(figment).merge(("ident", false));

@@ -46,7 +46,7 @@ pub fn stage() -> AdHoc {
     AdHoc::on_ignite("Security headers", |rocket| async {
         let hsts = rocket
             .state::<AppConfig>()
-            .is_some_and(|config| config.cookie_secure);
+            .is_some_and(|config| config.cookies.secure);
         rocket.attach(shield(hsts)).attach(SecurityHeaders)
     })
 }

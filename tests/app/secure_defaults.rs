@@ -1,0 +1,88 @@
+//! Secure by default: what the app itself does right, each a defence a learner should copy.
+
+use crate::support::internals::{DEMO_COOKIE_SIGNING_KEYS, DEMO_JWT_SECRET, DEMO_SECRET_KEY};
+use crate::support::*;
+
+use rocket::http::Status;
+use rocket::local::blocking::Client;
+
+/// Each path, a page, a static file, an error page and a JSON API error.
+const PATHS: [&str; 5] = [
+    "/",
+    "/labs/sessions",
+    "/static/css/style.css",
+    "/no-such-page",
+    "/labs/jwt-header/api/me",
+];
+
+fn client_with_secure(cookie_secure: bool) -> Client {
+    untracked_client_with(figment().merge(("cookie_secure", cookie_secure)))
+}
+
+#[test]
+fn every_response_carries_the_owasp_headers_once_and_no_server_banner() {
+    let client = client_with_secure(false);
+    for path in PATHS {
+        let response = client.get(path).dispatch();
+        assert_ne!(response.status(), Status::InternalServerError, "{path}");
+        let h = response.headers();
+        let one = |name: &str| {
+            let values: Vec<&str> = h.get(name).collect();
+            assert_eq!(
+                values.len(),
+                1,
+                "{path}: exactly one {name}, got {values:?}"
+            );
+            values[0].to_string()
+        };
+        assert!(
+            one("Content-Security-Policy").contains("frame-ancestors 'none'"),
+            "{path}"
+        );
+        assert_eq!(one("X-Content-Type-Options"), "nosniff", "{path}");
+        assert_eq!(one("X-Frame-Options"), "DENY", "{path}");
+        assert_eq!(one("Referrer-Policy"), "same-origin", "{path}");
+        assert_eq!(one("Cross-Origin-Opener-Policy"), "same-origin", "{path}");
+        assert_eq!(one("Cross-Origin-Resource-Policy"), "same-origin", "{path}");
+        assert!(
+            !one("Permissions-Policy").contains("interest-cohort"),
+            "{path}: the obsolete FLoC opt-out is gone"
+        );
+        assert_eq!(h.get_one("Server"), None, "{path}: no Server banner");
+        assert_eq!(
+            h.get_one("Strict-Transport-Security"),
+            None,
+            "{path}: no HSTS over plain http"
+        );
+    }
+}
+
+#[test]
+fn hsts_is_sent_when_the_app_is_reached_over_https() {
+    let client = client_with_secure(true);
+    let response = client.get("/").dispatch();
+    assert_eq!(
+        response.headers().get_one("Strict-Transport-Security"),
+        Some("max-age=31536000")
+    );
+}
+
+#[test]
+fn the_source_viewer_never_shows_a_secret_from_rocket_toml() {
+    let client = untracked_client();
+    let response = client.get("/docs/source/Rocket.toml").dispatch();
+    assert_eq!(response.status(), Status::Ok);
+    let html = response.into_string().expect("a page");
+    assert!(
+        html.contains("redacted"),
+        "the page says the values were removed"
+    );
+    for demo in [
+        DEMO_SECRET_KEY,
+        DEMO_JWT_SECRET,
+        DEMO_COOKIE_SIGNING_KEYS[0],
+        DEMO_COOKIE_SIGNING_KEYS[1],
+    ] {
+        assert!(!html.contains(demo), "{demo} is shown");
+    }
+}
