@@ -58,6 +58,7 @@ pub mod passwords;
 pub mod secrets;
 pub mod sessions;
 pub mod site;
+pub mod strength;
 pub mod users;
 
 use std::fmt;

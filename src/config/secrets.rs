@@ -13,6 +13,7 @@ use rocket::figment::value::Value;
 use rocket::figment::Figment;
 use serde::Deserialize;
 
+use super::strength::{self, Named};
 use super::{component, ConfigError, Settings};
 
 /// The demo `secret_key` in `Rocket.toml`'s `[debug]` profile. It is public, so any other
@@ -127,16 +128,48 @@ pub fn resolve(figment: &Figment) -> Result<(Secrets, Vec<Warning>), ConfigError
 
     let secret_key = configured_secret_key(raw.secret_key.as_ref());
     check_secret_key(secret_key.as_deref(), debug, &profile)?;
+    let raw_jwt = raw.jwt_secret;
+    let raw_signing = raw
+        .cookie_signing_keys
+        .map(OneOrMany::into_vec)
+        .unwrap_or_default();
     let (jwt_secret, demo_jwt) =
-        resolve_jwt_secret(raw.jwt_secret.as_deref(), debug, &profile, &mut warnings)?;
-    let (cookie_signing_keys, demo_signing) = resolve_cookie_signing_keys(
-        raw.cookie_signing_keys.map(OneOrMany::into_vec),
-        debug,
-        &profile,
-        &mut warnings,
-    )?;
+        resolve_jwt_secret(raw_jwt.as_deref(), debug, &profile, &mut warnings)?;
+    let (cookie_signing_keys, demo_signing) =
+        resolve_cookie_signing_keys(Some(raw_signing.clone()), debug, &profile, &mut warnings)?;
     let using_demo_secrets =
         demo_jwt || demo_signing || secret_key.as_deref() == Some(DEMO_SECRET_KEY);
+    let loopback = binds_loopback(figment);
+    if using_demo_secrets && !loopback {
+        return Err(ConfigError(
+            "the demo secrets are public, and `address` lets other machines reach this server: \
+             set ROCKET_SECRET_KEY, ROCKET_JWT_SECRET and ROCKET_COOKIE_SIGNING_KEYS (each from \
+             `openssl rand -base64 32`), or keep ROCKET_ADDRESS=127.0.0.1."
+                .into(),
+        ));
+    }
+    if !debug || !loopback {
+        let mut named = Vec::new();
+        if let Some(key) = secret_key.as_deref() {
+            named.push(Named {
+                setting: "secret_key",
+                text: key,
+            });
+        }
+        if let Some(jwt) = raw_jwt.as_deref() {
+            named.push(Named {
+                setting: "jwt_secret",
+                text: jwt,
+            });
+        }
+        for key in &raw_signing {
+            named.push(Named {
+                setting: "cookie_signing_keys",
+                text: key,
+            });
+        }
+        strength::check(&named, &profile)?;
+    }
     if using_demo_secrets {
         warnings.push(Warning::DemoSecrets);
     }
@@ -146,6 +179,14 @@ pub fn resolve(figment: &Figment) -> Result<(Secrets, Vec<Warning>), ConfigError
         using_demo_secrets,
     };
     Ok((secrets, warnings))
+}
+
+/// Whether the server listens on a loopback address only (Rocket's `address`, default
+/// 127.0.0.1), so that no other machine can reach it.
+fn binds_loopback(figment: &Figment) -> bool {
+    figment
+        .extract_inner::<std::net::IpAddr>("address")
+        .map_or(true, |address| address.is_loopback())
 }
 
 fn random_secret() -> Secret {

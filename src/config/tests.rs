@@ -12,6 +12,7 @@ use super::*;
 const REAL_KEY: &str = "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A=";
 const REAL_JWT: &str = "a-real-deployment-secret-with-more-than-32-bytes";
 const REAL_SIGNING: &str = "a-real-cookie-signing-key-with-more-than-32-bytes";
+const REAL_SIGNING_OLD: &str = "the-previous-cookie-signing-key-kept-for-rotation";
 
 fn figment(profile: &str, pairs: &[(&str, &str)]) -> Figment {
     pairs
@@ -195,14 +196,14 @@ fn release_refuses_missing_short_or_demo_cookie_signing_keys() {
 
 #[test]
 fn cookie_signing_keys_keep_their_order_new_first() {
-    let config = AppConfig::from_figment(&with_signing_keys(&[REAL_SIGNING, REAL_JWT]))
+    let config = AppConfig::from_figment(&with_signing_keys(&[REAL_SIGNING, REAL_SIGNING_OLD]))
         .expect("two real keys");
     let keys: Vec<&[u8]> = config
         .cookie_signing_keys
         .iter()
         .map(Secret::bytes)
         .collect();
-    assert_eq!(keys, [REAL_SIGNING.as_bytes(), REAL_JWT.as_bytes()]);
+    assert_eq!(keys, [REAL_SIGNING.as_bytes(), REAL_SIGNING_OLD.as_bytes()]);
     assert!(!config.using_demo_secrets);
 }
 
@@ -289,4 +290,70 @@ fn debug_without_secrets_warns_and_release_with_real_ones_does_not() {
     let demo = figment("debug", &[("jwt_secret", DEMO_JWT_SECRET)]);
     let (_, warnings) = AppConfig::load(&demo).expect("debug");
     assert!(warnings.contains(&Warning::DemoSecrets));
+}
+
+#[test]
+fn release_refuses_the_demo_secret_key_written_as_hex() {
+    let bytes = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, DEMO_SECRET_KEY)
+        .expect("base64");
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let msg = refusal(
+        "release",
+        &[
+            ("secret_key", &hex),
+            ("jwt_secret", REAL_JWT),
+            ("cookie_signing_keys", REAL_SIGNING),
+        ],
+    );
+    assert!(msg.contains("public demo value"), "{msg}");
+}
+
+#[test]
+fn release_refuses_one_secret_reused_across_settings() {
+    let msg = refusal(
+        "release",
+        &[
+            ("secret_key", REAL_KEY),
+            ("jwt_secret", REAL_KEY),
+            ("cookie_signing_keys", REAL_SIGNING),
+        ],
+    );
+    assert!(msg.contains("hold the same secret"), "{msg}");
+    assert!(msg.contains("`secret_key` and `jwt_secret`"), "{msg}");
+}
+
+#[test]
+fn release_refuses_obviously_low_entropy_secrets() {
+    let forty_a = "a".repeat(40);
+    let msg = refusal(
+        "release",
+        &[
+            ("secret_key", REAL_KEY),
+            ("jwt_secret", &forty_a),
+            ("cookie_signing_keys", REAL_SIGNING),
+        ],
+    );
+    assert!(msg.contains("`jwt_secret` uses fewer than 8"), "{msg}");
+}
+
+#[test]
+fn demo_secrets_are_refused_when_the_app_binds_a_non_loopback_address() {
+    let demo = [
+        ("secret_key", DEMO_SECRET_KEY),
+        ("jwt_secret", DEMO_JWT_SECRET),
+        ("cookie_signing_keys", DEMO_COOKIE_SIGNING_KEYS[0]),
+    ];
+    let on_loopback = figment("debug", &demo).merge(("address", "127.0.0.1"));
+    assert!(AppConfig::from_figment(&on_loopback).is_ok());
+    let everywhere = figment("debug", &demo).merge(("address", "0.0.0.0"));
+    let msg = AppConfig::from_figment(&everywhere).expect_err("refused").0;
+    assert!(msg.contains("ROCKET_ADDRESS=127.0.0.1"), "{msg}");
+    assert!(!msg.contains('\n'));
+    let real = [
+        ("secret_key", REAL_KEY),
+        ("jwt_secret", REAL_JWT),
+        ("cookie_signing_keys", REAL_SIGNING),
+    ];
+    let class_server = figment("release", &real).merge(("address", "0.0.0.0"));
+    assert!(AppConfig::from_figment(&class_server).is_ok());
 }
