@@ -6,7 +6,7 @@
 
 use rocket::http::{CookieJar, Status};
 use rocket::response::{Flash, Redirect};
-use rocket::{get, post, uri, State};
+use rocket::{get, post, routes, uri, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
@@ -20,6 +20,10 @@ use crate::config::AppConfig;
 use crate::site::error::AppError;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
+
+pub fn routes() -> Vec<Route> {
+    routes![index, sign_with_retired_key]
+}
 
 /// One counter as the page shows it.
 #[derive(Debug, Clone, Serialize)]

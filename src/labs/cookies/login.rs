@@ -7,7 +7,7 @@ use rocket::http::{CookieJar, Status};
 use rocket::outcome::IntoOutcome;
 use rocket::request::{FromRequest, Outcome};
 use rocket::response::{Flash, Redirect};
-use rocket::{get, post, uri, Request, State};
+use rocket::{get, post, routes, uri, Request, Route, State};
 use rocket_dyn_templates::{context, Template};
 
 use super::cookie::{self, LOGIN};
@@ -18,6 +18,10 @@ use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
+
+pub fn routes() -> Vec<Route> {
+    routes![login_form, login, me, me_anonymous, logout]
+}
 
 /// A user authenticated by this lab's private login cookie. Forwards (so a `rank = 2` route
 /// can redirect to the login page) when there is none or it does not decrypt.

@@ -15,10 +15,8 @@ pub mod signed;
 
 use rocket::fairing::AdHoc;
 use rocket::http::uri::Origin;
-use rocket::routes;
 
 use crate::config::AppConfig;
-use builder::{page, removal};
 use signed::CookieSigner;
 
 pub const BASE: &str = "/labs/cookies";
@@ -42,22 +40,7 @@ pub fn stage() -> AdHoc {
         else {
             return rocket;
         };
-        rocket.manage(signer).mount(
-            BASE,
-            routes![
-                counters::index,
-                counters::sign_with_retired_key,
-                login::login_form,
-                login::login,
-                login::me,
-                login::me_anonymous,
-                login::logout,
-                page::builder_form,
-                page::build,
-                page::tutorial_cookie,
-                removal::remove,
-                removal::set_crumb,
-            ],
-        )
+        let routes = [counters::routes(), login::routes(), builder::routes()].concat();
+        rocket.manage(signer).mount(BASE, routes)
     })
 }

@@ -23,6 +23,7 @@ pub mod rules;
 pub mod spec;
 
 use rocket::http::Cookie;
+use rocket::{routes, Route};
 use time::OffsetDateTime;
 
 pub use code::rocket_code;
@@ -33,6 +34,17 @@ pub use rules::{
 };
 pub use spec::CookieSpec;
 use spec::Parsed;
+
+/// The builder form, its result page, the tutorial's cookie and the removal experiment.
+pub fn routes() -> Vec<Route> {
+    routes![
+        page::builder_form,
+        page::build,
+        page::tutorial_cookie,
+        removal::remove,
+        removal::set_crumb
+    ]
+}
 
 /// A cookie that passed every rule: the exact line to send, and what the learner should know.
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::page::{self, BuilderPage, BuilderResponse, WithSetCookie};
-use super::rules::{check_domain, check_name, check_path, Problem};
+use super::rules::{check_domain, check_name, check_path, unless_empty, Problem};
 use crate::labs::cookies::notice::{removal_sent, CRUMB_SET};
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::{mounted, BASE};
@@ -32,17 +32,10 @@ pub struct RemovalForm {
 /// A removal: an empty value, `Max-Age=0` and an `Expires` in the past, with the `Path` (and
 /// `Domain`) the learner chose; empty ones are left out.
 pub fn removal(name: &str, path: &str, domain: &str) -> Result<Cookie<'static>, Vec<Problem>> {
-    let optional = |text: &str, check: fn(&str) -> Result<(), Problem>| {
-        if text.is_empty() {
-            Ok(())
-        } else {
-            check(text)
-        }
-    };
     let problems: Vec<Problem> = [
         check_name(name),
-        optional(path, check_path),
-        optional(domain, check_domain),
+        unless_empty(path, check_path),
+        unless_empty(domain, check_domain),
     ]
     .into_iter()
     .filter_map(Result::err)

@@ -96,6 +96,15 @@ impl Char {
     }
 }
 
+/// An optional attribute: empty means "not set", which breaks no rule.
+pub fn unless_empty(text: &str, check: fn(&str) -> Result<(), Problem>) -> Result<(), Problem> {
+    if text.is_empty() {
+        Ok(())
+    } else {
+        check(text)
+    }
+}
+
 /// RFC 6265 §4.1.1: `cookie-name = token` (RFC 2616 §2.2): visible ASCII except separators.
 pub fn check_name(name: &str) -> Result<(), Problem> {
     const SEPARATORS: &str = "()<>@,;:\\\"/[]?={} \t";

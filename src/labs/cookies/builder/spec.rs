@@ -73,13 +73,6 @@ pub fn parse(spec: &CookieSpec) -> Result<Parsed<'_>, Vec<Problem>> {
     let max_age = max_age(spec.max_age.trim());
     let expires = expires(spec.expires.trim());
     let same_site = same_site(&spec.same_site);
-    let optional = |text: &str, check: fn(&str) -> Result<(), Problem>| {
-        if text.is_empty() {
-            Ok(())
-        } else {
-            check(text)
-        }
-    };
     // In the order the form lists the fields.
     let checks = [
         rules::check_name(&spec.name),
@@ -87,8 +80,8 @@ pub fn parse(spec: &CookieSpec) -> Result<Parsed<'_>, Vec<Problem>> {
         rules::check_size(&spec.name, &spec.value),
         max_age.clone().map(drop),
         expires.clone().map(drop),
-        optional(path, rules::check_path),
-        optional(domain, rules::check_domain),
+        rules::unless_empty(path, rules::check_path),
+        rules::unless_empty(domain, rules::check_domain),
         same_site.clone().map(drop),
     ];
     let mut problems: Vec<Problem> = checks.into_iter().filter_map(Result::err).collect();
