@@ -4,9 +4,9 @@
 //! Verdicts and details are codes; their words are in `templates/messages/en.toml` under
 //! `[cookies.counter]`, rendered by `templates/labs/cookies/index.html.tera`.
 
-use rocket::http::{CookieJar, Status};
+use rocket::http::CookieJar;
 use rocket::response::{Flash, Redirect};
-use rocket::{get, post, routes, uri, Route, State};
+use rocket::{get, post, routes, uri, Responder, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
@@ -17,7 +17,6 @@ use super::signed::CookieSigner;
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
 use crate::config::AppConfig;
-use crate::site::error::AppError;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
 
@@ -92,6 +91,16 @@ pub fn index(
     )
 }
 
+/// What the retired-key button answers.
+#[derive(Responder)]
+pub enum RetiredKey {
+    /// Back to the lab, with the counter re-signed.
+    Resigned(Flash<Redirect>),
+    /// Only one key is configured: there is nothing retired to sign with.
+    #[response(status = 409)]
+    NoneConfigured(Template),
+}
+
 /// Re-signs the signed counter with the last (retired) key, so the next page load shows an
 /// old-key cookie being accepted and re-signed with the current key: rotation at work.
 #[post("/signed/retired-key")]
@@ -99,13 +108,11 @@ pub fn sign_with_retired_key(
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
     config: &State<AppConfig>,
-) -> Result<Flash<Redirect>, AppError> {
+) -> RetiredKey {
     let retired = signer.key_count() - 1;
     if retired == 0 {
-        return Err(AppError::new(
-            Status::Conflict,
-            "Only one signing key is configured, so there is no retired key to sign with. List two in `cookie_signing_keys` (new first).",
-        ));
+        let page = Template::render("labs/cookies/no-retired-key", context! { section: LAB });
+        return RetiredKey::NoneConfigured(page);
     }
     // The count as it was before this request: reading does not count a visit here.
     let count = cookie::read_signed(jar, signer)
@@ -113,7 +120,7 @@ pub fn sign_with_retired_key(
         .map_or(0, |c| c.previous);
     let value = signer.sign_with(retired, SIGNED, &count.to_string());
     cookie::set_signed(jar, value, config.cookie_secure);
-    Ok(Flash::success(
+    RetiredKey::Resigned(Flash::success(
         Redirect::to(mounted(uri!(index))),
         RETIRED_KEY,
     ))

@@ -6,9 +6,9 @@
 //! table `templates/messages/en.toml` under `[cookies…]`.
 
 pub mod builder;
-pub mod cookie;
-pub mod counters;
-pub mod login;
+pub(crate) mod cookie;
+pub(crate) mod counters;
+pub(crate) mod login;
 pub(crate) mod notice;
 pub(crate) mod received;
 pub mod signed;

@@ -15,23 +15,20 @@
 //! Rocket's jar fills in defaults (`Path=/`, `SameSite=Strict`) and percent-encodes the value,
 //! and this page promises to send exactly the attributes the learner asked for.
 
-pub mod code;
-pub mod notes;
+pub(crate) mod code;
+pub(crate) mod notes;
 pub(crate) mod page;
-pub mod removal;
-pub mod rules;
-pub mod spec;
+pub(crate) mod removal;
+pub(crate) mod rules;
+pub(crate) mod spec;
 
 use rocket::http::Cookie;
 use rocket::{routes, Route};
 use time::OffsetDateTime;
 
-pub use code::rocket_code;
-pub use notes::{Note, MAX_LIFETIME_DAYS};
+pub use notes::Note;
 pub use removal::removal;
-pub use rules::{
-    check_domain, check_name, check_path, check_value, Problem, MAX_ATTRIBUTE, MAX_NAME_AND_VALUE,
-};
+pub use rules::{check_domain, check_name, check_path, check_value, Char, Problem};
 pub use spec::CookieSpec;
 use spec::Parsed;
 
@@ -307,7 +304,7 @@ mod tests {
             NOW,
         )
         .expect("valid");
-        let code = rocket_code(&built.cookie);
+        let code = code::rocket_code(&built.cookie);
         assert!(
             code.contains(r#"Cookie::build(("customKey", "customValue"))"#),
             "{code}"
