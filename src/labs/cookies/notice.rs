@@ -37,6 +37,10 @@ impl LabNotice {
             None => (flash.message.as_str(), None),
         };
         let code = CODES.into_iter().find(|known| *known == code)?;
+        // A removal notice without its line was not written by this lab.
+        if (code == REMOVAL_SENT) != line.is_some() {
+            return None;
+        }
         let name = line
             .as_deref()
             .and_then(|l| l.split_once('='))
@@ -72,6 +76,7 @@ mod tests {
             Some(LOGGED_IN)
         );
         assert_eq!(LabNotice::from_flash(flash("Hello there")), None);
+        assert_eq!(LabNotice::from_flash(flash(REMOVAL_SENT)), None);
         assert_eq!(
             LabNotice::from_flash(flash("sessions.flash.logged_in")),
             None

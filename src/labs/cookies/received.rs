@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::builder::removal::CRUMB;
 use super::cookie::{self, CountArrival, LOGIN, PLAIN, PRIVATE, SIGNED};
 use super::signed::CookieSigner;
-use crate::auth::arrival::{Arrival, ArrivalView};
+use crate::auth::arrival::ArrivalView;
 
 /// The cookie Rocket's `Flash` uses for one-shot messages.
 const FLASH: &str = "_flash";
@@ -49,9 +49,8 @@ pub fn received(jar: &CookieJar<'_>, signer: &CookieSigner) -> Vec<Received> {
                 SIGNED => ("signed", count_row(&cookie::read_signed(jar, signer))),
                 PRIVATE => ("private", count_row(&cookie::read_private(jar))),
                 LOGIN => {
-                    let login: Arrival<String, _> = cookie::read_login(jar);
-                    let view = login.view();
-                    ("login", (Some(view), login.into_accepted(), None))
+                    let login = cookie::read_login(jar);
+                    ("login", (Some(login.view()), login.into_accepted(), None))
                 }
                 CRUMB => ("crumb", (None, None, None)),
                 FLASH => ("flash", (None, None, None)),
