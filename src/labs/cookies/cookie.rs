@@ -1,0 +1,144 @@
+//! The lab's own cookies: their names, how each is written (scope and flags), and how each is
+//! read back. Every reader answers the same way: absent, rejected (and why), or accepted.
+
+use rocket::http::{Cookie, CookieJar, SameSite};
+
+use super::signed::{CookieSigner, Verified};
+use super::BASE;
+use crate::auth::arrival::{Arrival, Reason};
+
+/// The plain counter: a bare number anyone can read and change.
+pub const PLAIN: &str = "plain_visits";
+/// The signed counter: `7.<HMAC tag>`, readable, any edit detected.
+pub const SIGNED: &str = "signed_visits";
+/// The private counter: AES-256-GCM ciphertext, unreadable and tamper-proof.
+pub const PRIVATE: &str = "private_visits";
+/// The login: the username, encrypted like the private counter.
+pub const LOGIN: &str = "user";
+
+/// Why a cookie this lab reads was refused. The words are in the message table, under
+/// `cookies.counter.<code>` (the verdict) and `cookies.received.<code>` (the inspector row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// It checked out (or is plain) but is not a whole number: the text as it arrived.
+    NotANumber(String),
+    /// A `value.tag` whose tag no key produced: edited, or signed with another key.
+    Mismatch,
+    /// Not of the form `value.tag` at all.
+    Unsigned,
+    /// It fails authenticated decryption: edited, or encrypted under another `secret_key`.
+    Undecryptable,
+    /// It decrypted to an empty username, which is nobody.
+    EmptyUsername,
+}
+
+impl Reason for Refusal {
+    fn code(&self) -> &'static str {
+        match self {
+            Refusal::NotANumber(_) => "not_a_number",
+            Refusal::Mismatch => "mismatch",
+            Refusal::Unsigned => "unsigned",
+            Refusal::Undecryptable => "undecryptable",
+            Refusal::EmptyUsername => "empty_username",
+        }
+    }
+}
+
+/// A counter cookie that was believed: the count it carried, and for the signed one the
+/// number of the key that verified it (0 = the current signing key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    pub previous: u64,
+    pub key: Option<usize>,
+}
+
+pub type CountArrival = Arrival<Count, Refusal>;
+
+fn number(text: &str, key: Option<usize>) -> CountArrival {
+    match text.parse() {
+        Ok(previous) => Arrival::Accepted(Count { previous, key }),
+        Err(_) => Arrival::Rejected(Refusal::NotANumber(text.to_string())),
+    }
+}
+
+/// The plain counter is believed whatever it says, as long as it is a number: the lesson.
+pub fn read_plain(jar: &CookieJar<'_>) -> CountArrival {
+    jar.get(PLAIN)
+        .map_or(Arrival::Absent, |c| number(c.value(), None))
+}
+
+/// The signed counter counts only if some key's HMAC tag matches.
+pub fn read_signed(jar: &CookieJar<'_>, signer: &CookieSigner) -> CountArrival {
+    let Some(cookie) = jar.get(SIGNED) else {
+        return Arrival::Absent;
+    };
+    match signer.verify(SIGNED, cookie.value()) {
+        Verified::Valid { value, key } => number(&value, Some(key)),
+        Verified::Mismatch => Arrival::Rejected(Refusal::Mismatch),
+        Verified::Malformed => Arrival::Rejected(Refusal::Unsigned),
+    }
+}
+
+/// The private counter counts only if it decrypts (`get_private` checks the GCM tag).
+pub fn read_private(jar: &CookieJar<'_>) -> CountArrival {
+    if jar.get(PRIVATE).is_none() {
+        return Arrival::Absent;
+    }
+    jar.get_private(PRIVATE)
+        .map_or(Arrival::Rejected(Refusal::Undecryptable), |c| {
+            number(c.value(), None)
+        })
+}
+
+/// The login cookie: the username it decrypts to, which is the whole login.
+pub fn read_login(jar: &CookieJar<'_>) -> Arrival<String, Refusal> {
+    if jar.get(LOGIN).is_none() {
+        return Arrival::Absent;
+    }
+    match jar.get_private(LOGIN) {
+        None => Arrival::Rejected(Refusal::Undecryptable),
+        Some(c) if c.value().is_empty() => Arrival::Rejected(Refusal::EmptyUsername),
+        Some(c) => Arrival::Accepted(c.value().to_string()),
+    }
+}
+
+/// A browser-session cookie for this lab's pages only; `SameSite=Lax` like the sessions lab,
+/// and `Secure` when the app is configured for HTTPS (`cookie_secure`).
+fn lab_cookie(name: &'static str, value: String, secure: bool) -> Cookie<'static> {
+    let mut cookie = Cookie::build((name, value))
+        .path(BASE)
+        .same_site(SameSite::Lax)
+        .expires(None::<time::OffsetDateTime>)
+        .build();
+    if secure {
+        cookie.set_secure(true);
+    }
+    cookie
+}
+
+/// The plain and signed counters are deliberately not `HttpOnly`, so the learner can read
+/// (and edit) them from page JavaScript too.
+pub fn set_plain(jar: &CookieJar<'_>, count: u64, secure: bool) {
+    jar.add(lab_cookie(PLAIN, count.to_string(), secure));
+}
+
+/// `signed_value` is `value.<tag>`, from `CookieSigner::sign` or `sign_with`.
+pub fn set_signed(jar: &CookieJar<'_>, signed_value: String, secure: bool) {
+    jar.add(lab_cookie(SIGNED, signed_value, secure));
+}
+
+/// `add_private` encrypts with AES-256-GCM under `secret_key`, binding the name in, and adds
+/// `HttpOnly`; `expires(None)` replaces its default one-week `Expires`.
+pub fn set_private(jar: &CookieJar<'_>, count: u64, secure: bool) {
+    jar.add_private(lab_cookie(PRIVATE, count.to_string(), secure));
+}
+
+/// The login cookie: the username, encrypted and authenticated, `HttpOnly`, for this lab only.
+pub fn set_login(jar: &CookieJar<'_>, username: &str, secure: bool) {
+    jar.add_private(lab_cookie(LOGIN, username.to_string(), secure));
+}
+
+/// Removal must name the same `Path` as the cookie, or the browser keeps it.
+pub fn remove_login(jar: &CookieJar<'_>) {
+    jar.remove_private(Cookie::build(LOGIN).path(BASE));
+}

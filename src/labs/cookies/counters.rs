@@ -1,0 +1,127 @@
+//! The three counters side by side: each reads its own cookie, adds one, and sends the cookie
+//! back. Nothing is stored on the server. Key rotation for the signed one lives here too.
+//!
+//! Verdicts and details are codes; their words are in `templates/messages/en.toml` under
+//! `[cookies.counter]`, rendered by `templates/labs/cookies/index.html.tera`.
+
+use rocket::http::CookieJar;
+use rocket::response::{Flash, Redirect};
+use rocket::{get, post, routes, uri, Responder, Route, State};
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use super::cookie::{self, CountArrival, Refusal, PLAIN, PRIVATE, SIGNED};
+use super::notice::{LabNotice, RETIRED_KEY};
+use super::received::received;
+use super::signed::CookieSigner;
+use super::{mounted, LAB};
+use crate::auth::arrival::{Arrival, ArrivalView};
+use crate::config::AppConfig;
+use crate::site::flash::Notice;
+use crate::site::inspector::SentHeaders;
+
+pub fn routes() -> Vec<Route> {
+    routes![index, sign_with_retired_key]
+}
+
+/// One counter as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CounterView {
+    /// `plain`, `signed` or `private`: the page's element ids start with it.
+    pub kind: &'static str,
+    pub cookie: &'static str,
+    /// The count after this visit.
+    pub count: u64,
+    pub arrival: ArrivalView,
+    /// What the cookie said, when it was believed.
+    pub previous: Option<u64>,
+    /// The text that was not a number, when that was the refusal.
+    pub input: Option<String>,
+    /// The key (1-based) that verified the signed counter.
+    pub key: Option<usize>,
+}
+
+impl CounterView {
+    fn new(kind: &'static str, cookie: &'static str, arrival: &CountArrival) -> CounterView {
+        let accepted = arrival.accepted();
+        let previous = accepted.map(|c| c.previous);
+        CounterView {
+            kind,
+            cookie,
+            count: previous.map_or(1, |n| n.saturating_add(1)),
+            arrival: arrival.view(),
+            previous,
+            input: match arrival {
+                Arrival::Rejected(Refusal::NotANumber(text)) => Some(text.clone()),
+                _ => None,
+            },
+            key: accepted.and_then(|c| c.key).map(|k| k + 1),
+        }
+    }
+}
+
+/// Counts a visit three times over and sends the three cookies back.
+#[get("/")]
+pub fn index(
+    jar: &CookieJar<'_>,
+    signer: &State<CookieSigner>,
+    config: &State<AppConfig>,
+    sent: SentHeaders,
+    flash: Option<Notice>,
+) -> Template {
+    let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
+    let signed = CounterView::new("signed", SIGNED, &cookie::read_signed(jar, signer));
+    let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
+    let secure = config.cookies.secure;
+    cookie::set_plain(jar, plain.count, secure);
+    cookie::set_signed(jar, signer.sign(SIGNED, &signed.count.to_string()), secure);
+    cookie::set_private(jar, private.count, secure);
+    Template::render(
+        "labs/cookies/index",
+        context! {
+            section: LAB,
+            notice: flash.and_then(LabNotice::from_flash),
+            visits: private.count,
+            user: cookie::read_login(jar).into_accepted(),
+            received: received(jar, signer),
+            counters: [plain, signed, private],
+            sent,
+            key_count: signer.key_count(),
+        },
+    )
+}
+
+/// What the retired-key button answers.
+#[derive(Responder)]
+pub enum RetiredKey {
+    /// Back to the lab, with the counter re-signed.
+    Resigned(Flash<Redirect>),
+    /// Only one key is configured: there is nothing retired to sign with.
+    #[response(status = 409)]
+    NoneConfigured(Template),
+}
+
+/// Re-signs the signed counter with the last (retired) key, so the next page load shows an
+/// old-key cookie being accepted and re-signed with the current key: rotation at work.
+#[post("/signed/retired-key")]
+pub fn sign_with_retired_key(
+    jar: &CookieJar<'_>,
+    signer: &State<CookieSigner>,
+    config: &State<AppConfig>,
+) -> RetiredKey {
+    let retired = signer.key_count() - 1;
+    if retired == 0 {
+        let page = Template::render("labs/cookies/no-retired-key", context! { section: LAB });
+        return RetiredKey::NoneConfigured(page);
+    }
+    // The count as it was before this request: reading does not count a visit here.
+    let count = cookie::read_signed(jar, signer)
+        .accepted()
+        .map_or(0, |c| c.previous);
+    let value = signer.sign_with(retired, SIGNED, &count.to_string());
+    cookie::set_signed(jar, value, config.cookies.secure);
+    RetiredKey::Resigned(Flash::success(
+        Redirect::to(mounted(uri!(index))),
+        RETIRED_KEY,
+    ))
+}

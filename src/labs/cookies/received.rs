@@ -1,0 +1,71 @@
+//! The inspector's table: every cookie the browser sent, and what the server concluded from
+//! it, using the same readers as the counters and the login. The words are in the message
+//! table under `[cookies.received]`, rendered by `templates/labs/cookies/received.html.tera`.
+
+use rocket::http::CookieJar;
+use serde::Serialize;
+
+use super::builder::removal::CRUMB;
+use super::cookie::{self, CountArrival, LOGIN, PLAIN, PRIVATE, SIGNED};
+use super::signed::CookieSigner;
+use crate::auth::arrival::ArrivalView;
+
+/// The cookie Rocket's `Flash` uses for one-shot messages.
+const FLASH: &str = "_flash";
+
+/// One cookie the browser sent, and what the server concluded from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Received {
+    pub name: String,
+    /// The value as received (after Rocket's percent-decoding).
+    pub value: String,
+    /// Which reader looked at it: `plain`, `signed`, `private`, `login`, or `crumb`, `flash`,
+    /// `other` for cookies this lab does not check.
+    pub role: &'static str,
+    /// What the reader concluded; `None` for a cookie the lab does not check.
+    pub arrival: Option<ArrivalView>,
+    /// What it proved, when accepted: the count or the username.
+    pub shown: Option<String>,
+    /// The signing key (1-based) that verified a signed counter.
+    pub key: Option<usize>,
+}
+
+fn count_row(arrival: &CountArrival) -> (Option<ArrivalView>, Option<String>, Option<usize>) {
+    let accepted = arrival.accepted();
+    (
+        Some(arrival.view()),
+        accepted.map(|c| c.previous.to_string()),
+        accepted.and_then(|c| c.key).map(|k| k + 1),
+    )
+}
+
+/// A row for every cookie in the request, sorted by name.
+pub fn received(jar: &CookieJar<'_>, signer: &CookieSigner) -> Vec<Received> {
+    let mut all: Vec<Received> = jar
+        .iter()
+        .map(|c| {
+            let (role, (arrival, shown, key)) = match c.name() {
+                PLAIN => ("plain", count_row(&cookie::read_plain(jar))),
+                SIGNED => ("signed", count_row(&cookie::read_signed(jar, signer))),
+                PRIVATE => ("private", count_row(&cookie::read_private(jar))),
+                LOGIN => {
+                    let login = cookie::read_login(jar);
+                    ("login", (Some(login.view()), login.into_accepted(), None))
+                }
+                CRUMB => ("crumb", (None, None, None)),
+                FLASH => ("flash", (None, None, None)),
+                _ => ("other", (None, None, None)),
+            };
+            Received {
+                name: c.name().to_string(),
+                value: c.value().to_string(),
+                role,
+                arrival,
+                shown,
+                key,
+            }
+        })
+        .collect();
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    all
+}
