@@ -10,6 +10,8 @@ pub mod pages;
 pub mod site;
 pub mod tools;
 
+use std::sync::Arc;
+
 use rocket::fairing::{self, AdHoc};
 use rocket::figment::Figment;
 use rocket::fs::FileServer;
@@ -37,6 +39,9 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .extract_inner::<rocket::figment::value::magic::RelativePathBuf>("template_dir")
         .map(|dir| dir.relative())
         .unwrap_or_else(|_| "templates".into());
+    // The message table, for templates (`t()`) and for telling a real flash from a forged one.
+    let table = messages::Messages::load(&template_dir.join("messages/en.toml")).map(Arc::new);
+    let for_t = table.clone();
     // No `Server: Rocket` banner: it tells an attacker which software to look up.
     let figment = cap_log_level(figment).merge(("ident", false));
     let rocket = rocket::custom(figment)
@@ -57,11 +62,17 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
                 .tera
                 .register_function("url", links::url_function(for_templates.clone()));
             // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
-            let table = messages::Messages::load(&template_dir.join("messages/en.toml"))?;
+            let table = for_t.clone()?;
             engines
                 .tera
-                .register_function("t", messages::t_function(std::sync::Arc::new(table)));
+                .register_function("t", messages::t_function(table));
             Ok(())
+        }))
+        .attach(AdHoc::on_ignite("Message table", |rocket| async {
+            match table {
+                Ok(table) => rocket.manage(table),
+                Err(_) => rocket,
+            }
         }))
         .attach(headers::stage())
         .attach(inspector::SetCookieEcho)

@@ -4,12 +4,16 @@
 //! cookie is `HttpOnly` (page script has no business reading it), `SameSite=Lax`, and lives a
 //! minute. It carries a message *code* from the message table, never a username or other data.
 
+use std::sync::Arc;
+
 use rocket::http::{Cookie, SameSite, Status};
 use rocket::request::{FromRequest, Outcome};
 use rocket::response::{self, Responder};
 use rocket::Request;
 use serde::Serialize;
 use time::Duration;
+
+use super::messages::Messages;
 
 /// A one-shot message carried across a redirect (Rocket's `Flash`), ready for a template.
 /// As a request guard it reads and consumes the flash cookie; use it as `Option<Notice>`.
@@ -89,7 +93,16 @@ impl<'r> FromRequest<'r> for Notice {
         let Some(cookie) = jar.get(FLASH_COOKIE) else {
             return Outcome::Forward(Status::NotFound);
         };
-        let notice = Notice::parse(cookie.value());
+        // Only a message this app could have written: a known code (an edited cookie could
+        // otherwise put any text on the page, or a code the pages cannot render).
+        let known = |notice: &Notice| {
+            let code = notice.message.split('\t').next().unwrap_or_default();
+            request
+                .rocket()
+                .state::<Arc<Messages>>()
+                .is_some_and(|table| table.contains(code))
+        };
+        let notice = Notice::parse(cookie.value()).filter(known);
         // Shown once, then gone; an unreadable one is dropped too, so it cannot linger.
         jar.remove(FLASH_COOKIE);
         match notice {

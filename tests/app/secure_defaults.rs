@@ -86,3 +86,40 @@ fn the_source_viewer_never_shows_a_secret_from_rocket_toml() {
         assert!(!html.contains(demo), "{demo} is shown");
     }
 }
+
+#[test]
+fn a_forged_flash_cookie_is_neither_shown_nor_a_server_error() {
+    let client = untracked_client();
+    for path in [
+        "/",
+        "/labs/sessions",
+        "/labs/cookies",
+        "/labs/jwt-cookie",
+        "/labs/sessions/me",
+    ] {
+        for forged in [
+            "7:successforgedcode",
+            "5:errorforged words",
+            "7:successsessions.flash",
+        ] {
+            let response = client
+                .get(path)
+                .cookie(rocket::http::Cookie::new("_flash", forged))
+                .dispatch();
+            assert!(
+                response.status() == Status::Ok || response.status() == Status::SeeOther,
+                "{path} with _flash={forged}: {}",
+                response.status()
+            );
+            if response.status() == Status::SeeOther {
+                continue;
+            }
+            let html = body(response);
+            // The inspector echoes the Cookie header; the flash box itself must not appear.
+            assert!(
+                !html.contains(r#"<div class="flash"#),
+                "{path} shows the forged flash {forged}"
+            );
+        }
+    }
+}
