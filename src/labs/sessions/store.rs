@@ -248,6 +248,22 @@ impl SessionStore {
         self.lock().remove(id).is_some()
     }
 
+    /// Deletes every session `doomed` picks (say, every session of one user: "log out
+    /// everywhere"); returns how many went. It scans the whole map, which is fine for a lab.
+    pub fn destroy_where(&self, doomed: impl Fn(&SessionView) -> bool) -> usize {
+        let mut inner = self.lock();
+        let ids: Vec<SessionId> = inner
+            .entries
+            .iter()
+            .filter(|(id, entry)| doomed(&view_of(**id, entry, &self.limits)))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in &ids {
+            inner.remove(id);
+        }
+        ids.len()
+    }
+
     /// Removes every expired session; returns how many went.
     pub fn sweep(&self, now: OffsetDateTime) -> usize {
         let (removed, shrank) = self.remove_expired(now);
@@ -408,6 +424,20 @@ mod tests {
         assert!(store.destroy(&s.id));
         assert!(store.get(&s.id, T0).is_none());
         assert!(!store.destroy(&s.id));
+    }
+
+    #[test]
+    fn destroy_where_removes_only_the_sessions_it_picks() {
+        let store = store(10);
+        let laptop = store.login(None, "alice", T0);
+        let phone = store.login(None, "alice", T0);
+        let bob = store.login(None, "bob", T0);
+        let alice = |s: &SessionView| s.user.as_deref() == Some("alice");
+        assert_eq!(store.destroy_where(alice), 2);
+        assert!(store.get(&laptop.id, T0).is_none());
+        assert!(store.get(&phone.id, T0).is_none());
+        assert!(store.get(&bob.id, T0).is_some());
+        assert_eq!(store.destroy_where(alice), 0);
     }
 
     #[test]
