@@ -4,6 +4,10 @@
 //! only the holder of the secret can make a signature that matches them. So the token is
 //! *readable, tamper-evident* state that the client carries (RFC 7519), and every check below
 //! follows RFC 8725 (JWT Best Current Practices).
+//!
+//! Refusals carry codes; the sentences pages show for them live in the message table
+//! (`jwt.rejection.*` in `templates/messages/en.toml`). [`Rejection::reason`] keeps a short
+//! English sentence for the API (RFC 6750 `error_description`, the JSON `message`).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -14,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
+use super::arrival::Reason;
 use crate::config::AppConfig;
 
 /// The `iss` claim of every token this app signs.
@@ -127,8 +132,30 @@ impl Rejection {
         }
     }
 
-    /// One sentence for the learner. Printable ASCII without `"` or `\`, so it can go into
-    /// an RFC 6750 `error_description` as it is.
+    /// How pages say it: a message key (`jwt.rejection.<key>` in the message table) and the
+    /// value the sentence names (the algorithm, the audience, the claim), if any.
+    pub fn view(&self) -> RejectionView {
+        let (key, detail) = match self {
+            Rejection::Malformed(what) => ("malformed", Some(what.clone())),
+            Rejection::AlgorithmNotAllowed(alg) if alg.eq_ignore_ascii_case("none") => {
+                ("alg_none", Some(alg.clone()))
+            }
+            Rejection::AlgorithmNotAllowed(alg) => ("algorithm_not_allowed", Some(alg.clone())),
+            Rejection::WrongAudience(None) => ("no_audience", None),
+            Rejection::WrongAudience(Some(aud)) => ("wrong_audience", Some(aud.clone())),
+            Rejection::MissingClaim(claim) => ("missing_claim", Some(claim.clone())),
+            other => (other.code(), None),
+        };
+        RejectionView {
+            code: self.code(),
+            key,
+            detail,
+        }
+    }
+
+    /// One sentence for API clients: the JSON `message` and the RFC 6750 `error_description`
+    /// (pages use [`Rejection::view`] and the message table instead). Printable ASCII without
+    /// `"` or `\`, so it can go into a header as it is.
     pub fn reason(&self) -> String {
         let text = match self {
             Rejection::NotAJwt => {
@@ -165,6 +192,20 @@ impl Rejection {
         };
         header_safe(&text)
     }
+}
+
+impl Reason for Rejection {
+    fn code(&self) -> &'static str {
+        Rejection::code(self)
+    }
+}
+
+/// A refusal as a template renders it: `t(key="jwt.rejection." ~ r.key, detail=r.detail)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RejectionView {
+    pub code: &'static str,
+    pub key: &'static str,
+    pub detail: Option<String>,
 }
 
 /// Keeps only characters RFC 6750 §3 allows in `error_description` (and strips `"`, `\`).
