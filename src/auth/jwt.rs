@@ -45,18 +45,11 @@ impl Audience {
         }
     }
 
-    /// The lab's title, as the navigation shows it.
+    /// The lab's slug (`labs::LABS`, the route-name prefix), for pages that name or link it.
     pub fn lab(self) -> &'static str {
         match self {
-            Audience::JwtCookie => "JWT in a cookie",
-            Audience::JwtHeader => "JWT in a header",
-        }
-    }
-
-    pub fn path(self) -> &'static str {
-        match self {
-            Audience::JwtCookie => "/labs/jwt-cookie",
-            Audience::JwtHeader => "/labs/jwt-header",
+            Audience::JwtCookie => "jwt-cookie",
+            Audience::JwtHeader => "jwt-header",
         }
     }
 

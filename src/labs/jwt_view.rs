@@ -1,6 +1,8 @@
 //! What the JWT labs and the decoder show about a token: its three parts (for colour-coding,
 //! each rendered as escaped text, never as markup), the decoded header and payload, and a
-//! claims table with human-readable times.
+//! claims table with human-readable times. What each claim means is text for the learner, so
+//! it lives in the message table (`jwt.claim.*` in `templates/messages/en.toml`); a row carries
+//! only its code.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -15,7 +17,8 @@ pub struct ClaimRow {
     pub name: String,
     /// The value as JSON text (`"alice"`, `3`).
     pub value: String,
-    /// What the claim means (RFC 7519 §4.1), or "private claim".
+    /// Which explanation fits (RFC 7519 §4.1): the claim's name for those this app uses,
+    /// `other` for the rest; the words are `jwt.claim.<meaning>` in the message table.
     pub meaning: &'static str,
     /// For NumericDate claims (`iat`, `exp`, `nbf`): the time it names.
     pub time: Option<HumanTime>,
@@ -74,19 +77,8 @@ fn pretty(map: &Map<String, Value>) -> String {
 }
 
 fn meaning(name: &str) -> &'static str {
-    match name {
-        "sub" => {
-            "subject: who the token is about (a username, or guest:… for an anonymous visitor)"
-        }
-        "visits" => "private claim: the visit counter, carried by the token itself",
-        "iat" => "issued at",
-        "exp" => "expires at: refused once this moment has passed",
-        "nbf" => "not before: refused until this time",
-        "jti" => "JWT id: random, so every token is unique",
-        "iss" => "issuer: who signed it",
-        "aud" => "audience: which lab may accept it",
-        _ => "a claim this app does not use",
-    }
+    const KNOWN: [&str; 8] = ["sub", "visits", "iat", "exp", "nbf", "jti", "iss", "aud"];
+    KNOWN.into_iter().find(|k| *k == name).unwrap_or("other")
 }
 
 fn claim_rows(payload: &Map<String, Value>, now: OffsetDateTime) -> Vec<ClaimRow> {
