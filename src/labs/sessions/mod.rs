@@ -5,7 +5,7 @@
 //! The cookie is in `guard.rs`, the store in `store.rs`, the sweep in `sweep.rs`; the pages'
 //! words are in `templates/labs/sessions/` and the message table (`sessions.*`).
 
-pub mod guard;
+pub(crate) mod guard;
 pub mod store;
 mod sweep;
 mod view;
