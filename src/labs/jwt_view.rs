@@ -1,8 +1,8 @@
 //! What the JWT labs and the decoder show about a token: its three parts (for colour-coding,
 //! each rendered as escaped text, never as markup), the decoded header and payload, and a
 //! claims table with human-readable times. What each claim means is text for the learner, so
-//! it lives in the message table (`jwt.claim.*` in `templates/messages/en.toml`); a row carries
-//! only its code.
+//! it lives in the message table (`jwt.claim.<name>` in `templates/messages/en.toml`, with
+//! `jwt.claim.other` for claims it does not list): a new claim needs only a line there.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -17,9 +17,6 @@ pub struct ClaimRow {
     pub name: String,
     /// The value as JSON text (`"alice"`, `3`).
     pub value: String,
-    /// Which explanation fits (RFC 7519 §4.1): the claim's name for those this app uses,
-    /// `other` for the rest; the words are `jwt.claim.<meaning>` in the message table.
-    pub meaning: &'static str,
     /// For NumericDate claims (`iat`, `exp`, `nbf`): the time it names.
     pub time: Option<HumanTime>,
 }
@@ -76,18 +73,12 @@ fn pretty(map: &Map<String, Value>) -> String {
     serde_json::to_string_pretty(map).unwrap_or_default()
 }
 
-fn meaning(name: &str) -> &'static str {
-    const KNOWN: [&str; 8] = ["sub", "visits", "iat", "exp", "nbf", "jti", "iss", "aud"];
-    KNOWN.into_iter().find(|k| *k == name).unwrap_or("other")
-}
-
 fn claim_rows(payload: &Map<String, Value>, now: OffsetDateTime) -> Vec<ClaimRow> {
     payload
         .iter()
         .map(|(name, value)| ClaimRow {
             name: name.clone(),
             value: value.to_string(),
-            meaning: meaning(name),
             time: matches!(name.as_str(), "iat" | "exp" | "nbf")
                 .then(|| value.as_i64())
                 .flatten()
