@@ -23,7 +23,7 @@ use crate::config::AppConfig;
 use crate::labs::jwt_view::TokenView;
 use crate::site::error::AppError;
 use crate::site::flash::Notice;
-use crate::site::inspector::{relative, HumanTime, SentHeaders};
+use crate::site::inspector::{span, HumanTime, SentHeaders};
 use guard::{remove_token_cookie, set_token_cookie, JwtCookieUser, TokenCookie};
 
 pub const BASE: &str = "/labs/jwt-cookie";
@@ -88,7 +88,7 @@ fn index(
             raw_token: &issued.token,
             token,
             expires: expires(&issued.claims, now),
-            ttl: relative(keys.ttl.whole_seconds()).replace("in ", ""),
+            ttl: span(keys.ttl.unsigned_abs().as_secs()),
             leeway: keys.leeway.whole_seconds(),
         },
     ))

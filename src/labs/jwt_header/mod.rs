@@ -22,7 +22,7 @@ use crate::auth::jwt::{Audience, Claims, Issued, JwtKeys};
 use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::INVALID_LOGIN;
-use crate::site::inspector::{relative, SentHeaders};
+use crate::site::inspector::{span, SentHeaders};
 use bearer::{Bearer, BearerUser, MaybeBearer};
 use challenge::ApiError;
 use host::RequestHost;
@@ -47,7 +47,7 @@ fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Templat
             sent,
             origin: format!("http://{}", host.0),
             demo_accounts: demo_accounts(),
-            ttl: relative(keys.ttl.whole_seconds()).replace("in ", ""),
+            ttl: span(keys.ttl.unsigned_abs().as_secs()),
             leeway: keys.leeway.whole_seconds(),
         },
     )
