@@ -21,7 +21,7 @@ use time::{Duration, OffsetDateTime};
 use crate::config::AppConfig;
 
 mod rejection;
-pub use rejection::{Rejection, RejectionView};
+pub use rejection::{Malformation, Rejection, RejectionView};
 
 /// The `iss` claim of every token this app signs.
 pub const ISSUER: &str = "auth-labs";
@@ -121,15 +121,13 @@ pub fn decode_unverified(token: &str) -> Result<Unverified, Rejection> {
     if header.is_empty() || payload.is_empty() || !parts.iter().all(|p| is_b64url(p)) {
         return Err(Rejection::NotAJwt);
     }
-    let json_object = |part: &str, name: &str| -> Result<Map<String, Value>, Rejection> {
+    let json_object = |part: &str, name: &'static str| -> Result<Map<String, Value>, Rejection> {
         let bytes = URL_SAFE_NO_PAD
             .decode(part)
-            .map_err(|_| Rejection::Malformed(format!("the {name} is not valid base64url")))?;
+            .map_err(|_| Rejection::Malformed(Malformation::NotBase64(name)))?;
         match serde_json::from_slice::<Value>(&bytes) {
             Ok(Value::Object(map)) => Ok(map),
-            _ => Err(Rejection::Malformed(format!(
-                "the {name} does not decode to a JSON object"
-            ))),
+            _ => Err(Rejection::Malformed(Malformation::NotJsonObject(name))),
         }
     };
     Ok(Unverified {
@@ -240,8 +238,8 @@ impl JwtKeys {
                     alg.chars().take(32).collect(),
                 ))
             }
-            Some(_) => return Err(Rejection::Malformed("alg is not a string".into())),
-            None => return Err(Rejection::Malformed("the header has no alg".into())),
+            Some(_) => return Err(Rejection::Malformed(Malformation::AlgNotString)),
+            None => return Err(Rejection::Malformed(Malformation::NoAlg)),
         }
 
         // Pinned to HS256: the algorithm comes from us, never from the token (RFC 8725 §3.1).
@@ -271,9 +269,9 @@ impl JwtKeys {
                 Rejection::AlgorithmNotAllowed("HS256?".into())
             }
             ErrorKind::InvalidClaimFormat(claim) => {
-                Rejection::Malformed(format!("the {claim} claim has the wrong type"))
+                Rejection::Malformed(Malformation::ClaimWrongType(claim))
             }
-            _ => Rejection::Malformed("the token could not be decoded".into()),
+            _ => Rejection::Malformed(Malformation::Undecodable),
         })?;
         claims_from(&data.claims)
     }
@@ -299,18 +297,18 @@ fn claims_from(map: &Map<String, Value>) -> Result<Claims, Rejection> {
         get(map, name)?
             .as_str()
             .map(str::to_string)
-            .ok_or_else(|| Rejection::Malformed(format!("the {name} claim is not a string")))
+            .ok_or_else(|| Rejection::Malformed(Malformation::ClaimNotString(name.to_string())))
     };
     let int = |name: &str| -> Result<i64, Rejection> {
-        get(map, name)?
-            .as_i64()
-            .ok_or_else(|| Rejection::Malformed(format!("the {name} claim is not a whole number")))
+        get(map, name)?.as_i64().ok_or_else(|| {
+            Rejection::Malformed(Malformation::ClaimNotWholeNumber(name.to_string()))
+        })
     };
     Ok(Claims {
         sub: text("sub")?,
-        visits: get(map, "visits")?
-            .as_u64()
-            .ok_or_else(|| Rejection::Malformed("the visits claim is not a whole number".into()))?,
+        visits: get(map, "visits")?.as_u64().ok_or_else(|| {
+            Rejection::Malformed(Malformation::ClaimNotWholeNumber("visits".into()))
+        })?,
         iat: int("iat")?,
         exp: int("exp")?,
         jti: text("jti")?,

@@ -13,7 +13,7 @@ pub enum Rejection {
     /// Not three dot-separated base64url parts.
     NotAJwt,
     /// The parts decode, but not to what a JWT holds (JSON objects, claims of the right type).
-    Malformed(String),
+    Malformed(Malformation),
     /// The header names an algorithm other than HS256, `none` in any letter case included.
     AlgorithmNotAllowed(String),
     /// The signature does not match header + payload under our secret: edited, or signed
@@ -51,7 +51,7 @@ impl Rejection {
     /// value the sentence names (the algorithm, the audience, the claim), if any.
     pub fn view(&self) -> RejectionView {
         let (key, detail) = match self {
-            Rejection::Malformed(what) => ("malformed", Some(what.clone())),
+            Rejection::Malformed(what) => what.view(),
             Rejection::AlgorithmNotAllowed(alg) if alg.eq_ignore_ascii_case("none") => {
                 ("alg_none", Some(alg.clone()))
             }
@@ -76,7 +76,7 @@ impl Rejection {
             Rejection::NotAJwt => {
                 "Not a JWT: a JWT is three base64url parts separated by dots (header.payload.signature).".to_string()
             }
-            Rejection::Malformed(what) => format!("Malformed token: {what}."),
+            Rejection::Malformed(what) => format!("Malformed token: {}.", what.describe()),
             Rejection::AlgorithmNotAllowed(alg) if alg.eq_ignore_ascii_case("none") => format!(
                 "Algorithm not allowed: the header says alg {alg}, an unsigned token. Only HS256 is accepted, so nobody can drop the signature."
             ),
@@ -109,6 +109,52 @@ impl Rejection {
     }
 }
 
+/// What exactly is wrong with a malformed token. `name` fields say which part (`header`,
+/// `payload`) or which claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Malformation {
+    NotBase64(&'static str),
+    NotJsonObject(&'static str),
+    AlgNotString,
+    NoAlg,
+    ClaimWrongType(String),
+    ClaimNotString(String),
+    ClaimNotWholeNumber(String),
+    Undecodable,
+}
+
+impl Malformation {
+    /// Its message key (`jwt.rejection.<key>`) and the part or claim it names.
+    fn view(&self) -> (&'static str, Option<String>) {
+        match self {
+            Malformation::NotBase64(part) => ("malformed_base64", Some(part.to_string())),
+            Malformation::NotJsonObject(part) => ("malformed_json", Some(part.to_string())),
+            Malformation::AlgNotString => ("malformed_alg", None),
+            Malformation::NoAlg => ("malformed_no_alg", None),
+            Malformation::ClaimWrongType(c) => ("malformed_claim_type", Some(c.clone())),
+            Malformation::ClaimNotString(c) => ("malformed_claim_string", Some(c.clone())),
+            Malformation::ClaimNotWholeNumber(c) => ("malformed_claim_number", Some(c.clone())),
+            Malformation::Undecodable => ("malformed", None),
+        }
+    }
+
+    /// The API's English words for it (see [`Rejection::reason`]).
+    fn describe(&self) -> String {
+        match self {
+            Malformation::NotBase64(part) => format!("the {part} is not valid base64url"),
+            Malformation::NotJsonObject(part) => {
+                format!("the {part} does not decode to a JSON object")
+            }
+            Malformation::AlgNotString => "alg is not a string".into(),
+            Malformation::NoAlg => "the header has no alg".into(),
+            Malformation::ClaimWrongType(c) => format!("the {c} claim has the wrong type"),
+            Malformation::ClaimNotString(c) => format!("the {c} claim is not a string"),
+            Malformation::ClaimNotWholeNumber(c) => format!("the {c} claim is not a whole number"),
+            Malformation::Undecodable => "the token could not be decoded".into(),
+        }
+    }
+}
+
 impl Reason for Rejection {
     fn code(&self) -> &'static str {
         Rejection::code(self)
@@ -138,11 +184,51 @@ fn header_safe(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// One of each refusal (and of each malformation), for the checks below.
+    fn every_rejection() -> Vec<Rejection> {
+        let malformed = [
+            Malformation::NotBase64("header"),
+            Malformation::NotJsonObject("payload"),
+            Malformation::AlgNotString,
+            Malformation::NoAlg,
+            Malformation::ClaimWrongType("exp".into()),
+            Malformation::ClaimNotString("sub".into()),
+            Malformation::ClaimNotWholeNumber("iat".into()),
+            Malformation::Undecodable,
+        ];
+        let mut all = vec![
+            Rejection::NotAJwt,
+            Rejection::AlgorithmNotAllowed("none".into()),
+            Rejection::AlgorithmNotAllowed("RS256".into()),
+            Rejection::BadSignature,
+            Rejection::Expired,
+            Rejection::WrongAudience(None),
+            Rejection::WrongAudience(Some("x".into())),
+            Rejection::WrongIssuer,
+            Rejection::MissingClaim("exp".into()),
+            Rejection::NotYetValid,
+        ];
+        all.extend(malformed.into_iter().map(Rejection::Malformed));
+        all
+    }
+
+    #[test]
+    fn every_refusal_has_its_words_in_the_message_table() {
+        let path = std::path::Path::new("templates/messages/en.toml");
+        let messages = crate::site::messages::Messages::load(path).expect("loads");
+        for rejection in every_rejection() {
+            let key = format!("jwt.rejection.{}", rejection.view().key);
+            assert!(messages.contains(&key), "{key}");
+            let state = format!("jwt_cookie.arrival.{}", rejection.code());
+            assert!(messages.contains(&state), "{state}");
+        }
+    }
+
     #[test]
     fn reasons_are_safe_inside_a_www_authenticate_header() {
         for r in [
             Rejection::NotAJwt,
-            Rejection::Malformed("x".into()),
+            Rejection::Malformed(Malformation::ClaimNotString("x".into())),
             Rejection::AlgorithmNotAllowed("n\"o\\ne".into()),
             Rejection::BadSignature,
             Rejection::Expired,
