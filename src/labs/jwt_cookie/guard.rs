@@ -4,7 +4,7 @@
 //! `jwt.rejection.*` in `templates/messages/en.toml`).
 
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
-use rocket::outcome::try_outcome;
+use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
 
@@ -85,19 +85,17 @@ impl<'r> FromRequest<'r> for JwtCookieUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
-        let Some(VerifiedToken { token, claims }) =
-            TokenCookie::read(request.cookies(), keys).into_accepted()
-        else {
-            return Outcome::Forward(Status::Unauthorized);
-        };
-        match claims.username().map(str::to_string) {
-            Some(username) => Outcome::Success(JwtCookieUser {
-                username,
-                token,
-                claims,
-            }),
-            // A guest token proves a visitor, not a user.
-            None => Outcome::Forward(Status::Unauthorized),
-        }
+        TokenCookie::read(request.cookies(), keys)
+            .into_accepted()
+            .and_then(|VerifiedToken { token, claims }| {
+                // A guest token proves a visitor, not a user.
+                let username = claims.username()?.to_string();
+                Some(JwtCookieUser {
+                    username,
+                    token,
+                    claims,
+                })
+            })
+            .or_forward(Status::Unauthorized)
     }
 }

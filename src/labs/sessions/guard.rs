@@ -109,11 +109,9 @@ impl<'r> FromRequest<'r> for SessionUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let store = try_outcome!(request.guard::<&State<SessionStore>>().await);
-        let Some(id) = SessionCookie::read(request.cookies()).id() else {
-            return Outcome::Forward(Status::Unauthorized);
-        };
-        store
-            .get(&id, OffsetDateTime::now_utc())
+        SessionCookie::read(request.cookies())
+            .id()
+            .and_then(|id| store.get(&id, OffsetDateTime::now_utc()))
             .and_then(|session| {
                 let username = session.user.clone()?;
                 Some(SessionUser { username, session })
