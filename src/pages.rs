@@ -1,4 +1,5 @@
-//! The shared pages: home and registration.
+//! The shared pages: home and registration. Their words are in `templates/home.html.tera`,
+//! `templates/register*.html.tera` and the message table (`register.*`); Rust passes codes.
 
 use rocket::form::{Form, FromForm};
 use rocket::http::Status;
@@ -6,9 +7,7 @@ use rocket::{get, post, routes, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use crate::auth::users::{
-    demo_accounts, RegisterError, UserDirectory, PASSWORD_RULE, USERNAME_RULE,
-};
+use crate::auth::users::{demo_accounts, RegisterError, UserDirectory};
 use crate::labs::LABS;
 use crate::site::flash::Notice;
 
@@ -31,15 +30,19 @@ struct RegisterForm {
     password: String,
 }
 
-fn register_page(username: &str, error: Option<String>) -> Template {
+/// The form; after a refusal, `error` is its code and `capacity` the directory's size.
+fn register_page(username: &str, error: Option<&RegisterError>) -> Template {
+    let capacity = match error {
+        Some(RegisterError::Full(n)) => Some(*n),
+        _ => None,
+    };
     Template::render(
         "register",
         context! {
             section: "register",
             username,
-            error,
-            username_rule: USERNAME_RULE,
-            password_rule: PASSWORD_RULE,
+            error: error.map(RegisterError::code),
+            capacity,
         },
     )
 }
@@ -75,7 +78,7 @@ async fn register(form: Form<RegisterForm>, users: &State<UserDirectory>) -> (St
                 RegisterError::Full(_) => Status::Forbidden,
                 RegisterError::Hashing => Status::InternalServerError,
             };
-            (status, register_page(&form.username, Some(e.message())))
+            (status, register_page(&form.username, Some(&e)))
         }
     }
 }
@@ -84,24 +87,19 @@ async fn register(form: Form<RegisterForm>, users: &State<UserDirectory>) -> (St
 #[derive(Serialize)]
 struct PhcPart {
     value: String,
-    meaning: &'static str,
+    /// Which part it is; its meaning is `register.phc.<part>` in the message table.
+    part: &'static str,
 }
 
-/// Splits `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>` into explained parts.
+/// Splits `$argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>` into labelled parts.
 fn phc_parts(phc: &str) -> Vec<PhcPart> {
-    const MEANINGS: [&str; 5] = [
-        "the algorithm: argon2id, the variant OWASP recommends",
-        "the algorithm version (0x13 = 19)",
-        "the cost: memory in KiB, iterations, parallelism",
-        "the random salt (base64): same password, different hash for every account",
-        "the hash itself (base64): all the server keeps; the password is never stored",
-    ];
+    const PARTS: [&str; 5] = ["algorithm", "version", "cost", "salt", "hash"];
     phc.trim_start_matches('$')
         .split('$')
-        .zip(MEANINGS)
-        .map(|(value, meaning)| PhcPart {
+        .zip(PARTS)
+        .map(|(value, part)| PhcPart {
             value: value.to_string(),
-            meaning,
+            part,
         })
         .collect()
 }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 /// What a lab found where its credential should be (a cookie, a header).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrival<T, Why> {
     /// Nothing arrived: a first visit, after logout, or the browser dropped it.
     Absent,

@@ -4,6 +4,10 @@
 //! only the holder of the secret can make a signature that matches them. So the token is
 //! *readable, tamper-evident* state that the client carries (RFC 7519), and every check below
 //! follows RFC 8725 (JWT Best Current Practices).
+//!
+//! Refusals carry codes; the sentences pages show for them live in the message table
+//! (`jwt.rejection.*` in `templates/messages/en.toml`). [`Rejection::reason`] keeps a short
+//! English sentence for the API (RFC 6750 `error_description`, the JSON `message`).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -15,6 +19,9 @@ use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
 use crate::config::AppConfig;
+
+mod rejection;
+pub use rejection::{Malformation, Rejection, RejectionView};
 
 /// The `iss` claim of every token this app signs.
 pub const ISSUER: &str = "auth-labs";
@@ -40,18 +47,11 @@ impl Audience {
         }
     }
 
-    /// The lab's title, as the navigation shows it.
+    /// The lab's slug (`labs::LABS`, the route-name prefix), for pages that name or link it.
     pub fn lab(self) -> &'static str {
         match self {
-            Audience::JwtCookie => "JWT in a cookie",
-            Audience::JwtHeader => "JWT in a header",
-        }
-    }
-
-    pub fn path(self) -> &'static str {
-        match self {
-            Audience::JwtCookie => "/labs/jwt-cookie",
-            Audience::JwtHeader => "/labs/jwt-header",
+            Audience::JwtCookie => "jwt-cookie",
+            Audience::JwtHeader => "jwt-header",
         }
     }
 
@@ -85,97 +85,6 @@ impl Claims {
     pub fn audience(&self) -> Option<Audience> {
         Audience::parse(&self.aud)
     }
-}
-
-/// Why a token was refused, in the learner's terms.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rejection {
-    /// Not three dot-separated base64url parts.
-    NotAJwt,
-    /// The parts decode, but not to what a JWT holds (JSON objects, claims of the right type).
-    Malformed(String),
-    /// The header names an algorithm other than HS256, `none` in any letter case included.
-    AlgorithmNotAllowed(String),
-    /// The signature does not match header + payload under our secret: edited, or signed
-    /// with another secret.
-    BadSignature,
-    /// `exp` has passed (beyond the configured leeway).
-    Expired,
-    /// Signed by us, but for another lab (or no lab).
-    WrongAudience(Option<String>),
-    /// Signed by us, but `iss` is not this app.
-    WrongIssuer,
-    /// A claim every lab token must carry is absent.
-    MissingClaim(String),
-    /// `nbf` is still in the future.
-    NotYetValid,
-}
-
-impl Rejection {
-    /// A short machine-readable code (used in JSON errors and as a CSS hook).
-    pub fn code(&self) -> &'static str {
-        match self {
-            Rejection::NotAJwt => "not_a_jwt",
-            Rejection::Malformed(_) => "malformed",
-            Rejection::AlgorithmNotAllowed(_) => "algorithm_not_allowed",
-            Rejection::BadSignature => "bad_signature",
-            Rejection::Expired => "expired",
-            Rejection::WrongAudience(_) => "wrong_audience",
-            Rejection::WrongIssuer => "wrong_issuer",
-            Rejection::MissingClaim(_) => "missing_claim",
-            Rejection::NotYetValid => "not_yet_valid",
-        }
-    }
-
-    /// One sentence for the learner. Printable ASCII without `"` or `\`, so it can go into
-    /// an RFC 6750 `error_description` as it is.
-    pub fn reason(&self) -> String {
-        let text = match self {
-            Rejection::NotAJwt => {
-                "Not a JWT: a JWT is three base64url parts separated by dots (header.payload.signature).".to_string()
-            }
-            Rejection::Malformed(what) => format!("Malformed token: {what}."),
-            Rejection::AlgorithmNotAllowed(alg) if alg.eq_ignore_ascii_case("none") => format!(
-                "Algorithm not allowed: the header says alg {alg}, an unsigned token. Only HS256 is accepted, so nobody can drop the signature."
-            ),
-            Rejection::AlgorithmNotAllowed(alg) => format!(
-                "Algorithm not allowed: the header says alg {alg}; this server accepts HS256 only."
-            ),
-            Rejection::BadSignature => {
-                "Bad signature: the header or payload was changed after signing, or the token was signed with another secret.".to_string()
-            }
-            Rejection::Expired => {
-                "Expired: the exp claim is in the past, so the token is no longer accepted.".to_string()
-            }
-            Rejection::WrongAudience(Some(aud)) => format!(
-                "Wrong audience: the token is for {aud}, not for this lab. A token from one lab cannot be replayed at another."
-            ),
-            Rejection::WrongAudience(None) => {
-                "Wrong audience: the token names no lab this server knows.".to_string()
-            }
-            Rejection::WrongIssuer => {
-                "Wrong issuer: the iss claim does not name this app.".to_string()
-            }
-            Rejection::MissingClaim(claim) => {
-                format!("Missing claim: every lab token must carry {claim}.")
-            }
-            Rejection::NotYetValid => {
-                "Not yet valid: the nbf claim is in the future.".to_string()
-            }
-        };
-        header_safe(&text)
-    }
-}
-
-/// Keeps only characters RFC 6750 §3 allows in `error_description` (and strips `"`, `\`).
-fn header_safe(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '"' | '\\' => '\'',
-            ' '..='~' => c,
-            _ => '?',
-        })
-        .collect()
 }
 
 /// A freshly signed token and what it says.
@@ -212,15 +121,13 @@ pub fn decode_unverified(token: &str) -> Result<Unverified, Rejection> {
     if header.is_empty() || payload.is_empty() || !parts.iter().all(|p| is_b64url(p)) {
         return Err(Rejection::NotAJwt);
     }
-    let json_object = |part: &str, name: &str| -> Result<Map<String, Value>, Rejection> {
+    let json_object = |part: &str, name: &'static str| -> Result<Map<String, Value>, Rejection> {
         let bytes = URL_SAFE_NO_PAD
             .decode(part)
-            .map_err(|_| Rejection::Malformed(format!("the {name} is not valid base64url")))?;
+            .map_err(|_| Rejection::Malformed(Malformation::NotBase64(name)))?;
         match serde_json::from_slice::<Value>(&bytes) {
             Ok(Value::Object(map)) => Ok(map),
-            _ => Err(Rejection::Malformed(format!(
-                "the {name} does not decode to a JSON object"
-            ))),
+            _ => Err(Rejection::Malformed(Malformation::NotJsonObject(name))),
         }
     };
     Ok(Unverified {
@@ -335,8 +242,8 @@ impl JwtKeys {
                     alg.chars().take(32).collect(),
                 ))
             }
-            Some(_) => return Err(Rejection::Malformed("alg is not a string".into())),
-            None => return Err(Rejection::Malformed("the header has no alg".into())),
+            Some(_) => return Err(Rejection::Malformed(Malformation::AlgNotString)),
+            None => return Err(Rejection::Malformed(Malformation::NoAlg)),
         }
 
         // Pinned to HS256: the algorithm comes from us, never from the token (RFC 8725 §3.1).
@@ -366,9 +273,9 @@ impl JwtKeys {
                 Rejection::AlgorithmNotAllowed("HS256?".into())
             }
             ErrorKind::InvalidClaimFormat(claim) => {
-                Rejection::Malformed(format!("the {claim} claim has the wrong type"))
+                Rejection::Malformed(Malformation::ClaimWrongType(claim))
             }
-            _ => Rejection::Malformed("the token could not be decoded".into()),
+            _ => Rejection::Malformed(Malformation::Undecodable),
         })?;
         claims_from(&data.claims)
     }
@@ -394,18 +301,18 @@ fn claims_from(map: &Map<String, Value>) -> Result<Claims, Rejection> {
         get(map, name)?
             .as_str()
             .map(str::to_string)
-            .ok_or_else(|| Rejection::Malformed(format!("the {name} claim is not a string")))
+            .ok_or_else(|| Rejection::Malformed(Malformation::ClaimNotString(name.to_string())))
     };
     let int = |name: &str| -> Result<i64, Rejection> {
-        get(map, name)?
-            .as_i64()
-            .ok_or_else(|| Rejection::Malformed(format!("the {name} claim is not a whole number")))
+        get(map, name)?.as_i64().ok_or_else(|| {
+            Rejection::Malformed(Malformation::ClaimNotWholeNumber(name.to_string()))
+        })
     };
     Ok(Claims {
         sub: text("sub")?,
-        visits: get(map, "visits")?
-            .as_u64()
-            .ok_or_else(|| Rejection::Malformed("the visits claim is not a whole number".into()))?,
+        visits: get(map, "visits")?.as_u64().ok_or_else(|| {
+            Rejection::Malformed(Malformation::ClaimNotWholeNumber("visits".into()))
+        })?,
         iat: int("iat")?,
         exp: int("exp")?,
         jti: text("jti")?,
@@ -638,27 +545,6 @@ mod tests {
                     Err(Rejection::Malformed(_))
                 ),
                 "{malformed:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn reasons_are_safe_inside_a_www_authenticate_header() {
-        for r in [
-            Rejection::NotAJwt,
-            Rejection::Malformed("x".into()),
-            Rejection::AlgorithmNotAllowed("n\"o\\ne".into()),
-            Rejection::BadSignature,
-            Rejection::Expired,
-            Rejection::WrongAudience(Some("ü".into())),
-            Rejection::MissingClaim("visits".into()),
-        ] {
-            let reason = r.reason();
-            assert!(
-                reason
-                    .chars()
-                    .all(|c| (' '..='~').contains(&c) && c != '"' && c != '\\'),
-                "{reason}"
             );
         }
     }

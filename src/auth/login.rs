@@ -11,12 +11,38 @@ use serde::Serialize;
 
 use super::users::{demo_accounts, UserDirectory};
 
-/// The login form every HTML lab posts (`username`, `password`). Other fields are ignored, so
-/// a lab's form can carry more (read them with a second form guard).
+/// The login form every HTML lab posts (`username`, `password`). Other fields are ignored.
+/// A lab whose form carries more (a "remember me" box, a CSRF token) declares its own form
+/// struct with these two fields plus its own, and implements [`Credentials`] for it.
 #[derive(FromForm)]
 pub struct LoginForm {
     pub username: String,
     pub password: String,
+}
+
+/// What the password check needs from a login form.
+pub trait Credentials {
+    fn username(&self) -> &str;
+    fn password(&self) -> &str;
+}
+
+impl Credentials for LoginForm {
+    fn username(&self) -> &str {
+        &self.username
+    }
+    fn password(&self) -> &str {
+        &self.password
+    }
+}
+
+/// So a handler can pass its `Form<…>` guard as it is: `authenticate(LAB, &form, users)`.
+impl<T: Credentials> Credentials for rocket::form::Form<T> {
+    fn username(&self) -> &str {
+        (**self).username()
+    }
+    fn password(&self) -> &str {
+        (**self).password()
+    }
 }
 
 /// The message code for every failed login: it never says which half was wrong.
@@ -47,11 +73,22 @@ pub fn login_page(
 /// Unknown users cost the same time as wrong passwords.
 pub async fn authenticate(
     lab: &'static str,
-    form: &LoginForm,
+    form: &impl Credentials,
     users: &UserDirectory,
 ) -> Result<String, Template> {
-    users
-        .authenticate(&form.username, &form.password)
-        .await
-        .ok_or_else(|| login_page(lab, &form.username, true, ()))
+    authenticate_showing(lab, form, users, ()).await
+}
+
+/// [`authenticate`] for a lab whose form has extra fields: a failure shows the form again
+/// with `extra` (say, a fresh CSRF token for its hidden field).
+pub async fn authenticate_showing(
+    lab: &'static str,
+    form: &impl Credentials,
+    users: &UserDirectory,
+    extra: impl Serialize,
+) -> Result<String, Template> {
+    match users.authenticate(form.username(), form.password()).await {
+        Some(username) => Ok(username),
+        None => Err(login_page(lab, form.username(), true, extra)),
+    }
 }

@@ -1,4 +1,5 @@
-//! The in-memory user directory shared by every lab.
+//! The in-memory user directory shared by every lab. Refusals are codes; the words, and the
+//! rules shown on the registration form, live in the message table (`register.*`).
 
 use std::collections::HashMap;
 use std::sync::RwLock;
@@ -7,9 +8,6 @@ use super::password::{HashError, PasswordHasher};
 
 /// The demo accounts, shown on every login page.
 pub const DEMO_ACCOUNTS: [(&str, &str); 2] = [("alice", "wonderland"), ("bob", "builder")];
-
-pub const USERNAME_RULE: &str = "3–32 characters: lowercase letters, digits, `_` or `-`";
-pub const PASSWORD_RULE: &str = "8–128 characters";
 
 /// The demo accounts as the login pages list them.
 pub fn demo_accounts() -> Vec<[&'static str; 2]> {
@@ -23,7 +21,7 @@ pub struct UserDirectory {
     hasher: PasswordHasher,
 }
 
-/// Why a registration was refused, in words a learner can act on.
+/// Why a registration was refused; `code()` names its sentence (`register.error.<code>`).
 #[derive(Debug, PartialEq, Eq)]
 pub enum RegisterError {
     InvalidUsername,
@@ -34,17 +32,13 @@ pub enum RegisterError {
 }
 
 impl RegisterError {
-    pub fn message(&self) -> String {
+    pub fn code(&self) -> &'static str {
         match self {
-            RegisterError::InvalidUsername => format!("The username must be {USERNAME_RULE}."),
-            RegisterError::InvalidPassword => format!("The password must be {PASSWORD_RULE}."),
-            RegisterError::Taken => "That username is already taken; pick another.".into(),
-            RegisterError::Full(n) => {
-                format!(
-                    "The user directory is full ({n} accounts); restart the server to reset it."
-                )
-            }
-            RegisterError::Hashing => "The password could not be hashed; try again.".into(),
+            RegisterError::InvalidUsername => "invalid_username",
+            RegisterError::InvalidPassword => "invalid_password",
+            RegisterError::Taken => "taken",
+            RegisterError::Full(_) => "full",
+            RegisterError::Hashing => "hashing",
         }
     }
 }

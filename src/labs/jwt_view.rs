@@ -1,6 +1,8 @@
 //! What the JWT labs and the decoder show about a token: its three parts (for colour-coding,
 //! each rendered as escaped text, never as markup), the decoded header and payload, and a
-//! claims table with human-readable times.
+//! claims table with human-readable times. What each claim means is text for the learner, so
+//! it lives in the message table (`jwt.claim.<name>` in `templates/messages/en.toml`, with
+//! `jwt.claim.other` for claims it does not list): a new claim needs only a line there.
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -15,8 +17,6 @@ pub struct ClaimRow {
     pub name: String,
     /// The value as JSON text (`"alice"`, `3`).
     pub value: String,
-    /// What the claim means (RFC 7519 §4.1), or "private claim".
-    pub meaning: &'static str,
     /// For NumericDate claims (`iat`, `exp`, `nbf`): the time it names.
     pub time: Option<HumanTime>,
 }
@@ -73,29 +73,12 @@ fn pretty(map: &Map<String, Value>) -> String {
     serde_json::to_string_pretty(map).unwrap_or_default()
 }
 
-fn meaning(name: &str) -> &'static str {
-    match name {
-        "sub" => {
-            "subject: who the token is about (a username, or guest:… for an anonymous visitor)"
-        }
-        "visits" => "private claim: the visit counter, carried by the token itself",
-        "iat" => "issued at",
-        "exp" => "expires at: refused once this moment has passed",
-        "nbf" => "not before: refused until this time",
-        "jti" => "JWT id: random, so every token is unique",
-        "iss" => "issuer: who signed it",
-        "aud" => "audience: which lab may accept it",
-        _ => "a claim this app does not use",
-    }
-}
-
 fn claim_rows(payload: &Map<String, Value>, now: OffsetDateTime) -> Vec<ClaimRow> {
     payload
         .iter()
         .map(|(name, value)| ClaimRow {
             name: name.clone(),
             value: value.to_string(),
-            meaning: meaning(name),
             time: matches!(name.as_str(), "iat" | "exp" | "nbf")
                 .then(|| value.as_i64())
                 .flatten()

@@ -1,4 +1,7 @@
 //! One error type that renders itself: an HTML page for browsers, JSON under `/api/`.
+//!
+//! What a status means to someone who just saw it lives in the message table (`errors.<code>`
+//! in `templates/messages/en.toml`), rendered through `templates/errors/explain.txt.tera`.
 
 use rocket::http::{ContentType, Status};
 use rocket::response::{self, Responder};
@@ -12,6 +15,8 @@ use serde::Serialize;
 pub struct AppError {
     pub status: Status,
     pub message: String,
+    /// Say what the status means (from the message table) instead of `message`.
+    explained: bool,
 }
 
 impl AppError {
@@ -19,21 +24,41 @@ impl AppError {
         AppError {
             status,
             message: message.into(),
+            explained: false,
         }
     }
 
-    pub fn bad_request(message: impl Into<String>) -> AppError {
-        AppError::new(Status::BadRequest, message)
+    /// An error that says what its status means (`errors.<code>`); statuses the table does
+    /// not explain show their reason phrase.
+    pub fn explained(status: Status) -> AppError {
+        AppError {
+            status,
+            message: status.reason().unwrap_or("Unexpected error.").to_string(),
+            explained: EXPLAINED.contains(&status.code),
+        }
     }
 
     /// The server's fault, not the user's: say so without details.
     pub fn internal() -> AppError {
-        AppError::new(
-            Status::InternalServerError,
-            "Something went wrong on the server. The request was not processed.",
-        )
+        AppError::explained(Status::InternalServerError)
+    }
+
+    /// The message as the user reads it.
+    fn text(&self, request: &Request<'_>) -> String {
+        if !self.explained {
+            return self.message.clone();
+        }
+        let explanation = Template::show(
+            request.rocket(),
+            "errors/explain",
+            context! { code: self.status.code, path: request.uri().path().as_str() },
+        );
+        explanation.map_or_else(|| self.message.clone(), |text| text.trim().to_string())
     }
 }
+
+/// The statuses the message table explains.
+const EXPLAINED: [u16; 9] = [400, 401, 403, 404, 405, 413, 415, 422, 500];
 
 /// The JSON shape of every API error: `{"error": "not_found", "message": "…"}`.
 #[derive(Serialize)]
@@ -54,6 +79,7 @@ fn wants_json(request: &Request<'_>) -> bool {
 impl<'r> Responder<'r, 'static> for AppError {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         let status = self.status;
+        let message = self.text(request);
         let mut response = if wants_json(request) {
             let code = status
                 .reason()
@@ -62,7 +88,7 @@ impl<'r> Responder<'r, 'static> for AppError {
                 .replace([' ', '-'], "_");
             let body = ErrorBody {
                 error: code,
-                message: &self.message,
+                message: &message,
             };
             Json(body).respond_to(request)?
         } else {
@@ -71,7 +97,7 @@ impl<'r> Responder<'r, 'static> for AppError {
                 context! {
                     title: status.reason().unwrap_or("Error"),
                     code: status.code,
-                    message: &self.message,
+                    message: &message,
                     path: request.uri().path().as_str(),
                 },
             );
@@ -82,28 +108,11 @@ impl<'r> Responder<'r, 'static> for AppError {
     }
 }
 
-/// What each status means to someone who just saw it.
-fn explain(status: Status, request: &Request<'_>) -> String {
-    match status.code {
-        400 => "The request could not be understood: a malformed header, cookie, form or body.".into(),
-        401 => "You need to authenticate first.".into(),
-        403 => "You are not allowed to do that.".into(),
-        404 => format!("There is no page at {}.", request.uri().path()),
-        405 => "That method is not allowed here.".into(),
-        413 => "The request body is larger than this server accepts.".into(),
-        415 => "The request has a content type this route does not accept.".into(),
-        422 => "The form or body is missing a field, or a value has the wrong type or is not valid UTF-8."
-            .into(),
-        500 => "Something went wrong on the server. The request was not processed.".into(),
-        _ => status.reason().unwrap_or("Unexpected error.").to_string(),
-    }
-}
-
 /// Every error status Rocket raises (a failed guard, an unparsable form, no route, a panic)
 /// ends here. Cookie changes made before the error are dropped by Rocket, so none leak out.
 #[catch(default)]
-fn default_catcher(status: Status, request: &Request<'_>) -> AppError {
-    AppError::new(status, explain(status, request))
+fn default_catcher(status: Status, _request: &Request<'_>) -> AppError {
+    AppError::explained(status)
 }
 
 pub fn catchers() -> Vec<Catcher> {

@@ -61,10 +61,21 @@ impl RouteTable {
             out.push('/');
             match segment.strip_prefix('<').and_then(|s| s.strip_suffix('>')) {
                 Some(param) => {
+                    let many = param.ends_with("..");
                     let param = param.trim_end_matches("..");
                     let value = args(param)
                         .ok_or_else(|| format!("the route `{name}` needs `{param}=…`"))?;
-                    out.push_str(&(&value as &dyn UriDisplay<Path>).to_string());
+                    // A `<path..>` argument is several segments: encode each, keep the `/`s.
+                    let pieces: Vec<&str> = if many {
+                        value.split('/').collect()
+                    } else {
+                        vec![value.as_str()]
+                    };
+                    let encoded: Vec<String> = pieces
+                        .iter()
+                        .map(|piece| (piece as &dyn UriDisplay<Path>).to_string())
+                        .collect();
+                    out.push_str(&encoded.join("/"));
                 }
                 None => out.push_str(segment),
             }

@@ -4,7 +4,8 @@
 //! One table is what lets the pages be translated without touching a handler.
 //!
 //! A message may name values in braces, `"Logged in as {username}."`, filled from the call's
-//! other arguments: `t(key="…", username=user)`. An unknown key fails the render.
+//! other arguments: `t(key="…", username=user)`. An unknown key fails the render, unless the
+//! call names a fallback key: `t(key="jwt.claim." ~ name, or="jwt.claim.other")`.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -90,8 +91,10 @@ pub fn t_function(messages: Arc<Messages>) -> impl tera::Function {
                 other => other.to_string(),
             })
         };
+        let fallback = args.get("or").and_then(Value::as_str);
         messages
             .text(key, &arg)
+            .or_else(|| fallback.and_then(|key| messages.text(key, &arg)))
             .map(Value::String)
             .ok_or_else(|| tera::Error::msg(format!("no message `{key}` in the message table")))
     }
@@ -115,6 +118,22 @@ mod tests {
             Some("Hi alice, {missing}!")
         );
         assert_eq!(table().text("a.c", &name), None);
+    }
+
+    #[test]
+    fn an_unknown_key_falls_back_to_the_or_key_or_fails() {
+        use tera::Function;
+        let t = t_function(Arc::new(table()));
+        let call = |pairs: &[(&str, &str)]| {
+            let args: HashMap<String, Value> = pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), Value::from(*v)))
+                .collect();
+            t.call(&args).ok()
+        };
+        let hi = Some(Value::from("Hi bob, {missing}!"));
+        assert_eq!(call(&[("key", "a.x"), ("or", "a.b"), ("name", "bob")]), hi);
+        assert_eq!(call(&[("key", "a.x")]), None);
     }
 
     #[test]

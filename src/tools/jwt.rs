@@ -4,6 +4,9 @@
 //!
 //! Three buttons build the classic attacks from the pasted token so the learner can watch
 //! each one fail: an edited payload (old signature), `alg: none`, and an expired token.
+//!
+//! Rust hands the page codes and data; the verdict texts, the attack explanations and the
+//! errors live in the message table (`tools.jwt.*`, `jwt.rejection.*`).
 
 use rocket::form::{Form, FromForm, FromFormField};
 use rocket::http::Status;
@@ -13,7 +16,7 @@ use serde::Serialize;
 use serde_json::Value;
 use time::{Duration, OffsetDateTime};
 
-use crate::auth::jwt::{b64url, decode_unverified, JwtKeys};
+use crate::auth::jwt::{b64url, decode_unverified, Audience, JwtKeys, RejectionView};
 use crate::labs::jwt_view::TokenView;
 
 pub const BASE: &str = "/tools/jwt";
@@ -37,11 +40,29 @@ enum Attack {
 }
 
 impl Attack {
-    fn explain(self) -> &'static str {
+    /// Its message code: `tools.jwt.attack.<code>` explains what was built.
+    fn code(self) -> &'static str {
         match self {
-            Attack::Tamper => "Edited payload: the visits claim was changed to 1000000 and the token re-encoded, but it still carries the ORIGINAL signature, which was computed over the old payload. Without the secret nobody can compute the new one.",
-            Attack::AlgNone => "alg: none: the header now says the token is unsigned and the signature is gone. Libraries that trusted the header's alg once accepted this (RFC 8725 §2.1); this server pins HS256.",
-            Attack::Expired => "Expired: the same claims, genuinely signed with this server's key, but issued long enough ago that exp has passed. A valid signature is not enough.",
+            Attack::Tamper => "tamper",
+            Attack::AlgNone => "alg_none",
+            Attack::Expired => "expired",
+        }
+    }
+}
+
+/// Why an attack could not be built from the pasted token (`tools.jwt.attack_error.<code>`).
+#[derive(Debug, Serialize)]
+struct AttackError {
+    code: &'static str,
+    /// For `needs_valid`: why the token was refused.
+    rejection: Option<RejectionView>,
+}
+
+impl AttackError {
+    fn new(code: &'static str) -> AttackError {
+        AttackError {
+            code,
+            rejection: None,
         }
     }
 }
@@ -52,12 +73,18 @@ struct DecodeForm {
     attack: Option<Attack>,
 }
 
-/// The verdict against this app's key.
+/// The verdict against this app's key: for a valid token, who issued it, for which lab and
+/// whom; for a refused one, why.
 #[derive(Serialize)]
 struct Verdict {
     valid: bool,
     code: &'static str,
-    message: String,
+    iss: Option<String>,
+    aud: Option<String>,
+    /// The route-name prefix of the lab the token is for (`jwt-cookie`), if known.
+    lab: Option<&'static str>,
+    user: Option<String>,
+    rejection: Option<RejectionView>,
 }
 
 #[get("/")]
@@ -80,14 +107,14 @@ fn clean(input: &str) -> &str {
 }
 
 /// Builds `attack` from `token`; `Err` says why it cannot be built from this token.
-fn build_attack(attack: Attack, token: &str, keys: &JwtKeys) -> Result<String, String> {
-    let t = decode_unverified(token)
-        .map_err(|_| "Paste a readable token first: the attacks are built from it.".to_string())?;
+fn build_attack(attack: Attack, token: &str, keys: &JwtKeys) -> Result<String, AttackError> {
+    let t = decode_unverified(token).map_err(|_| AttackError::new("unreadable"))?;
+    let unencodable = |_| AttackError::new("unencodable");
     match attack {
         Attack::Tamper => {
             let mut payload = t.payload;
             payload.insert("visits".into(), Value::from(1_000_000));
-            let payload = serde_json::to_vec(&payload).map_err(|e| e.to_string())?;
+            let payload = serde_json::to_vec(&payload).map_err(unencodable)?;
             Ok(format!(
                 "{}.{}.{}",
                 t.parts[0],
@@ -98,45 +125,47 @@ fn build_attack(attack: Attack, token: &str, keys: &JwtKeys) -> Result<String, S
         Attack::AlgNone => {
             let mut header = t.header;
             header.insert("alg".into(), Value::from("none"));
-            let header = serde_json::to_vec(&header).map_err(|e| e.to_string())?;
+            let header = serde_json::to_vec(&header).map_err(unencodable)?;
             Ok(format!("{}.{}.", b64url(&header), t.parts[1]))
         }
         Attack::Expired => {
             // Only a token this server already signed is re-signed (with its own claims),
             // so the decoder never signs claims a learner made up.
-            let claims = keys.verify_any_lab(token).map_err(|r| {
-                format!("The expired experiment needs a currently valid token from one of the labs (this one is refused: {})", r.reason())
+            let claims = keys.verify_any_lab(token).map_err(|r| AttackError {
+                code: "needs_valid",
+                rejection: Some(r.view()),
             })?;
-            let audience = claims.audience().ok_or("The token names no lab.")?;
+            let audience = claims
+                .audience()
+                .ok_or_else(|| AttackError::new("no_lab"))?;
             let long_ago =
                 OffsetDateTime::now_utc() - keys.ttl - keys.leeway - Duration::minutes(1);
             keys.issue_at(long_ago, audience, &claims.sub, claims.visits)
                 .map(|issued| issued.token)
-                .map_err(|_| "Signing failed.".to_string())
+                .map_err(|_| AttackError::new("signing_failed"))
         }
     }
 }
 
 fn verdict(token: &str, keys: &JwtKeys) -> Verdict {
     match keys.verify_any_lab(token) {
-        Ok(claims) => {
-            let lab = claims.audience().map_or("an unknown lab", |a| a.lab());
-            Verdict {
-                valid: true,
-                code: "valid",
-                message: format!(
-                    "Valid: signed with this server's key (HS256), issued by {}, not expired, for the {} lab (aud {}){}.",
-                    claims.iss,
-                    lab,
-                    claims.aud,
-                    claims.username().map_or(" — a guest token".to_string(), |u| format!(", logged in as {u}"))
-                ),
-            }
-        }
+        Ok(claims) => Verdict {
+            valid: true,
+            code: "valid",
+            lab: claims.audience().map(Audience::lab),
+            user: claims.username().map(str::to_string),
+            iss: Some(claims.iss),
+            aud: Some(claims.aud),
+            rejection: None,
+        },
         Err(rejection) => Verdict {
             valid: false,
             code: rejection.code(),
-            message: rejection.reason(),
+            iss: None,
+            aud: None,
+            lab: None,
+            user: None,
+            rejection: Some(rejection.view()),
         },
     }
 }
@@ -148,26 +177,20 @@ fn decode(form: Form<DecodeForm>, keys: &State<JwtKeys>) -> (Status, Template) {
     let pasted = clean(&form.token);
     let (token, attack, attack_error) = match form.attack {
         Some(attack) => match build_attack(attack, pasted, keys) {
-            Ok(built) => (built, Some(attack.explain()), None),
+            Ok(built) => (built, Some(attack.code()), None),
             Err(why) => (pasted.to_string(), None, Some(why)),
         },
         None => (pasted.to_string(), None, None),
     };
-    let (status, view, unreadable) = if token.is_empty() {
-        (
-            Status::UnprocessableEntity,
-            None,
-            Some(
-                "Nothing to decode: paste a token (three base64url parts separated by dots)."
-                    .to_string(),
-            ),
-        )
+    // Not three base64url parts, or parts that are not JSON objects: why it cannot be read.
+    let (view, unreadable) = match TokenView::new(&token, now) {
+        Ok(view) => (Some(view), None),
+        Err(rejection) => (None, Some(rejection.view())),
+    };
+    let status = if view.is_some() {
+        Status::Ok
     } else {
-        match TokenView::new(&token, now) {
-            Ok(view) => (Status::Ok, Some(view), None),
-            // Not three base64url parts, or parts that are not JSON objects.
-            Err(rejection) => (Status::UnprocessableEntity, None, Some(rejection.reason())),
-        }
+        Status::UnprocessableEntity
     };
     let verdict = verdict(&token, keys);
     (
@@ -181,6 +204,7 @@ fn decode(form: Form<DecodeForm>, keys: &State<JwtKeys>) -> (Status, Template) {
                 original: attack.map(|_| pasted),
                 attack,
                 attack_error,
+                empty: token.is_empty(),
                 view,
                 unreadable,
                 verdict,

@@ -1,3 +1,3 @@
 //! Tools that are not labs: pages a learner uses alongside them.
 
-pub mod jwt;
+pub(crate) mod jwt;

@@ -1,43 +1,46 @@
-//! Reading the token cookie, and the `JwtCookieUser` guard for protected routes.
+//! The token cookie: reading it (absent / rejected(why) / accepted, as every lab's credential
+//! reader answers), writing and removing it, and the `JwtCookieUser` guard for protected
+//! routes. The words for each answer live in the message table (`jwt_cookie.arrival.*`,
+//! `jwt.rejection.*` in `templates/messages/en.toml`).
 
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
 
 use super::{BASE, COOKIE};
+use crate::auth::arrival::Arrival;
 use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
 
-/// What arrived in the `jwt` cookie.
+/// A token this server signed for this lab, unexpired, and what it says.
 #[derive(Debug, Clone)]
-pub enum TokenCookie {
-    /// No cookie: a first visit, after logout, or the cookie expired with its token.
-    Absent,
-    /// A token that failed verification, and exactly why. It is ignored, never trusted.
-    Refused(Rejection),
-    /// A token this server signed for this lab, unexpired.
-    Valid { token: String, claims: Claims },
+pub struct VerifiedToken {
+    pub token: String,
+    pub claims: Claims,
 }
+
+/// What arrived in the `jwt` cookie. Absent: a first visit, after logout, or the cookie
+/// expired with its token. Rejected: it failed verification, and exactly why; it is ignored,
+/// never trusted.
+pub type TokenCookie = Arrival<VerifiedToken, Rejection>;
 
 impl TokenCookie {
     pub fn read(jar: &CookieJar<'_>, keys: &JwtKeys) -> TokenCookie {
         let Some(cookie) = jar.get(COOKIE) else {
-            return TokenCookie::Absent;
+            return Arrival::Absent;
         };
         let token = cookie.value();
         match keys.verify(token, Audience::JwtCookie) {
-            Ok(claims) => TokenCookie::Valid {
+            Ok(claims) => Arrival::Accepted(VerifiedToken {
                 token: token.to_string(),
                 claims,
-            },
-            Err(rejection) => TokenCookie::Refused(rejection),
+            }),
+            Err(rejection) => Arrival::Rejected(rejection),
         }
     }
 
     pub fn claims(&self) -> Option<&Claims> {
-        match self {
-            TokenCookie::Valid { claims, .. } => Some(claims),
-            _ => None,
-        }
+        self.accepted().map(|verified| &verified.claims)
     }
 }
 
@@ -78,22 +81,21 @@ pub struct JwtCookieUser {
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for JwtCookieUser {
-    type Error = std::convert::Infallible;
+    type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Outcome::Success(keys) = request.guard::<&State<JwtKeys>>().await else {
-            return Outcome::Forward(Status::InternalServerError);
-        };
-        match TokenCookie::read(request.cookies(), keys) {
-            TokenCookie::Valid { token, claims } => match claims.username() {
-                Some(name) => Outcome::Success(JwtCookieUser {
-                    username: name.to_string(),
+        let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
+        TokenCookie::read(request.cookies(), keys)
+            .into_accepted()
+            .and_then(|VerifiedToken { token, claims }| {
+                // A guest token proves a visitor, not a user.
+                let username = claims.username()?.to_string();
+                Some(JwtCookieUser {
+                    username,
                     token,
                     claims,
-                }),
-                None => Outcome::Forward(Status::Unauthorized),
-            },
-            _ => Outcome::Forward(Status::Unauthorized),
-        }
+                })
+            })
+            .or_forward(Status::Unauthorized)
     }
 }

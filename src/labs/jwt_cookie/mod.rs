@@ -3,6 +3,8 @@
 //! The server keeps nothing. Every visit verifies the token, then signs a new one with
 //! `visits + 1`. Logout can only ask the browser to forget the token: a copy taken before
 //! logout keeps working until its `exp`, because there is no server state to revoke.
+//! The cookie is in `guard.rs`; the pages' words are in `templates/labs/jwt-cookie/` and the
+//! message table (`jwt_cookie.*`, `jwt.rejection.*`).
 
 pub mod guard;
 
@@ -14,18 +16,19 @@ use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
-use crate::auth::jwt::{Audience, JwtKeys};
-use crate::auth::users::demo_accounts;
+use crate::auth::jwt::{Audience, Claims, JwtKeys};
+use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
-use crate::auth::{LoginForm, INVALID_LOGIN};
 use crate::config::AppConfig;
 use crate::labs::jwt_view::TokenView;
 use crate::site::error::AppError;
 use crate::site::flash::Notice;
-use crate::site::inspector::{relative, HumanTime, SentHeaders};
+use crate::site::inspector::{span, HumanTime, SentHeaders};
 use guard::{remove_token_cookie, set_token_cookie, JwtCookieUser, TokenCookie};
 
 pub const BASE: &str = "/labs/jwt-cookie";
+/// This lab's slug: its templates folder and its prefix in route names.
+pub const LAB: &str = "jwt-cookie";
 /// The cookie that carries the token.
 pub const COOKIE: &str = "jwt";
 
@@ -38,27 +41,12 @@ pub fn stage() -> AdHoc {
     })
 }
 
-/// What the inspector says about the token that arrived.
-fn arrived_summary(arrived: &TokenCookie) -> (&'static str, String) {
-    match arrived {
-        TokenCookie::Absent => (
-            "absent",
-            "No jwt cookie arrived (a first visit, after logout, or it expired with its token), so the server signed a guest token with visits 1.".into(),
-        ),
-        TokenCookie::Refused(rejection) => (
-            "refused",
-            format!("{} The server ignored it and signed a new guest token with visits 1.", rejection.reason()),
-        ),
-        TokenCookie::Valid { claims, .. } => (
-            "valid",
-            format!(
-                "Valid: signed with this server's secret, for this lab, expires {}. The server read visits {} from it and signed a new token with visits {}.",
-                relative(claims.exp - OffsetDateTime::now_utc().unix_timestamp()),
-                claims.visits,
-                claims.visits.saturating_add(1)
-            ),
-        ),
-    }
+/// When a token expires, for the page (its `relative` reads "in 14 minutes").
+fn expires(claims: &Claims, now: OffsetDateTime) -> HumanTime {
+    HumanTime::new(
+        OffsetDateTime::from_unix_timestamp(claims.exp).unwrap_or(now),
+        now,
+    )
 }
 
 /// Verifies the token that arrived and re-issues it with `visits + 1`; anything else (no
@@ -78,47 +66,37 @@ fn index(
         None => keys.issue(Audience::JwtCookie, None, 1),
     }
     .map_err(|_| AppError::internal())?;
-    let (arrived_state, arrived_reason) = arrived_summary(&arrived);
-    let arrived_claims = arrived.claims().cloned();
     let token = TokenView::of_issued(&issued.token, &issued.claims, now);
     set_token_cookie(jar, issued.token.clone(), keys, config.cookies.secure);
     Ok(Template::render(
         "labs/jwt-cookie/index",
         context! {
-            section: "jwt-cookie",
+            section: LAB,
             flash,
             visits: issued.claims.visits,
             user: issued.claims.username(),
             sent,
             cookie_name: COOKIE,
-            arrived_state,
-            arrived_reason,
-            arrived_claims,
+            arrived: arrived.view(),
+            rejection: match &arrived {
+                TokenCookie::Rejected(rejection) => Some(rejection.view()),
+                _ => None,
+            },
+            arrived_claims: arrived.claims(),
+            arrived_expires: arrived.claims().map(|claims| expires(claims, now)),
             claims: &issued.claims,
             raw_token: &issued.token,
             token,
-            expires: HumanTime::new(OffsetDateTime::from_unix_timestamp(issued.claims.exp).unwrap_or(now), now),
-            ttl: relative(keys.ttl.whole_seconds()).replace("in ", ""),
+            expires: expires(&issued.claims, now),
+            ttl: span(keys.ttl.unsigned_abs().as_secs()),
             leeway: keys.leeway.whole_seconds(),
         },
     ))
 }
 
-fn login_page(error: Option<&str>, username: &str) -> Template {
-    Template::render(
-        "labs/jwt-cookie/login",
-        context! {
-            section: "jwt-cookie",
-            error,
-            username,
-            demo_accounts: demo_accounts(),
-        },
-    )
-}
-
 #[get("/login")]
 fn login_form() -> Template {
-    login_page(None, "")
+    login_page(LAB, "", false, ())
 }
 
 /// Checks the password, then signs a token for the user carrying over the count from the
@@ -131,9 +109,7 @@ async fn login(
     config: &State<AppConfig>,
     users: &State<UserDirectory>,
 ) -> Result<Flash<Redirect>, Result<Template, AppError>> {
-    let Some(username) = users.authenticate(&form.username, &form.password).await else {
-        return Err(Ok(login_page(Some(INVALID_LOGIN), &form.username)));
-    };
+    let username = authenticate(LAB, &form, users).await.map_err(Ok)?;
     let visits = TokenCookie::read(jar, keys)
         .claims()
         .map_or(0, |claims| claims.visits);
@@ -143,7 +119,7 @@ async fn login(
     set_token_cookie(jar, issued.token, keys, config.cookies.secure);
     Ok(Flash::success(
         Redirect::to(format!("{BASE}/me")),
-        format!("Logged in as {username}. The server signed a new token whose sub is {username}; your visit count came along in its visits claim."),
+        "jwt_cookie.flash.logged_in",
     ))
 }
 
@@ -153,13 +129,13 @@ fn me(user: JwtCookieUser, flash: Option<Notice>, sent: SentHeaders) -> Template
     Template::render(
         "labs/jwt-cookie/me",
         context! {
-            section: "jwt-cookie",
+            section: LAB,
             flash,
             user: &user.username,
             claims: &user.claims,
             token: TokenView::of_issued(&user.token, &user.claims, now),
             raw_token: &user.token,
-            expires: HumanTime::new(OffsetDateTime::from_unix_timestamp(user.claims.exp).unwrap_or(now), now),
+            expires: expires(&user.claims, now),
             sent,
         },
     )
@@ -176,11 +152,8 @@ fn me_anonymous() -> Redirect {
 #[post("/logout")]
 fn logout(jar: &CookieJar<'_>, keys: &State<JwtKeys>) -> Flash<Redirect> {
     let message = match TokenCookie::read(jar, keys).claims() {
-        Some(claims) => format!(
-            "Logged out: your browser deleted the jwt cookie. But the token itself is still valid until its exp ({}): a copy taken before logout still works. Nothing on the server remembers it, so nothing can revoke it.",
-            relative(claims.exp - OffsetDateTime::now_utc().unix_timestamp())
-        ),
-        None => "There was no valid token to log out of; the cookie is gone anyway.".into(),
+        Some(_) => "jwt_cookie.flash.logged_out",
+        None => "jwt_cookie.flash.no_token",
     };
     remove_token_cookie(jar);
     Flash::success(Redirect::to(BASE), message)

@@ -1,160 +1,121 @@
-//! Reading `Authorization: Bearer …`, and API errors that follow RFC 6750 §3.
+//! Reading `Authorization: Bearer …` (RFC 6750 §2.1), as every lab's credential reader
+//! answers: absent / rejected(why) / accepted(verified claims). Two guards build on it:
+//! [`BearerUser`] for routes that need a valid token, [`MaybeBearer`] for routes where no
+//! token is fine but a bad one is not. Both fail with the RFC 6750 401, which a handler
+//! returns by taking `Result<guard, ApiError>` and writing `?`.
 
-use rocket::http::Header;
+use rocket::outcome::try_outcome;
 use rocket::request::{FromRequest, Outcome};
-use rocket::serde::json::Json;
-use rocket::{Request, Responder};
-use serde::Serialize;
+use rocket::{Request, State};
 
-use crate::auth::jwt::{Audience, Claims, JwtKeys};
-use crate::site::error::AppError;
+use super::challenge::ApiError;
+use crate::auth::arrival::{Arrival, Reason};
+use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
+use rocket::http::Status;
 
-/// What arrived in the `Authorization` header.
-#[derive(Debug, Clone)]
-pub enum BearerToken {
-    /// No `Authorization` header at all.
-    Absent,
+/// Why a bearer credential was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BearerRejection {
     /// An `Authorization` header of another scheme (e.g. `Basic`), or `Bearer` with nothing.
     NotBearer,
-    /// `Bearer <token>`; not yet verified.
-    Present(String),
+    /// `Bearer <token>`, but the token failed verification.
+    Invalid(Rejection),
 }
 
-impl BearerToken {
-    pub fn parse(header: Option<&str>) -> BearerToken {
+impl Reason for BearerRejection {
+    fn code(&self) -> &'static str {
+        match self {
+            BearerRejection::NotBearer => "bad_scheme",
+            BearerRejection::Invalid(rejection) => rejection.code(),
+        }
+    }
+}
+
+impl BearerRejection {
+    /// The 401 this refusal earns.
+    pub fn challenge(&self) -> ApiError {
+        match self {
+            BearerRejection::NotBearer => ApiError::bad_scheme(),
+            BearerRejection::Invalid(rejection) => ApiError::invalid(rejection),
+        }
+    }
+}
+
+/// What arrived in the `Authorization` header, verified for this lab.
+pub type Bearer = Arrival<Claims, BearerRejection>;
+
+impl Bearer {
+    pub fn read(header: Option<&str>, keys: &JwtKeys) -> Bearer {
         let Some(value) = header else {
-            return BearerToken::Absent;
+            return Arrival::Absent;
         };
         // The scheme is case-insensitive (RFC 9110 §11.1); the token follows one space.
-        match value.trim().split_once(' ') {
+        let token = match value.trim().split_once(' ') {
             Some((scheme, token))
                 if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
             {
-                BearerToken::Present(token.trim().to_string())
+                token.trim()
             }
-            _ => BearerToken::NotBearer,
-        }
-    }
-
-    /// `Ok(None)` when no token was sent; `Ok(Some(claims))` for a valid header-lab token;
-    /// otherwise the 401 to send.
-    pub fn verify(&self, keys: &JwtKeys) -> Result<Option<Claims>, ApiError> {
-        match self {
-            BearerToken::Absent => Ok(None),
-            BearerToken::NotBearer => Err(ApiError::Unauthorized(Challenge::new(
-                "bad_scheme",
-                "The Authorization header must be `Bearer <token>`.",
-                "Bearer".into(),
-            ))),
-            BearerToken::Present(token) => match keys.verify(token, Audience::JwtHeader) {
-                Ok(claims) => Ok(Some(claims)),
-                Err(rejection) => {
-                    let reason = rejection.reason();
-                    Err(ApiError::Unauthorized(Challenge::new(
-                        rejection.code(),
-                        &reason,
-                        format!(r#"Bearer error="invalid_token", error_description="{reason}""#),
-                    )))
-                }
-            },
-        }
-    }
-}
-
-#[rocket::async_trait]
-impl<'r> FromRequest<'r> for BearerToken {
-    type Error = std::convert::Infallible;
-
-    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        Outcome::Success(BearerToken::parse(
-            request.headers().get_one("Authorization"),
-        ))
-    }
-}
-
-/// The JSON body of a 401: the same `{"error","message"}` shape as every API error, plus
-/// the precise reason code (`expired`, `bad_signature`, …).
-#[derive(Debug, Serialize)]
-pub struct ChallengeBody {
-    pub error: &'static str,
-    pub reason: &'static str,
-    pub message: String,
-}
-
-/// A 401 with its `WWW-Authenticate` challenge (RFC 6750 §3: a resource server answers a
-/// missing token with `Bearer`, an invalid one with `Bearer error="invalid_token"`).
-#[derive(Debug, Responder)]
-#[response(status = 401, content_type = "json")]
-pub struct Challenge {
-    body: Json<ChallengeBody>,
-    www_authenticate: Header<'static>,
-}
-
-impl Challenge {
-    fn new(reason: &'static str, message: &str, challenge: String) -> Challenge {
-        let error = if challenge.contains("invalid_token") {
-            "invalid_token"
-        } else {
-            "unauthorized"
+            _ => return Arrival::Rejected(BearerRejection::NotBearer),
         };
-        Challenge {
-            body: Json(ChallengeBody {
-                error,
-                reason,
-                message: message.to_string(),
-            }),
-            www_authenticate: Header::new("WWW-Authenticate", challenge),
+        match keys.verify(token, Audience::JwtHeader) {
+            Ok(claims) => Arrival::Accepted(claims),
+            Err(rejection) => Arrival::Rejected(BearerRejection::Invalid(rejection)),
         }
     }
 }
 
-/// Every way an API call of this lab can fail.
-#[derive(Debug, Responder)]
-pub enum ApiError {
-    Unauthorized(Challenge),
-    Server(AppError),
-}
-
-impl ApiError {
-    /// No token at all: a bare `Bearer` challenge, no error code (RFC 6750 §3.1).
-    pub fn missing() -> ApiError {
-        ApiError::Unauthorized(Challenge::new(
-            "missing_token",
-            "No token: send Authorization: Bearer <token>. Get one from POST /labs/jwt-header/api/token or /api/visit.",
-            "Bearer".into(),
-        ))
-    }
-
-    /// Wrong username or password at the token endpoint.
-    pub fn bad_login(message: &str) -> ApiError {
-        ApiError::Unauthorized(Challenge::new(
-            "invalid_credentials",
-            message,
-            "Bearer".into(),
-        ))
-    }
-}
-
-/// The host the page was requested on, for the `curl` lines (`127.0.0.1:8000` by default).
-/// Only a plain `host[:port]` is used; anything else falls back to the default.
-pub struct RequestHost(pub String);
-
 #[rocket::async_trait]
-impl<'r> FromRequest<'r> for RequestHost {
-    type Error = std::convert::Infallible;
+impl<'r> FromRequest<'r> for Bearer {
+    type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let host = request
-            .headers()
-            .get_one("Host")
-            .filter(|h| {
-                !h.is_empty()
-                    && h.len() <= 255
-                    && h.bytes().all(|b| {
-                        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')
-                    })
-            })
-            .unwrap_or("127.0.0.1:8000");
-        Outcome::Success(RequestHost(host.to_string()))
+        let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
+        Outcome::Success(Bearer::read(
+            request.headers().get_one("Authorization"),
+            keys,
+        ))
+    }
+}
+
+/// A valid header-lab token (a guest's too: `claims.username()` tells them apart).
+/// Missing or invalid: the RFC 6750 401.
+pub struct BearerUser {
+    pub claims: Claims,
+}
+
+/// A valid token, or none at all (`None`); an invalid one is still the RFC 6750 401.
+pub struct MaybeBearer(pub Option<Claims>);
+
+/// The guards' failure: the 401 to send (taken by handlers as `Result<_, ApiError>`).
+fn refuse<T>(error: ApiError) -> Outcome<T, ApiError> {
+    Outcome::Error((Status::Unauthorized, error))
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for BearerUser {
+    type Error = ApiError;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match try_outcome!(MaybeBearer::from_request(request).await) {
+            MaybeBearer(Some(claims)) => Outcome::Success(BearerUser { claims }),
+            MaybeBearer(None) => refuse(ApiError::missing()),
+        }
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for MaybeBearer {
+    type Error = ApiError;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let Outcome::Success(bearer) = request.guard::<Bearer>().await else {
+            return Outcome::Error((Status::InternalServerError, ApiError::signing_failed()));
+        };
+        match bearer {
+            Arrival::Absent => Outcome::Success(MaybeBearer(None)),
+            Arrival::Rejected(why) => refuse(why.challenge()),
+            Arrival::Accepted(claims) => Outcome::Success(MaybeBearer(Some(claims))),
+        }
     }
 }

@@ -5,8 +5,12 @@
 //! site cannot make the browser use the token (no CSRF), but any script running on the page
 //! can read it (XSS). An `HttpOnly` cookie is the reverse. The HTML page is a small client
 //! (`static/js/jwt-header.js`); the server side is a JSON API under `BASE/api/`.
+//! The header is read in `bearer.rs`, the 401s are in `challenge.rs`; the page's words are in
+//! `templates/labs/jwt-header/`.
 
 pub mod bearer;
+pub mod challenge;
+mod host;
 
 use rocket::fairing::AdHoc;
 use rocket::serde::json::Json;
@@ -18,11 +22,14 @@ use crate::auth::jwt::{Audience, Claims, Issued, JwtKeys};
 use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::INVALID_LOGIN;
-use crate::site::error::AppError;
-use crate::site::inspector::{relative, SentHeaders};
-use bearer::{ApiError, BearerToken, RequestHost};
+use crate::site::inspector::{span, SentHeaders};
+use bearer::{Bearer, BearerUser, MaybeBearer};
+use challenge::ApiError;
+use host::RequestHost;
 
 pub const BASE: &str = "/labs/jwt-header";
+/// This lab's slug: its templates folder and its prefix in route names.
+pub const LAB: &str = "jwt-header";
 
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-header lab", |rocket| async {
@@ -36,12 +43,11 @@ fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Templat
     Template::render(
         "labs/jwt-header/index",
         context! {
-            section: "jwt-header",
+            section: LAB,
             sent,
             origin: format!("http://{}", host.0),
-            base: BASE,
             demo_accounts: demo_accounts(),
-            ttl: relative(keys.ttl.whole_seconds()).replace("in ", ""),
+            ttl: span(keys.ttl.unsigned_abs().as_secs()),
             leeway: keys.leeway.whole_seconds(),
         },
     )
@@ -76,30 +82,23 @@ impl TokenResponse {
     }
 }
 
-fn signing_failed() -> ApiError {
-    ApiError::Server(AppError::internal())
-}
-
 /// Logs in: checks the password and signs a token for the user. A valid guest token sent
 /// along as `Authorization: Bearer` carries its count over, as in the other labs.
 #[post("/api/token", data = "<body>")]
 async fn token(
     body: Json<TokenRequest>,
-    bearer: BearerToken,
+    bearer: Bearer,
     keys: &State<JwtKeys>,
     users: &State<UserDirectory>,
 ) -> Result<Json<TokenResponse>, ApiError> {
     let Some(username) = users.authenticate(&body.username, &body.password).await else {
         return Err(ApiError::bad_login(INVALID_LOGIN));
     };
-    let visits = bearer
-        .verify(keys)
-        .ok()
-        .flatten()
-        .map_or(0, |claims| claims.visits);
+    // A refused token is simply not carried over: logging in is how one gets a good one.
+    let visits = bearer.accepted().map_or(0, |claims| claims.visits);
     let issued = keys
         .issue(Audience::JwtHeader, Some(&username), visits)
-        .map_err(|_| signing_failed())?;
+        .map_err(|_| ApiError::signing_failed())?;
     Ok(Json(TokenResponse::new(issued)))
 }
 
@@ -113,14 +112,12 @@ struct MeResponse {
 
 /// Who am I: a valid Bearer token answers with its verified claims.
 #[get("/api/me")]
-fn me(bearer: BearerToken, keys: &State<JwtKeys>) -> Result<Json<MeResponse>, ApiError> {
-    match bearer.verify(keys)? {
-        Some(claims) => Ok(Json(MeResponse {
-            user: claims.username().map(str::to_string),
-            claims,
-        })),
-        None => Err(ApiError::missing()),
-    }
+fn me(bearer: Result<BearerUser, ApiError>) -> Result<Json<MeResponse>, ApiError> {
+    let BearerUser { claims } = bearer?;
+    Ok(Json(MeResponse {
+        user: claims.username().map(str::to_string),
+        claims,
+    }))
 }
 
 #[derive(Serialize)]
@@ -134,12 +131,15 @@ struct VisitResponse {
 /// Counts a visit: verifies the token, signs a new one with `visits + 1`. Without a token,
 /// starts a guest token at 1.
 #[post("/api/visit")]
-fn visit(bearer: BearerToken, keys: &State<JwtKeys>) -> Result<Json<VisitResponse>, ApiError> {
-    let issued = match bearer.verify(keys)? {
+fn visit(
+    bearer: Result<MaybeBearer, ApiError>,
+    keys: &State<JwtKeys>,
+) -> Result<Json<VisitResponse>, ApiError> {
+    let issued = match bearer?.0 {
         Some(claims) => keys.reissue(&claims, claims.visits.saturating_add(1)),
         None => keys.issue(Audience::JwtHeader, None, 1),
     }
-    .map_err(|_| signing_failed())?;
+    .map_err(|_| ApiError::signing_failed())?;
     let response = TokenResponse::new(issued);
     Ok(Json(VisitResponse {
         visits: response.visits,

@@ -1,49 +1,75 @@
-//! Reading the session cookie, and the `SessionUser` guard for protected routes.
+//! The session cookie: reading it (absent / rejected / accepted, as every lab's credential
+//! reader answers), writing it with its attributes, removing it, and the `SessionUser` guard
+//! for protected routes. The words the pages show for each answer live in the message table
+//! (`sessions.arrival.*` in `templates/messages/en.toml`).
 
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
 
 use super::store::{SessionId, SessionStore, SessionView};
 use super::{BASE, COOKIE};
+use crate::auth::arrival::{Arrival, Reason};
+use crate::config::AppConfig;
 
-/// What arrived in the `sid` cookie.
+/// Why a `sid` cookie was refused: it failed authenticated decryption (edited, or encrypted
+/// under another `secret_key`). It is ignored, never trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SessionCookie {
-    /// No cookie: a first visit, or the browser dropped it (a browser-session cookie dies
-    /// when the browser closes).
-    Absent,
-    /// A cookie that fails authenticated decryption: edited, or encrypted under another
-    /// `secret_key`. It is ignored, never trusted.
-    Undecryptable,
-    /// It decrypted, so this server wrote it; the store decides whether it is still live.
-    Present(SessionId),
+pub struct Undecryptable;
+
+impl Reason for Undecryptable {
+    fn code(&self) -> &'static str {
+        "undecryptable"
+    }
 }
+
+/// What arrived in the `sid` cookie. Absent: a first visit, or the browser dropped it (a
+/// browser-session cookie dies when the browser closes). Accepted: it decrypted, so this
+/// server wrote it; the store decides whether the session is still live.
+pub type SessionCookie = Arrival<SessionId, Undecryptable>;
 
 impl SessionCookie {
     pub fn read(jar: &CookieJar<'_>) -> SessionCookie {
         if jar.get(COOKIE).is_none() {
-            return SessionCookie::Absent;
+            return Arrival::Absent;
         }
         jar.get_private(COOKIE)
             .and_then(|cookie| SessionId::parse(cookie.value()))
-            .map_or(SessionCookie::Undecryptable, SessionCookie::Present)
+            .map_or(Arrival::Rejected(Undecryptable), Arrival::Accepted)
     }
 
-    pub fn id(self) -> Option<SessionId> {
-        match self {
-            SessionCookie::Present(id) => Some(id),
-            _ => None,
+    /// The session id it carried, when it decrypted.
+    pub fn id(&self) -> Option<SessionId> {
+        self.accepted().copied()
+    }
+}
+
+/// How the session cookie is sent. `max_age: None` is a browser-session cookie (what
+/// express-session sends when `cookie.maxAge` is unset); `Some` makes it persistent, e.g. for
+/// a "remember me" login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionCookieOptions {
+    pub secure: bool,
+    pub max_age: Option<Duration>,
+}
+
+impl SessionCookieOptions {
+    /// The lab's default: a browser-session cookie, `Secure` when `cookie_secure` is set.
+    pub fn from_config(config: &AppConfig) -> SessionCookieOptions {
+        SessionCookieOptions {
+            secure: config.cookies.secure,
+            max_age: None,
         }
     }
 }
 
 /// Sends the session id to the browser. Rocket's `add_private` encrypts and authenticates
 /// the value (AES-256-GCM under `secret_key`) and would default to a one-week `Expires`;
-/// `expires(None)` asks for a browser-session cookie instead, which is what express-session sends when
-/// `cookie.maxAge` is unset.
-pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, secure: bool) {
+/// `expires(None)` asks for a browser-session cookie instead, unless `options.max_age` says
+/// otherwise.
+pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, options: SessionCookieOptions) {
     let mut cookie = Cookie::build((COOKIE, id.to_string()))
         // Only this lab's pages receive it: other labs never see the id.
         .path(BASE)
@@ -52,10 +78,15 @@ pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, secure: bool) {
         // Lax: a link from another site still arrives logged in, but a cross-site form POST
         // (forged login or logout) arrives without the cookie.
         .same_site(SameSite::Lax)
-        .expires(None::<time::OffsetDateTime>);
+        .expires(None::<OffsetDateTime>);
     // HTTPS only when configured (`cookie_secure`); Rocket adds it by itself under its own TLS.
-    if secure {
+    if options.secure {
         cookie = cookie.secure(true);
+    }
+    // `Max-Age` alone (no `Expires`): RFC 6265 §5.3 lets it win, and a relative lifetime does
+    // not depend on the browser's clock.
+    if let Some(max_age) = options.max_age {
+        cookie = cookie.max_age(max_age);
     }
     jar.add_private(cookie);
 }
@@ -74,21 +105,17 @@ pub struct SessionUser {
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for SessionUser {
-    type Error = std::convert::Infallible;
+    type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let Some(id) = SessionCookie::read(request.cookies()).id() else {
-            return Outcome::Forward(Status::Unauthorized);
-        };
-        let Outcome::Success(store) = request.guard::<&State<SessionStore>>().await else {
-            return Outcome::Forward(Status::InternalServerError);
-        };
-        match store.get(&id, OffsetDateTime::now_utc()) {
-            Some(session) => match session.user.clone() {
-                Some(username) => Outcome::Success(SessionUser { username, session }),
-                None => Outcome::Forward(Status::Unauthorized),
-            },
-            None => Outcome::Forward(Status::Unauthorized),
-        }
+        let store = try_outcome!(request.guard::<&State<SessionStore>>().await);
+        SessionCookie::read(request.cookies())
+            .id()
+            .and_then(|id| store.get(&id, OffsetDateTime::now_utc()))
+            .and_then(|session| {
+                let username = session.user.clone()?;
+                Some(SessionUser { username, session })
+            })
+            .or_forward(Status::Unauthorized)
     }
 }

@@ -67,6 +67,9 @@ struct Entry {
     user: Option<Box<str>>,
     created: OffsetDateTime,
     last_seen: OffsetDateTime,
+    /// Whatever else a feature keeps in the session (express-session's `req.session.x = …`);
+    /// empty, and then allocation-free, unless one does.
+    values: BTreeMap<Box<str>, Box<str>>,
     /// Position in the recency index; larger is more recent.
     tick: u64,
 }
@@ -83,6 +86,8 @@ pub struct SessionView {
     pub idle_expires: OffsetDateTime,
     /// When it dies however active it is.
     pub absolute_expires: OffsetDateTime,
+    /// What features stored with [`SessionStore::set_value`] (a CSRF token, say).
+    pub values: BTreeMap<String, String>,
 }
 
 #[derive(Default)]
@@ -167,6 +172,11 @@ fn view_of(id: SessionId, e: &Entry, limits: &SessionLimits) -> SessionView {
         last_seen: e.last_seen,
         idle_expires: e.last_seen + limits.idle,
         absolute_expires: e.created + limits.absolute,
+        values: e
+            .values
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
     }
 }
 
@@ -202,6 +212,7 @@ impl SessionStore {
             user: user.map(String::into_boxed_str),
             created: now,
             last_seen: now,
+            values: BTreeMap::new(),
             tick: 0,
         };
         inner.insert(entry, &self.limits)
@@ -238,14 +249,46 @@ impl SessionStore {
             user: Some(user.into()),
             created: now,
             last_seen: now,
+            values: BTreeMap::new(),
             tick: 0,
         };
         inner.insert(entry, &self.limits)
     }
 
+    /// Stores `value` under `key` in a live session (and marks it as used); `None` when the
+    /// session does not exist or has expired. A new session (after login, say) starts empty.
+    pub fn set_value(
+        &self,
+        id: &SessionId,
+        key: &str,
+        value: &str,
+        now: OffsetDateTime,
+    ) -> Option<SessionView> {
+        let mut inner = self.lock();
+        let entry = inner.live(id, now, &self.limits)?;
+        entry.values.insert(key.into(), value.into());
+        inner.view(*id, &self.limits)
+    }
+
     /// Deletes a session; any copy of its cookie is worthless from now on.
     pub fn destroy(&self, id: &SessionId) -> bool {
         self.lock().remove(id).is_some()
+    }
+
+    /// Deletes every session `doomed` picks (say, every session of one user: "log out
+    /// everywhere"); returns how many went. It scans the whole map, which is fine for a lab.
+    pub fn destroy_where(&self, doomed: impl Fn(&SessionView) -> bool) -> usize {
+        let mut inner = self.lock();
+        let ids: Vec<SessionId> = inner
+            .entries
+            .iter()
+            .filter(|(id, entry)| doomed(&view_of(**id, entry, &self.limits)))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in &ids {
+            inner.remove(id);
+        }
+        ids.len()
     }
 
     /// Removes every expired session; returns how many went.
@@ -408,6 +451,35 @@ mod tests {
         assert!(store.destroy(&s.id));
         assert!(store.get(&s.id, T0).is_none());
         assert!(!store.destroy(&s.id));
+    }
+
+    #[test]
+    fn values_stay_with_their_session_and_a_login_starts_without_them() {
+        let store = store(10);
+        let s = store.create(T0, 1, None);
+        let set = store.set_value(&s.id, "csrf", "abc", T0).expect("live");
+        assert_eq!(set.values.get("csrf").map(String::as_str), Some("abc"));
+        assert_eq!(store.get(&s.id, T0).expect("live").values, set.values);
+        let logged_in = store.login(Some(&s.id), "alice", T0);
+        assert!(logged_in.values.is_empty());
+        assert!(
+            store.set_value(&s.id, "csrf", "x", T0).is_none(),
+            "the old id is gone"
+        );
+    }
+
+    #[test]
+    fn destroy_where_removes_only_the_sessions_it_picks() {
+        let store = store(10);
+        let laptop = store.login(None, "alice", T0);
+        let phone = store.login(None, "alice", T0);
+        let bob = store.login(None, "bob", T0);
+        let alice = |s: &SessionView| s.user.as_deref() == Some("alice");
+        assert_eq!(store.destroy_where(alice), 2);
+        assert!(store.get(&laptop.id, T0).is_none());
+        assert!(store.get(&phone.id, T0).is_none());
+        assert!(store.get(&bob.id, T0).is_some());
+        assert_eq!(store.destroy_where(alice), 0);
     }
 
     #[test]
