@@ -123,3 +123,18 @@ fn a_forged_flash_cookie_is_neither_shown_nor_a_server_error() {
         }
     }
 }
+
+#[test]
+fn the_flash_cookie_after_a_login_is_http_only_and_does_not_carry_the_username() {
+    for base in ["/labs/sessions", "/labs/cookies", "/labs/jwt-cookie"] {
+        let client = client();
+        let response = login(&client, base, "alice", "wonderland");
+        assert_eq!(response.status(), Status::SeeOther, "{base}");
+        let flash = set_cookie_headers(&response)
+            .into_iter()
+            .find(|line| line.starts_with("_flash="))
+            .unwrap_or_else(|| panic!("{base}: a login leaves a flash message"));
+        assert!(flash.contains("HttpOnly"), "{base}: {flash}");
+        assert!(!flash.contains("alice"), "{base}: {flash}");
+    }
+}

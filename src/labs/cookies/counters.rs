@@ -4,8 +4,9 @@
 //! Verdicts and details are codes; their words are in `templates/messages/en.toml` under
 //! `[cookies.counter]`, rendered by `templates/labs/cookies/index.html.tera`.
 
+use crate::site::flash::Flashed;
 use rocket::http::CookieJar;
-use rocket::response::{Flash, Redirect};
+use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Responder, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
@@ -95,7 +96,7 @@ pub fn index(
 #[derive(Responder)]
 pub enum RetiredKey {
     /// Back to the lab, with the counter re-signed.
-    Resigned(Flash<Redirect>),
+    Resigned(Flashed<Redirect>),
     /// Only one key is configured: there is nothing retired to sign with.
     #[response(status = 409)]
     NoneConfigured(Template),
@@ -120,7 +121,7 @@ pub fn sign_with_retired_key(
         .map_or(0, |c| c.previous);
     let value = signer.sign_with(retired, SIGNED, &count.to_string());
     cookie::set_signed(jar, value, config.cookies.secure);
-    RetiredKey::Resigned(Flash::success(
+    RetiredKey::Resigned(Flashed::success(
         Redirect::to(mounted(uri!(index))),
         RETIRED_KEY,
     ))

@@ -2,11 +2,12 @@
 //! encrypted, in the `user` cookie. The server keeps no record of the login, so there is
 //! nothing for logout to revoke. Page words: `templates/labs/cookies/{login,me}.html.tera`.
 
+use crate::site::flash::Flashed;
 use rocket::form::Form;
 use rocket::http::{CookieJar, Status};
 use rocket::outcome::IntoOutcome;
 use rocket::request::{FromRequest, Outcome};
-use rocket::response::{Flash, Redirect};
+use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Request, Route, State};
 use rocket_dyn_templates::{context, Template};
 
@@ -53,10 +54,10 @@ pub async fn login(
     jar: &CookieJar<'_>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
-) -> Result<Flash<Redirect>, Template> {
+) -> Result<Flashed<Redirect>, Template> {
     let username = authenticate(LAB, &form, users).await?;
     cookie::set_login(jar, &username, config.cookies.secure);
-    Ok(Flash::success(Redirect::to(mounted(uri!(me))), LOGGED_IN))
+    Ok(Flashed::success(Redirect::to(mounted(uri!(me))), LOGGED_IN))
 }
 
 #[get("/me")]
@@ -88,7 +89,7 @@ pub fn me_anonymous() -> Redirect {
 /// Asks the browser to drop the login cookie. That is all logout can do here: the server has
 /// nothing to delete, so a copy of the cookie taken earlier keeps working.
 #[post("/logout")]
-pub fn logout(jar: &CookieJar<'_>) -> Flash<Redirect> {
+pub fn logout(jar: &CookieJar<'_>) -> Flashed<Redirect> {
     cookie::remove_login(jar);
-    Flash::success(Redirect::to(mounted(uri!(counters::index))), LOGGED_OUT)
+    Flashed::success(Redirect::to(mounted(uri!(counters::index))), LOGGED_OUT)
 }

@@ -8,10 +8,11 @@
 
 pub mod guard;
 
+use crate::site::flash::Flashed;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::CookieJar;
-use rocket::response::{Flash, Redirect};
+use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
@@ -108,7 +109,7 @@ async fn login(
     keys: &State<JwtKeys>,
     config: &State<AppConfig>,
     users: &State<UserDirectory>,
-) -> Result<Flash<Redirect>, Result<Template, AppError>> {
+) -> Result<Flashed<Redirect>, Result<Template, AppError>> {
     let username = authenticate(LAB, &form, users).await.map_err(Ok)?;
     let visits = TokenCookie::read(jar, keys)
         .claims()
@@ -117,7 +118,7 @@ async fn login(
         .issue(Audience::JwtCookie, Some(&username), visits)
         .map_err(|_| Err(AppError::internal()))?;
     set_token_cookie(jar, issued.token, keys, config.cookies.secure);
-    Ok(Flash::success(
+    Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
         "jwt_cookie.flash.logged_in",
     ))
@@ -150,11 +151,11 @@ fn me_anonymous() -> Redirect {
 /// Asks the browser to delete the cookie. That is all a stateless server can do: the token
 /// itself stays valid until `exp`, and a copy of it still works.
 #[post("/logout")]
-fn logout(jar: &CookieJar<'_>, keys: &State<JwtKeys>) -> Flash<Redirect> {
+fn logout(jar: &CookieJar<'_>, keys: &State<JwtKeys>) -> Flashed<Redirect> {
     let message = match TokenCookie::read(jar, keys).claims() {
         Some(_) => "jwt_cookie.flash.logged_out",
         None => "jwt_cookie.flash.no_token",
     };
     remove_token_cookie(jar);
-    Flash::success(Redirect::to(BASE), message)
+    Flashed::success(Redirect::to(BASE), message)
 }

@@ -10,10 +10,11 @@ pub mod store;
 mod sweep;
 mod view;
 
+use crate::site::flash::Flashed;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::CookieJar;
-use rocket::response::{Flash, Redirect};
+use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
@@ -110,12 +111,12 @@ async fn login(
     store: &State<SessionStore>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
-) -> Result<Flash<Redirect>, Template> {
+) -> Result<Flashed<Redirect>, Template> {
     let username = authenticate(LAB, &form, users).await?;
     let old = SessionCookie::read(jar).id();
     let session = store.login(old.as_ref(), &username, OffsetDateTime::now_utc());
     set_session_cookie(jar, session.id, SessionCookieOptions::from_config(config));
-    Ok(Flash::success(
+    Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
         "sessions.flash.logged_in",
     ))
@@ -146,7 +147,7 @@ fn me_anonymous() -> Redirect {
 /// Destroys the server-side session, then asks the browser to drop the cookie. The first
 /// step is what matters: a copy of the cookie taken before logout is now worthless.
 #[post("/logout")]
-fn logout(jar: &CookieJar<'_>, store: &State<SessionStore>) -> Flash<Redirect> {
+fn logout(jar: &CookieJar<'_>, store: &State<SessionStore>) -> Flashed<Redirect> {
     let destroyed = SessionCookie::read(jar)
         .id()
         .is_some_and(|id| store.destroy(&id));
@@ -156,5 +157,5 @@ fn logout(jar: &CookieJar<'_>, store: &State<SessionStore>) -> Flash<Redirect> {
     } else {
         "sessions.flash.no_session"
     };
-    Flash::success(Redirect::to(BASE), message)
+    Flashed::success(Redirect::to(BASE), message)
 }

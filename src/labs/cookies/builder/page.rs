@@ -2,10 +2,11 @@
 //! the result page with the exact `Set-Cookie` line. Page words:
 //! `templates/labs/cookies/{builder,set}.html.tera`; problems and notes are codes.
 
+use crate::site::flash::Flashed;
 use rocket::form::Form;
 use rocket::http::uri::Host;
 use rocket::http::{Cookie, CookieJar, Header};
-use rocket::response::{self, Flash, Redirect, Responder};
+use rocket::response::{self, Redirect, Responder};
 use rocket::{get, post, Request, State};
 use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
@@ -42,7 +43,7 @@ pub enum BuilderResponse {
     /// The result page, plus the cookie's `Set-Cookie` line.
     Set(WithSetCookie<Template>),
     /// Back to the builder, plus the removal's `Set-Cookie` line.
-    Removed(WithSetCookie<Flash<Redirect>>),
+    Removed(WithSetCookie<Flashed<Redirect>>),
     /// The form again with every broken rule listed, and no `Set-Cookie` at all.
     #[response(status = 422)]
     Refused(Template),

@@ -2,9 +2,10 @@
 //! already expired. The browser applies it only to a stored cookie with the same name, `Path`
 //! and `Domain` (RFC 6265 §5.3 step 11), which the `crumb` cookie lets a learner see.
 
+use crate::site::flash::Flashed;
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite};
-use rocket::response::{Flash, Redirect};
+use rocket::response::Redirect;
 use rocket::{post, uri, FromForm, State};
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
@@ -70,7 +71,7 @@ pub fn remove(
             let line = cookie.to_string();
             let back = format!("{}#received", mounted(uri!(page::builder_form)));
             BuilderResponse::Removed(WithSetCookie {
-                inner: Flash::success(Redirect::to(back), removal_sent(&line)),
+                inner: Flashed::success(Redirect::to(back), removal_sent(&line)),
                 line,
             })
         }
@@ -87,12 +88,12 @@ pub fn remove(
 
 /// Sets `crumb=1; Path=/labs/cookies`, the cookie the removal experiment then tries to delete.
 #[post("/crumb")]
-pub fn set_crumb(jar: &CookieJar<'_>) -> Flash<Redirect> {
+pub fn set_crumb(jar: &CookieJar<'_>) -> Flashed<Redirect> {
     jar.add(
         Cookie::build((CRUMB, "1"))
             .path(BASE)
             .same_site(SameSite::Lax),
     );
     let back = format!("{}#remove", mounted(uri!(page::builder_form)));
-    Flash::success(Redirect::to(back), CRUMB_SET)
+    Flashed::success(Redirect::to(back), CRUMB_SET)
 }
