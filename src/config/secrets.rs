@@ -139,37 +139,13 @@ pub fn resolve(figment: &Figment) -> Result<(Secrets, Vec<Warning>), ConfigError
         resolve_cookie_signing_keys(Some(raw_signing.clone()), debug, &profile, &mut warnings)?;
     let using_demo_secrets =
         demo_jwt || demo_signing || secret_key.as_deref() == Some(DEMO_SECRET_KEY);
-    let loopback = binds_loopback(figment);
-    if using_demo_secrets && !loopback {
-        return Err(ConfigError(
-            "the demo secrets are public, and `address` lets other machines reach this server: \
-             set ROCKET_SECRET_KEY, ROCKET_JWT_SECRET and ROCKET_COOKIE_SIGNING_KEYS (each from \
-             `openssl rand -base64 32`), or keep ROCKET_ADDRESS=127.0.0.1."
-                .into(),
-        ));
-    }
-    if !debug || !loopback {
-        let mut named = Vec::new();
-        if let Some(key) = secret_key.as_deref() {
-            named.push(Named {
-                setting: "secret_key",
-                text: key,
-            });
-        }
-        if let Some(jwt) = raw_jwt.as_deref() {
-            named.push(Named {
-                setting: "jwt_secret",
-                text: jwt,
-            });
-        }
-        for key in &raw_signing {
-            named.push(Named {
-                setting: "cookie_signing_keys",
-                text: key,
-            });
-        }
-        strength::check(&named, &profile)?;
-    }
+    check_exposure(
+        figment,
+        using_demo_secrets,
+        secret_key.as_deref(),
+        raw_jwt.as_deref(),
+        &raw_signing,
+    )?;
     if using_demo_secrets {
         warnings.push(Warning::DemoSecrets);
     }
@@ -179,6 +155,50 @@ pub fn resolve(figment: &Figment) -> Result<(Secrets, Vec<Warning>), ConfigError
         using_demo_secrets,
     };
     Ok((secrets, warnings))
+}
+
+/// Demo secrets never serve other machines, and outside `debug` (or on a network) every secret
+/// must also pass [`strength::check`]: no demo value in any spelling, no reuse, nothing guessable.
+fn check_exposure(
+    figment: &Figment,
+    using_demo_secrets: bool,
+    secret_key: Option<&str>,
+    jwt_secret: Option<&str>,
+    signing_keys: &[String],
+) -> Result<(), ConfigError> {
+    let debug = figment.profile() == "debug";
+    let loopback = binds_loopback(figment);
+    if using_demo_secrets && !loopback {
+        return Err(ConfigError(
+            "the demo secrets are public, and `address` lets other machines reach this server: \
+             set ROCKET_SECRET_KEY, ROCKET_JWT_SECRET and ROCKET_COOKIE_SIGNING_KEYS (each from \
+             `openssl rand -base64 32`), or keep ROCKET_ADDRESS=127.0.0.1."
+                .into(),
+        ));
+    }
+    if debug && loopback {
+        return Ok(());
+    }
+    let mut named = Vec::new();
+    if let Some(key) = secret_key {
+        named.push(Named {
+            setting: "secret_key",
+            text: key,
+        });
+    }
+    if let Some(jwt) = jwt_secret {
+        named.push(Named {
+            setting: "jwt_secret",
+            text: jwt,
+        });
+    }
+    for key in signing_keys {
+        named.push(Named {
+            setting: "cookie_signing_keys",
+            text: key,
+        });
+    }
+    strength::check(&named, figment.profile().as_str().as_str())
 }
 
 /// Whether the server listens on a loopback address only (Rocket's `address`, default
