@@ -47,6 +47,19 @@ pub const LABS: [LabInfo; 4] = [
     },
 ];
 
+/// Every cookie name a lab (or the site) relies on. The cookie builder refuses to set or remove
+/// them: on a shared origin, a page that plants a cookie under a lab's name can swap the
+/// learner into someone else's session or log them out (cookie tossing).
+pub const OWNED_COOKIES: [&str; 7] = [
+    sessions::COOKIE,
+    cookies::cookie::PLAIN,
+    cookies::cookie::SIGNED,
+    cookies::cookie::PRIVATE,
+    cookies::cookie::LOGIN,
+    jwt_cookie::COOKIE,
+    crate::site::flash::FLASH_COOKIE,
+];
+
 /// Mounts every lab.
 pub fn stage(rocket: Rocket<Build>) -> Rocket<Build> {
     rocket

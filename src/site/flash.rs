@@ -24,7 +24,7 @@ pub struct Notice {
 }
 
 /// The cookie Rocket's `Flash` sets: `<length of kind>:<kind><message>`, with `Path=/`.
-const FLASH_COOKIE: &str = "_flash";
+pub const FLASH_COOKIE: &str = "_flash";
 
 /// A response (usually a redirect) that leaves a one-shot message code for the next page.
 #[derive(Debug)]

@@ -138,3 +138,56 @@ fn the_flash_cookie_after_a_login_is_http_only_and_does_not_carry_the_username()
         assert!(!flash.contains("alice"), "{base}: {flash}");
     }
 }
+
+#[test]
+fn the_cookie_builder_refuses_to_set_or_remove_a_cookie_a_lab_owns() {
+    let client = client();
+    for name in ["sid", "jwt", "user", "_flash", "plain_visits", "__Host-sid"] {
+        let set = post_form(
+            &client,
+            "/labs/cookies/builder",
+            &[
+                ("name", name),
+                ("value", "planted"),
+                ("path", "/"),
+                ("secure", "true"),
+            ],
+        );
+        assert_eq!(set.status(), Status::UnprocessableEntity, "set {name}");
+        assert!(
+            set_cookie_headers(&set)
+                .iter()
+                .all(|line| !line.contains("planted")),
+            "set {name}: nothing planted"
+        );
+        assert!(
+            body(set).contains("cookie tossing"),
+            "set {name}: the page explains why"
+        );
+        let removed = post_form(
+            &client,
+            "/labs/cookies/remove",
+            &[("name", name), ("path", "/")],
+        );
+        assert_eq!(
+            removed.status(),
+            Status::UnprocessableEntity,
+            "remove {name}"
+        );
+        assert!(set_cookie_headers(&removed).is_empty(), "remove {name}");
+    }
+    let own = post_form(
+        &client,
+        "/labs/cookies/builder",
+        &[
+            ("name", "theme"),
+            ("value", "dark"),
+            ("path", "/labs/cookies"),
+        ],
+    );
+    assert_eq!(
+        own.status(),
+        Status::Ok,
+        "a learner's own cookie is still built"
+    );
+}

@@ -4,7 +4,6 @@
 //! Verdicts and details are codes; their words are in `templates/messages/en.toml` under
 //! `[cookies.counter]`, rendered by `templates/labs/cookies/index.html.tera`.
 
-use crate::site::flash::Flashed;
 use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Responder, Route, State};
@@ -18,6 +17,7 @@ use super::signed::CookieSigner;
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
 use crate::config::AppConfig;
+use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
 

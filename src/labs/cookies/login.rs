@@ -2,7 +2,6 @@
 //! encrypted, in the `user` cookie. The server keeps no record of the login, so there is
 //! nothing for logout to revoke. Page words: `templates/labs/cookies/{login,me}.html.tera`.
 
-use crate::site::flash::Flashed;
 use rocket::form::Form;
 use rocket::http::{CookieJar, Status};
 use rocket::outcome::IntoOutcome;
@@ -17,6 +16,7 @@ use super::{counters, mounted, LAB};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
+use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
 

@@ -2,7 +2,6 @@
 //! the result page with the exact `Set-Cookie` line. Page words:
 //! `templates/labs/cookies/{builder,set}.html.tera`; problems and notes are codes.
 
-use crate::site::flash::Flashed;
 use rocket::form::Form;
 use rocket::http::uri::Host;
 use rocket::http::{Cookie, CookieJar, Header};
@@ -20,6 +19,7 @@ use crate::labs::cookies::notice::LabNotice;
 use crate::labs::cookies::received::received;
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::LAB;
+use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
 

@@ -2,7 +2,6 @@
 //! already expired. The browser applies it only to a stored cookie with the same name, `Path`
 //! and `Domain` (RFC 6265 §5.3 step 11), which the `crumb` cookie lets a learner see.
 
-use crate::site::flash::Flashed;
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::response::Redirect;
@@ -11,10 +10,11 @@ use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::page::{self, BuilderPage, BuilderResponse, WithSetCookie};
-use super::rules::{check_domain, check_name, check_path, unless_empty, Problem};
+use super::rules::{check_domain, check_name, check_not_owned, check_path, unless_empty, Problem};
 use crate::labs::cookies::notice::{removal_sent, CRUMB_SET};
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::{mounted, BASE};
+use crate::site::flash::Flashed;
 use crate::site::inspector::SentHeaders;
 
 /// The demo cookie the removal experiment sets and then tries to delete.
@@ -35,6 +35,7 @@ pub struct RemovalForm {
 pub fn removal(name: &str, path: &str, domain: &str) -> Result<Cookie<'static>, Vec<Problem>> {
     let problems: Vec<Problem> = [
         check_name(name),
+        check_not_owned(name),
         unless_empty(path, check_path),
         unless_empty(domain, check_domain),
     ]

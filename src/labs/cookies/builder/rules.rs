@@ -105,6 +105,21 @@ pub fn unless_empty(text: &str, check: fn(&str) -> Result<(), Problem>) -> Resul
     }
 }
 
+/// Not RFC 6265 but this app's own rule: the builder never sets or removes a cookie a lab owns
+/// (`sid`, `jwt`, the counters, the login, `_flash`), with or without a `__Host-`/`__Secure-`
+/// prefix; otherwise the builder would itself be a cookie-tossing tool.
+pub fn check_not_owned(name: &str) -> Result<(), Problem> {
+    let lower = name.to_ascii_lowercase();
+    let bare = ["__host-", "__secure-"]
+        .iter()
+        .find_map(|prefix| lower.strip_prefix(prefix).map(|_| &name[prefix.len()..]))
+        .unwrap_or(name);
+    if crate::labs::OWNED_COOKIES.contains(&bare) {
+        return Err(Problem::new("name", "lab_owned").quoting(name));
+    }
+    Ok(())
+}
+
 /// RFC 6265 §4.1.1: `cookie-name = token` (RFC 2616 §2.2): visible ASCII except separators.
 pub fn check_name(name: &str) -> Result<(), Problem> {
     const SEPARATORS: &str = "()<>@,;:\\\"/[]?={} \t";

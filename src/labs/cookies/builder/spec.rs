@@ -76,6 +76,7 @@ pub fn parse(spec: &CookieSpec) -> Result<Parsed<'_>, Vec<Problem>> {
     // In the order the form lists the fields.
     let checks = [
         rules::check_name(&spec.name),
+        rules::check_not_owned(&spec.name),
         rules::check_value(&spec.value),
         rules::check_size(&spec.name, &spec.value),
         max_age.clone().map(drop),
