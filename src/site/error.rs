@@ -3,7 +3,7 @@
 //! What a status means to someone who just saw it lives in the message table (`errors.<code>`
 //! in `templates/messages/en.toml`), rendered through `templates/errors/explain.txt.tera`.
 
-use rocket::http::{ContentType, Status};
+use rocket::http::{ContentType, Header, Method, Status};
 use rocket::response::{self, Responder};
 use rocket::serde::json::Json;
 use rocket::{catch, catchers, Catcher, Request};
@@ -110,9 +110,85 @@ impl<'r> Responder<'r, 'static> for AppError {
 
 /// Every error status Rocket raises (a failed guard, an unparsable form, no route, a panic)
 /// ends here. Cookie changes made before the error are dropped by Rocket, so none leak out.
+/// Rocket answers a path that exists under another method with 404; HTTP says that is a 405
+/// with an `Allow` header listing the methods the path takes (RFC 9110 §15.5.6).
 #[catch(default)]
-fn default_catcher(status: Status, _request: &Request<'_>) -> AppError {
-    AppError::explained(status)
+fn default_catcher(status: Status, request: &Request<'_>) -> Caught {
+    let allowed = if status == Status::NotFound {
+        allowed_methods(request)
+    } else {
+        Vec::new()
+    };
+    if allowed.is_empty() {
+        return Caught {
+            error: AppError::explained(status),
+            allow: None,
+        };
+    }
+    Caught {
+        error: AppError::explained(Status::MethodNotAllowed),
+        allow: Some(allowed.join(", ")),
+    }
+}
+
+/// An error page, plus `Allow` on a 405.
+struct Caught {
+    error: AppError,
+    allow: Option<String>,
+}
+
+impl<'r> Responder<'r, 'static> for Caught {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        let mut response = self.error.respond_to(request)?;
+        if let Some(allow) = self.allow {
+            response.set_header(Header::new("Allow", allow));
+        }
+        Ok(response)
+    }
+}
+
+/// The methods of every route whose path matches this request's path (HEAD wherever GET is,
+/// as Rocket answers it), sorted; empty when the path exists under no method at all.
+fn allowed_methods(request: &Request<'_>) -> Vec<&'static str> {
+    let path: Vec<&str> = request.uri().path().segments().collect();
+    let matching: Vec<&rocket::Route> = request
+        .rocket()
+        .routes()
+        .filter(|route| path_matches(route.uri.path(), &path))
+        .collect();
+    // A route for this very method exists (it forwarded, say a missing static file): a real 404.
+    let asked = match request.method() {
+        Method::Head => Method::Get,
+        other => other,
+    };
+    if matching.iter().any(|route| route.method == asked) {
+        return Vec::new();
+    }
+    let mut methods: Vec<&'static str> = matching
+        .into_iter()
+        .flat_map(|route| match route.method {
+            Method::Get => vec!["GET", "HEAD"],
+            other => vec![other.as_str()],
+        })
+        .collect();
+    methods.sort_unstable();
+    methods.dedup();
+    methods
+}
+
+/// Whether a route's path pattern (`/docs/<slug>`, `/docs/source/<path..>`) matches `path`.
+fn path_matches(pattern: &str, path: &[&str]) -> bool {
+    let pattern: Vec<&str> = pattern.split('/').filter(|s| !s.is_empty()).collect();
+    for (i, part) in pattern.iter().enumerate() {
+        if part.starts_with('<') && part.ends_with("..>") {
+            return true;
+        }
+        match path.get(i) {
+            Some(segment) if part.starts_with('<') || part == segment => {}
+            _ => return false,
+        }
+    }
+    pattern.len() == path.len()
 }
 
 pub fn catchers() -> Vec<Catcher> {

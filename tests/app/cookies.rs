@@ -745,7 +745,7 @@ fn logout_is_post_only_and_removes_the_cookie_with_its_path() {
     alice.log_in_as(ALICE);
     assert_eq!(
         alice.0.get(&format!("{BASE}/logout")).status,
-        Status::NotFound
+        Status::MethodNotAllowed
     );
     let page = alice.log_out();
     page.assert_redirect_to(BASE);

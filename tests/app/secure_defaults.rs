@@ -191,3 +191,28 @@ fn the_cookie_builder_refuses_to_set_or_remove_a_cookie_a_lab_owns() {
         "a learner's own cookie is still built"
     );
 }
+
+#[test]
+fn a_wrong_method_is_a_405_with_allow_and_a_missing_page_stays_a_404() {
+    let client = untracked_client();
+    let cases = [
+        (client.get("/labs/sessions/logout"), "POST"),
+        (client.post("/labs/sessions"), "GET, HEAD"),
+        (client.delete("/register"), "GET, HEAD, POST"),
+        (client.put("/labs/jwt-header/api/token"), "POST"),
+    ];
+    for (request, allow) in cases {
+        let response = request.dispatch();
+        assert_eq!(response.status(), Status::MethodNotAllowed, "{allow}");
+        assert_eq!(response.headers().get_one("Allow"), Some(allow));
+    }
+    for missing in [
+        "/no-such-page",
+        "/static/no-such-file.css",
+        "/labs/sessions/nope",
+    ] {
+        let response = client.get(missing).dispatch();
+        assert_eq!(response.status(), Status::NotFound, "{missing}");
+        assert_eq!(response.headers().get_one("Allow"), None, "{missing}");
+    }
+}

@@ -228,7 +228,8 @@ fn logout_destroys_the_session_so_a_copied_cookie_no_longer_authenticates() {
 fn logout_is_post_only() {
     let client = client();
     let response = client.get(format!("{BASE}/logout")).dispatch();
-    assert_eq!(response.status(), Status::NotFound);
+    assert_eq!(response.status(), Status::MethodNotAllowed);
+    assert_eq!(response.headers().get_one("Allow"), Some("POST"));
 }
 
 #[test]

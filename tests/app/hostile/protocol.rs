@@ -48,11 +48,16 @@ pub fn rows(t: &mut Table) {
         "/docs/source/src",
         "/static/..%2F..%2FCargo.toml",
         "/static/%00",
-        "/labs/sessions/logout",
         "/labs/nowhere",
     ] {
         t.add(format!("GET {path}"), t.get(path), Expect::Page(404));
     }
+    // A path that exists under another method: 405, not 404 (RFC 9110 §15.5.6).
+    t.add(
+        "GET /labs/sessions/logout (POST only)",
+        t.get("/labs/sessions/logout"),
+        Expect::Page(405),
+    );
     // Rocket refuses an encoded `/` inside one segment, and dotfiles, as path parameters.
     for path in ["/docs/source/..%2FCargo.toml", "/docs/source/.git/config"] {
         t.add(format!("GET {path}"), t.get(path), Expect::Page(422));
@@ -60,7 +65,7 @@ pub fn rows(t: &mut Table) {
     t.add(
         "GET /labs/jwt-header/api/visit (POST only)",
         t.get("/labs/jwt-header/api/visit"),
-        Expect::Json(404),
+        Expect::Json(405),
     );
     t.add(
         "GET a 16 kB path",
@@ -86,7 +91,7 @@ pub fn rows(t: &mut Table) {
         t.add(
             format!("OPTIONS {path}"),
             RawRequest::new("OPTIONS", path, port),
-            Expect::Page(404),
+            Expect::Page(405),
         );
     }
     let accepts: [&[u8]; 6] = [
