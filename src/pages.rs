@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::auth::users::{demo_accounts, RegisterError, UserDirectory};
 use crate::labs::LABS;
 use crate::site::flash::Notice;
+use crate::site::origin::SameOrigin;
 
 #[get("/")]
 fn home(flash: Option<Notice>) -> Template {
@@ -54,7 +55,11 @@ fn register_form() -> Template {
 
 /// Adds an account to the shared directory and shows the stored PHC string.
 #[post("/register", data = "<form>")]
-async fn register(form: Form<RegisterForm>, users: &State<UserDirectory>) -> (Status, Template) {
+async fn register(
+    _same_origin: SameOrigin,
+    form: Form<RegisterForm>,
+    users: &State<UserDirectory>,
+) -> (Status, Template) {
     match users.register(&form.username, &form.password).await {
         Ok(phc) => (
             Status::Created,

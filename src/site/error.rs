@@ -10,6 +10,8 @@ use rocket::{catch, catchers, Catcher, Request};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
+use super::origin::{CrossOrigin, Refused};
+
 /// An error a handler returns; its status and message reach the user as they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppError {
@@ -17,6 +19,8 @@ pub struct AppError {
     pub message: String,
     /// Say what the status means (from the message table) instead of `message`.
     explained: bool,
+    /// A refusal with its own explanation (`errors.refused.<code>`).
+    refused: Option<&'static str>,
 }
 
 impl AppError {
@@ -25,6 +29,7 @@ impl AppError {
             status,
             message: message.into(),
             explained: false,
+            refused: None,
         }
     }
 
@@ -35,6 +40,15 @@ impl AppError {
             status,
             message: status.reason().unwrap_or("Unexpected error.").to_string(),
             explained: EXPLAINED.contains(&status.code),
+            refused: None,
+        }
+    }
+
+    /// A 403 from the same-origin guard, explaining the attack it stopped.
+    pub fn refused(why: CrossOrigin) -> AppError {
+        AppError {
+            refused: Some(why.code()),
+            ..AppError::explained(Status::Forbidden)
         }
     }
 
@@ -51,7 +65,11 @@ impl AppError {
         let explanation = Template::show(
             request.rocket(),
             "errors/explain",
-            context! { code: self.status.code, path: request.uri().path().as_str() },
+            context! {
+                code: self.status.code,
+                refused: self.refused,
+                path: request.uri().path().as_str(),
+            },
         );
         explanation.map_or_else(|| self.message.clone(), |text| text.trim().to_string())
     }
@@ -119,6 +137,14 @@ fn default_catcher(status: Status, request: &Request<'_>) -> Caught {
     } else {
         Vec::new()
     };
+    if let (Status::Forbidden, Refused(Some(why))) =
+        (status, *request.local_cache(Refused::default))
+    {
+        return Caught {
+            error: AppError::refused(why),
+            allow: None,
+        };
+    }
     if allowed.is_empty() {
         return Caught {
             error: AppError::explained(status),

@@ -9,4 +9,5 @@ pub mod inspector;
 pub mod links;
 pub mod memory;
 pub mod messages;
+pub mod origin;
 pub mod redact;

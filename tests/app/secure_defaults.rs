@@ -216,3 +216,104 @@ fn a_wrong_method_is_a_405_with_allow_and_a_missing_page_stays_a_404() {
         assert_eq!(response.headers().get_one("Allow"), None, "{missing}");
     }
 }
+
+/// A form post as a browser on `origin` sends it to the app at 127.0.0.1:8000.
+fn browser_post<'c>(
+    client: &'c Client,
+    path: &str,
+    fields: &str,
+    fetch_site: &str,
+    origin: &str,
+) -> rocket::local::blocking::LocalResponse<'c> {
+    client
+        .post(path.to_string())
+        .header(rocket::http::ContentType::Form)
+        .header(rocket::http::Header::new("Host", "127.0.0.1:8000"))
+        .header(rocket::http::Header::new(
+            "Sec-Fetch-Site",
+            fetch_site.to_string(),
+        ))
+        .header(rocket::http::Header::new("Origin", origin.to_string()))
+        .body(fields.to_string())
+        .dispatch()
+}
+
+/// Every state-changing browser POST the same-origin guard covers so far.
+const GUARDED: [(&str, &str); 8] = [
+    ("/register", "username=mallory&password=mallory-password"),
+    ("/labs/cookies/login", "username=bob&password=builder"),
+    ("/labs/cookies/logout", ""),
+    (
+        "/labs/cookies/builder",
+        "name=theme&value=dark&path=/labs/cookies",
+    ),
+    ("/labs/cookies/remove", "name=theme&path=/labs/cookies"),
+    ("/labs/cookies/crumb", ""),
+    ("/labs/cookies/tutorial-cookie", ""),
+    ("/labs/cookies/signed/retired-key", ""),
+];
+
+#[test]
+fn cross_site_and_cross_origin_posts_are_refused_with_a_page_that_explains_csrf() {
+    let client = untracked_client();
+    for (path, fields) in GUARDED {
+        for (fetch_site, origin, words) in [
+            ("cross-site", "http://localhost:8800", "another site"),
+            (
+                "same-site",
+                "http://127.0.0.1:8800",
+                "another origin of this site",
+            ),
+            (
+                "",
+                "http://evil.example",
+                "Origin header names another origin",
+            ),
+        ] {
+            let response = browser_post(&client, path, fields, fetch_site, origin);
+            assert_eq!(response.status(), Status::Forbidden, "{path} from {origin}");
+            assert!(
+                set_cookie_headers(&response).is_empty(),
+                "{path}: nothing set"
+            );
+            let html = body(response);
+            assert!(html.contains(words), "{path} from {origin}: explains why");
+        }
+    }
+}
+
+#[test]
+fn a_forged_cross_site_login_leaves_the_learner_logged_out() {
+    let client = client();
+    let forged = browser_post(
+        &client,
+        "/labs/cookies/login",
+        "username=bob&password=builder",
+        "cross-site",
+        "http://localhost:8800",
+    );
+    assert_eq!(forged.status(), Status::Forbidden);
+    assert_redirect_to(
+        &client.get("/labs/cookies/me").dispatch(),
+        "/labs/cookies/login",
+    );
+}
+
+#[test]
+fn same_origin_pages_and_headerless_clients_still_post() {
+    let client = client();
+    let own = browser_post(
+        &client,
+        "/labs/cookies/login",
+        "username=alice&password=wonderland",
+        "same-origin",
+        "http://127.0.0.1:8000",
+    );
+    assert_eq!(own.status(), Status::SeeOther, "the app's own login form");
+    let curl = post_form(&client, "/labs/cookies/logout", &[]);
+    assert_eq!(
+        curl.status(),
+        Status::SeeOther,
+        "no Origin, no Sec-Fetch-Site: curl"
+    );
+}

@@ -20,6 +20,7 @@ use crate::config::AppConfig;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
+use crate::site::origin::SameOrigin;
 
 pub fn routes() -> Vec<Route> {
     routes![index, sign_with_retired_key]
@@ -106,6 +107,7 @@ pub enum RetiredKey {
 /// old-key cookie being accepted and re-signed with the current key: rotation at work.
 #[post("/signed/retired-key")]
 pub fn sign_with_retired_key(
+    _same_origin: SameOrigin,
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
     config: &State<AppConfig>,

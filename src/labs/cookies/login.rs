@@ -19,6 +19,7 @@ use crate::config::AppConfig;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
+use crate::site::origin::SameOrigin;
 
 pub fn routes() -> Vec<Route> {
     routes![login_form, login, me, me_anonymous, logout]
@@ -50,6 +51,7 @@ pub fn login_form() -> Template {
 /// Checks the password, then puts the username itself, encrypted, in a cookie.
 #[post("/login", data = "<form>")]
 pub async fn login(
+    _same_origin: SameOrigin,
     form: Form<LoginForm>,
     jar: &CookieJar<'_>,
     users: &State<UserDirectory>,
@@ -89,7 +91,7 @@ pub fn me_anonymous() -> Redirect {
 /// Asks the browser to drop the login cookie. That is all logout can do here: the server has
 /// nothing to delete, so a copy of the cookie taken earlier keeps working.
 #[post("/logout")]
-pub fn logout(jar: &CookieJar<'_>) -> Flashed<Redirect> {
+pub fn logout(_same_origin: SameOrigin, jar: &CookieJar<'_>) -> Flashed<Redirect> {
     cookie::remove_login(jar);
     Flashed::success(Redirect::to(mounted(uri!(counters::index))), LOGGED_OUT)
 }

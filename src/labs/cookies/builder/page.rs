@@ -22,6 +22,7 @@ use crate::labs::cookies::LAB;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
+use crate::site::origin::SameOrigin;
 
 /// A response plus one `Set-Cookie` line written exactly as given (already validated).
 pub struct WithSetCookie<R> {
@@ -98,6 +99,7 @@ pub fn builder_form(
 /// `Set-Cookie` at all).
 #[post("/builder", data = "<spec>")]
 pub fn build(
+    _same_origin: SameOrigin,
     spec: Form<CookieSpec>,
     host: Option<&Host<'_>>,
     jar: &CookieJar<'_>,
@@ -142,7 +144,11 @@ fn set_page(cookie: &Cookie<'_>, notes: Vec<Note>, origin: &str, sent: SentHeade
 /// The tutorial's `res.cookie('customKey', 'customValue', { maxAge: 3600000, httpOnly: true })`,
 /// in Rocket. express counts `maxAge` in milliseconds; Rocket takes a `time::Duration`.
 #[post("/tutorial-cookie")]
-pub fn tutorial_cookie(jar: &CookieJar<'_>, sent: SentHeaders) -> Template {
+pub fn tutorial_cookie(
+    _same_origin: SameOrigin,
+    jar: &CookieJar<'_>,
+    sent: SentHeaders,
+) -> Template {
     let cookie = Cookie::build(("customKey", "customValue"))
         .max_age(time::Duration::hours(1))
         .http_only(true)

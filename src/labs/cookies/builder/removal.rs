@@ -16,6 +16,7 @@ use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::{mounted, BASE};
 use crate::site::flash::Flashed;
 use crate::site::inspector::SentHeaders;
+use crate::site::origin::SameOrigin;
 
 /// The demo cookie the removal experiment sets and then tries to delete.
 pub const CRUMB: &str = "crumb";
@@ -61,6 +62,7 @@ pub fn removal(name: &str, path: &str, domain: &str) -> Result<Cookie<'static>, 
 /// anything shows on the next page: the cookie either still arrives or it does not.
 #[post("/remove", data = "<form>")]
 pub fn remove(
+    _same_origin: SameOrigin,
     form: Form<RemovalForm>,
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
@@ -89,7 +91,7 @@ pub fn remove(
 
 /// Sets `crumb=1; Path=/labs/cookies`, the cookie the removal experiment then tries to delete.
 #[post("/crumb")]
-pub fn set_crumb(jar: &CookieJar<'_>) -> Flashed<Redirect> {
+pub fn set_crumb(_same_origin: SameOrigin, jar: &CookieJar<'_>) -> Flashed<Redirect> {
     jar.add(
         Cookie::build((CRUMB, "1"))
             .path(BASE)
