@@ -234,7 +234,7 @@ fn browser_post<'c>(
             fetch_site.to_string(),
         ))
         .header(rocket::http::Header::new("Origin", origin.to_string()))
-        .body(fields.to_string())
+        .body(fields)
         .dispatch()
 }
 
