@@ -9,6 +9,7 @@
 pub mod guard;
 
 use crate::site::flash::Flashed;
+use crate::site::origin::SameOrigin;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::CookieJar;
@@ -104,6 +105,7 @@ fn login_form() -> Template {
 /// guest token (if a valid one arrived).
 #[post("/login", data = "<form>")]
 async fn login(
+    _same_origin: SameOrigin,
     form: Form<LoginForm>,
     jar: &CookieJar<'_>,
     keys: &State<JwtKeys>,
@@ -151,7 +153,11 @@ fn me_anonymous() -> Redirect {
 /// Asks the browser to delete the cookie. That is all a stateless server can do: the token
 /// itself stays valid until `exp`, and a copy of it still works.
 #[post("/logout")]
-fn logout(jar: &CookieJar<'_>, keys: &State<JwtKeys>) -> Flashed<Redirect> {
+fn logout(
+    _same_origin: SameOrigin,
+    jar: &CookieJar<'_>,
+    keys: &State<JwtKeys>,
+) -> Flashed<Redirect> {
     let message = match TokenCookie::read(jar, keys).claims() {
         Some(_) => "jwt_cookie.flash.logged_out",
         None => "jwt_cookie.flash.no_token",

@@ -11,6 +11,7 @@ mod sweep;
 mod view;
 
 use crate::site::flash::Flashed;
+use crate::site::origin::SameOrigin;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::CookieJar;
@@ -106,6 +107,7 @@ fn login_form() -> Template {
 /// username server-side. The cookie still holds nothing but a random id.
 #[post("/login", data = "<form>")]
 async fn login(
+    _same_origin: SameOrigin,
     form: Form<LoginForm>,
     jar: &CookieJar<'_>,
     store: &State<SessionStore>,
@@ -147,7 +149,11 @@ fn me_anonymous() -> Redirect {
 /// Destroys the server-side session, then asks the browser to drop the cookie. The first
 /// step is what matters: a copy of the cookie taken before logout is now worthless.
 #[post("/logout")]
-fn logout(jar: &CookieJar<'_>, store: &State<SessionStore>) -> Flashed<Redirect> {
+fn logout(
+    _same_origin: SameOrigin,
+    jar: &CookieJar<'_>,
+    store: &State<SessionStore>,
+) -> Flashed<Redirect> {
     let destroyed = SessionCookie::read(jar)
         .id()
         .is_some_and(|id| store.destroy(&id));
