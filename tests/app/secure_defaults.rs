@@ -238,9 +238,13 @@ fn browser_post<'c>(
         .dispatch()
 }
 
-/// Every state-changing browser POST the same-origin guard covers so far.
-const GUARDED: [(&str, &str); 8] = [
+/// Every state-changing browser POST: logins, logouts, registration, the builder and its friends.
+const GUARDED: [(&str, &str); 12] = [
     ("/register", "username=mallory&password=mallory-password"),
+    ("/labs/sessions/login", "username=bob&password=builder"),
+    ("/labs/sessions/logout", ""),
+    ("/labs/jwt-cookie/login", "username=bob&password=builder"),
+    ("/labs/jwt-cookie/logout", ""),
     ("/labs/cookies/login", "username=bob&password=builder"),
     ("/labs/cookies/logout", ""),
     (
@@ -283,20 +287,23 @@ fn cross_site_and_cross_origin_posts_are_refused_with_a_page_that_explains_csrf(
 }
 
 #[test]
-fn a_forged_cross_site_login_leaves_the_learner_logged_out() {
-    let client = client();
-    let forged = browser_post(
-        &client,
-        "/labs/cookies/login",
-        "username=bob&password=builder",
-        "cross-site",
-        "http://localhost:8800",
-    );
-    assert_eq!(forged.status(), Status::Forbidden);
-    assert_redirect_to(
-        &client.get("/labs/cookies/me").dispatch(),
-        "/labs/cookies/login",
-    );
+fn cross_site_login_is_refused_in_every_lab() {
+    for lab in ["/labs/sessions", "/labs/cookies", "/labs/jwt-cookie"] {
+        let client = client();
+        let forged = browser_post(
+            &client,
+            &format!("{lab}/login"),
+            "username=bob&password=builder",
+            "cross-site",
+            "http://localhost:8800",
+        );
+        assert_eq!(forged.status(), Status::Forbidden, "{lab}");
+        assert!(set_cookie_headers(&forged).is_empty(), "{lab}: no credential set");
+        assert_redirect_to(
+            &client.get(format!("{lab}/me")).dispatch(),
+            &format!("{lab}/login"),
+        );
+    }
 }
 
 #[test]

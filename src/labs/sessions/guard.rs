@@ -76,7 +76,8 @@ pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, options: SessionCo
         // Page JavaScript cannot read it, so an XSS bug cannot steal the session.
         .http_only(true)
         // Lax: a link from another site still arrives logged in, but a cross-site form POST
-        // (forged login or logout) arrives without the cookie.
+        // (a forged logout) arrives without the cookie. It cannot stop a forged *login*, which
+        // needs no cookie: the same-origin guard (src/site/origin.rs) refuses that.
         .same_site(SameSite::Lax)
         .expires(None::<OffsetDateTime>);
     // HTTPS only when configured (`cookie_secure`); Rocket adds it by itself under its own TLS.
