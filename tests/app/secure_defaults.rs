@@ -298,7 +298,10 @@ fn cross_site_login_is_refused_in_every_lab() {
             "http://localhost:8800",
         );
         assert_eq!(forged.status(), Status::Forbidden, "{lab}");
-        assert!(set_cookie_headers(&forged).is_empty(), "{lab}: no credential set");
+        assert!(
+            set_cookie_headers(&forged).is_empty(),
+            "{lab}: no credential set"
+        );
         assert_redirect_to(
             &client.get(format!("{lab}/me")).dispatch(),
             &format!("{lab}/login"),
