@@ -708,22 +708,6 @@ fn the_count_carries_over_the_login() {
 }
 
 #[test]
-fn login_failure_shows_one_generic_message_and_sets_no_credential() {
-    let app = TestApp::spawn();
-    let mut visitor = CookiesVisitor::arrive(&app);
-    for (username, password) in [("alice", "wrong"), ("nobody", "wonderland")] {
-        let page = visitor.log_in(username, password);
-        assert_eq!(page.status, Status::Ok);
-        assert!(page.set_cookie.is_empty());
-        assert_eq!(
-            page.text("login-error").as_deref(),
-            Some("Invalid username or password")
-        );
-    }
-    visitor.me().assert_redirect_to("/labs/cookies/login");
-}
-
-#[test]
 fn me_redirects_anonymous_and_forged_logins_to_the_login_form() {
     let client = untracked_client();
     assert_redirect_to(

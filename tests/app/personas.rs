@@ -3,6 +3,7 @@
 
 use crate::support::html::form_fields;
 use crate::support::*;
+use rocket::http::Status;
 
 const FORM: &str = r#"
 <form method="post" action="/elsewhere"><input name="other" value="x"></form>
@@ -57,4 +58,33 @@ fn each_lab_persona_logs_in_and_out_through_the_lab_s_own_forms() {
     assert!(!cookies.me().shows_logged_in(ALICE));
     assert!(!jwt_cookie.me().shows_logged_in(ALICE));
     assert!(!jwt_header.me().shows_logged_in(ALICE));
+}
+
+/// The shared login flow, as each HTML lab's browser meets it: a wrong password and an unknown
+/// user get the same one message, no credential, and `/me` still sends them to the login form.
+#[track_caller]
+fn a_failed_login_is_generic<'a, V: Visitor<'a>>(app: &'a TestApp) {
+    let mut visitor = V::arrive(app);
+    for (username, password) in [("alice", "wrong"), ("nobody", "wonderland")] {
+        let page = visitor.log_in(username, password);
+        assert_eq!(page.status, Status::Ok, "{}", V::BASE);
+        assert!(page.set_cookie.is_empty(), "{}: no credential set", V::BASE);
+        assert_eq!(
+            page.text("login-error").as_deref(),
+            Some("Invalid username or password"),
+            "{}",
+            V::BASE
+        );
+    }
+    visitor
+        .me()
+        .assert_redirect_to(&format!("{}/login", V::BASE));
+}
+
+#[test]
+fn a_failed_login_shows_one_generic_message_and_sets_no_credential_in_every_html_lab() {
+    let app = TestApp::spawn();
+    a_failed_login_is_generic::<SessionsVisitor>(&app);
+    a_failed_login_is_generic::<CookiesVisitor>(&app);
+    a_failed_login_is_generic::<JwtCookieVisitor>(&app);
 }
