@@ -3,9 +3,11 @@
 //! `rocket()` builds the app from `Rocket.toml` and `ROCKET_*` variables; tests call
 //! `rocket_from` with a figment carrying their overrides (short timeouts, small capacities).
 
+pub mod attacker;
 pub mod auth;
 pub mod config;
 pub mod labs;
+pub mod launch;
 pub mod pages;
 pub mod site;
 pub mod tools;
@@ -34,11 +36,7 @@ pub fn rocket() -> Rocket<Build> {
 pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     let routes = links::SharedRoutes::default();
     let for_templates = routes.clone();
-    // Where the templates (and their message table) are, resolved as Rocket resolves it.
-    let template_dir = figment
-        .extract_inner::<rocket::figment::value::magic::RelativePathBuf>("template_dir")
-        .map(|dir| dir.relative())
-        .unwrap_or_else(|_| "templates".into());
+    let template_dir = template_dir(&figment);
     // The message table, for templates (`t()`) and for telling a real flash from a forged one.
     let table = messages::Messages::load(&template_dir.join("messages/en.toml")).map(Arc::new);
     let for_t = table.clone();
@@ -83,6 +81,14 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .register("/", error::catchers());
     // Last: the route table sees every route the fairings above mounted.
     labs::stage(rocket).attach(links::fill(routes))
+}
+
+/// Where the templates (and their message table) are, resolved as Rocket resolves it.
+pub(crate) fn template_dir(figment: &Figment) -> std::path::PathBuf {
+    figment
+        .extract_inner::<rocket::figment::value::magic::RelativePathBuf>("template_dir")
+        .map(|dir| dir.relative())
+        .unwrap_or_else(|_| "templates".into())
 }
 
 /// Rocket's `debug` log level prints every form field it parses, passwords included, so it

@@ -1,5 +1,6 @@
-//! `cargo run` starts Auth Labs on http://127.0.0.1:8000 (see Rocket.toml). A built binary
-//! reads templates/, static/ and docs/ at run time, so it runs wherever those folders are.
+//! `cargo run` starts Auth Labs on http://127.0.0.1:8000 and its attacker site on
+//! http://localhost:8800 (see Rocket.toml). A built binary reads templates/, static/ and
+//! docs/ at run time, so it runs wherever those folders are.
 
 use std::process::ExitCode;
 
@@ -7,8 +8,8 @@ use std::process::ExitCode;
 /// explanation and exit code 1 instead of a panic and a backtrace.
 #[rocket::main]
 async fn main() -> ExitCode {
-    match auth_labs::rocket().launch().await {
-        Ok(_) => ExitCode::SUCCESS,
+    match auth_labs::launch::serve(rocket::Config::figment()).await {
+        Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             error.pretty_print();
             ExitCode::FAILURE

@@ -8,7 +8,8 @@
 //! refuses 0 and more than a year, a [`Leeway`] allows 0 up to an hour, a [`Capacity`]
 //! refuses 0, each with a one-line error naming the setting and its variable.
 //!
-//! - [`sessions`], [`jwt`], [`passwords`], [`cookies`], [`users`], [`site`]: the components.
+//! - [`sessions`], [`jwt`], [`passwords`], [`cookies`], [`users`], [`site`]: the components;
+//!   [`attacker`]: the second site the cross-site lessons attack from.
 //! - [`secrets`]: `secret_key`, `jwt_secret`, `cookie_signing_keys`, which depend on the
 //!   profile; it returns [`Warning`]s for the caller to log instead of printing.
 //!
@@ -51,6 +52,7 @@
 //! assert!(refused.0.contains("ROCKET_REMEMBER_ME_LIFETIME"));
 //! ```
 
+pub mod attacker;
 pub mod bounds;
 pub mod cookies;
 pub mod jwt;
@@ -68,6 +70,7 @@ use rocket::figment::error::Kind;
 use rocket::figment::Figment;
 use serde::de::DeserializeOwned;
 
+pub use attacker::AttackerSettings;
 pub use bounds::{Capacity, Leeway, Seconds, MAX_DURATION_SECONDS, MAX_JWT_LEEWAY};
 pub use cookies::CookieSettings;
 pub use jwt::JwtSettings;

@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod attacker;
 mod browser;
 mod cookies;
 mod docs;

@@ -2,6 +2,7 @@
 //! tests do goes through HTTP and the route contract, so when `src/` moves an item, only the
 //! paths below change.
 
+pub use auth_labs::attacker::{self, attacks::ATTACKS};
 pub use auth_labs::auth::jwt::{b64url, decode_unverified, Audience, JwtKeys};
 pub use auth_labs::config::{
     AppConfig, Secret, DEMO_COOKIE_SIGNING_KEYS, DEMO_JWT_SECRET, DEMO_SECRET_KEY,
@@ -10,4 +11,5 @@ pub use auth_labs::labs::cookies::builder::{self, CookieSpec};
 pub use auth_labs::labs::cookies::signed::{CookieSigner, Verified};
 pub use auth_labs::labs::jwt_view::TokenView;
 pub use auth_labs::labs::sessions::store::SessionStore;
+pub use auth_labs::launch::serve;
 pub use auth_labs::rocket_from;

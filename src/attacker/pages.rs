@@ -1,0 +1,99 @@
+//! The attacker site's pages: the list of attacks and one page per attack.
+
+use rocket::http::Status;
+use rocket::request::{FromRequest, Outcome};
+use rocket::{catch, catchers, get, routes, Catcher, Request, Route, State};
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use super::attacks::{self, ATTACKS};
+use super::LabsOrigin;
+
+/// Which of its two names the browser used: `localhost` is another site than the labs'
+/// `127.0.0.1`; `127.0.0.1` is the same site on another port (another origin only).
+#[derive(Debug, Clone, Serialize)]
+struct Here {
+    origin: String,
+    same_site: bool,
+    /// The other name of this site, for the "try the other variant" link.
+    other: String,
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Here {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+        let port = request.rocket().config().port;
+        let same_site = request
+            .host()
+            .is_some_and(|host| host.domain().as_str() == "127.0.0.1");
+        let (this, other) = if same_site {
+            ("127.0.0.1", "localhost")
+        } else {
+            ("localhost", "127.0.0.1")
+        };
+        Outcome::Success(Here {
+            origin: format!("http://{this}:{port}"),
+            same_site,
+            other: format!("http://{other}:{port}"),
+        })
+    }
+}
+
+#[get("/")]
+fn home(here: Here, labs: &State<LabsOrigin>) -> Template {
+    Template::render(
+        "attacker/home",
+        context! { here, labs: &labs.0, attacks: &ATTACKS },
+    )
+}
+
+/// One attack, aimed at `lab` (default: the first it can aim at). An unknown attack or a lab
+/// it cannot aim at is a 404 page listing the real ones.
+#[get("/attacks/<id>?<lab>")]
+fn attack(
+    id: &str,
+    lab: Option<&str>,
+    here: Here,
+    labs: &State<LabsOrigin>,
+) -> Result<Template, Status> {
+    let attack = attacks::find(id).ok_or(Status::NotFound)?;
+    let lab = match lab {
+        None => attack.labs[0],
+        Some(lab) => *attack
+            .labs
+            .iter()
+            .find(|known| **known == lab)
+            .ok_or(Status::NotFound)?,
+    };
+    let (path, fields) = attacks::request_for(attack, lab);
+    Ok(Template::render(
+        format!("attacker/attacks/{}", attack.id),
+        context! {
+            here,
+            labs: &labs.0,
+            attack,
+            lab,
+            target: format!("{}{path}", labs.0),
+            fields,
+        },
+    ))
+}
+
+pub fn routes() -> Vec<Route> {
+    routes![home, attack]
+}
+
+#[catch(default)]
+fn any_error(status: Status, request: &Request<'_>) -> Template {
+    let labs = request.rocket().state::<LabsOrigin>().map(|l| l.0.clone());
+    Template::render(
+        "attacker/error",
+        context! { code: status.code, labs, attacks: &ATTACKS },
+    )
+}
+
+pub fn catchers() -> Vec<Catcher> {
+    catchers![any_error]
+}

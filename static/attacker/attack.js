@@ -1,0 +1,118 @@
+// The attacker site's script: fires the attacks a form or a link cannot, and writes what
+// this page could and could not learn into #outcome. It runs on the attacker's origin, so
+// everything it tries is what any other site on the web could try.
+"use strict";
+
+(function () {
+  const stage = document.querySelector(".stage");
+  const launch = document.getElementById("launch");
+  const outcome = document.getElementById("outcome");
+  if (!stage || !launch || !outcome) {
+    return;
+  }
+  const target = stage.dataset.target;
+  const labs = document.body.dataset.labs;
+
+  function report(lines) {
+    outcome.textContent = lines.join("\n");
+  }
+
+  const attacks = {
+    "img-get": function () {
+      const img = new Image();
+      img.alt = "";
+      img.onload = function () {
+        report(["The browser handed this page an image: it should not have."]);
+      };
+      img.onerror = function () {
+        report([
+          "Request sent: GET " + target,
+          "This page learned only: error (not an image, and Cross-Origin-Resource-Policy refuses it).",
+          "Did your cookie go along? Look at the lab's inspector.",
+        ]);
+      };
+      img.src = target + "?from=img";
+      document.getElementById("probe").replaceChildren(img);
+    },
+
+    "fetch-lab": async function () {
+      try {
+        const response = await fetch(target, { credentials: "include" });
+        const text = await response.text();
+        report(["Read " + text.length + " characters of the lab page: CORS should have stopped this."]);
+      } catch (error) {
+        report([
+          "Request sent: GET " + target + " (credentials: include)",
+          "Reading the answer failed: " + error.name + ": " + error.message,
+          "The browser hid the response: the lab sent no Access-Control-Allow-Origin.",
+        ]);
+      }
+    },
+
+    "fetch-api": async function () {
+      const lines = [];
+      try {
+        const plain = await fetch(target, { method: "POST", credentials: "include" });
+        lines.push("Plain POST: the answer was readable (status " + plain.status + "): CORS should have stopped this.");
+      } catch (error) {
+        lines.push("Plain POST " + target + ": sent, but the answer is hidden (" + error.message + ").");
+      }
+      try {
+        await fetch(target, {
+          method: "POST",
+          credentials: "include",
+          headers: { Authorization: "Bearer guessed" },
+        });
+        lines.push("POST with Authorization: the lab allowed it: it should not have.");
+      } catch (error) {
+        lines.push("POST with Authorization: never sent; the preflight OPTIONS got no permission (" + error.message + ").");
+      }
+      report(lines);
+    },
+
+    "iframe": function () {
+      const frame = document.createElement("iframe");
+      frame.title = "the lab, framed";
+      frame.src = target;
+      frame.onload = function () {
+        let readable = "no";
+        try {
+          readable = frame.contentDocument && frame.contentDocument.body ? "yes" : "no";
+        } catch (error) {
+          readable = "no (" + error.name + ")";
+        }
+        report([
+          "The frame asked for " + target + ".",
+          "Could this page read inside it? " + readable + ".",
+          "The lab's frame-ancestors 'none' and X-Frame-Options: DENY keep it blank.",
+        ]);
+      };
+      document.getElementById("frame-slot").replaceChildren(frame);
+    },
+
+    "read-token": function () {
+      const lines = [];
+      const stored = window.localStorage.getItem("auth-labs.jwt-header.token");
+      lines.push("localStorage here (" + window.location.origin + "): " + (stored === null ? "empty" : stored) + ".");
+      const opened = window.open(labs + "/labs/jwt-header", "_blank");
+      if (!opened) {
+        lines.push("Opening the lab in a window: blocked or severed (no handle came back).");
+      } else {
+        try {
+          lines.push("Reading the opened lab's storage: " + opened.localStorage.getItem("auth-labs.jwt-header.token"));
+        } catch (error) {
+          lines.push("Reading the opened lab: refused (" + error.name + "): another origin.");
+        }
+      }
+      report(lines);
+    },
+  };
+
+  const fire = attacks[stage.dataset.attack];
+  if (fire) {
+    launch.addEventListener("click", function () {
+      report(["Launched…"]);
+      fire();
+    });
+  }
+})();

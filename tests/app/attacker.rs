@@ -1,0 +1,204 @@
+//! The attacker site: a second site served by the same process, and what its attacks send.
+
+use rocket::http::{ContentType, Header, Status};
+use rocket::local::blocking::Client;
+
+use crate::support::internals::{attacker, serve, ATTACKS};
+use crate::support::{client, figment, free_port, wait_for_port};
+
+/// A local client for the attacker site that belongs to labs on `labs_port`.
+fn attacker_client(labs_port: u16) -> Client {
+    let figment = figment().merge(("port", labs_port));
+    Client::tracked(attacker::rocket_from(&figment).expect("attacker site on")).expect("valid")
+}
+
+fn get(url: &str) -> Result<(u16, String), String> {
+    match ureq::get(url).call() {
+        Ok(response) => Ok((
+            response.status(),
+            response.into_string().unwrap_or_default(),
+        )),
+        Err(ureq::Error::Status(code, response)) => {
+            Ok((code, response.into_string().unwrap_or_default()))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Starts `launch::serve` (what `cargo run` runs) in the background with these ports.
+fn serve_both(labs_port: u16, attacker_port: u16) {
+    let figment = figment()
+        .merge(("address", "127.0.0.1"))
+        .merge(("port", labs_port))
+        .merge(("attacker_port", attacker_port));
+    std::thread::spawn(move || {
+        if let Err(error) = rocket::execute(serve(figment)) {
+            error.pretty_print();
+        }
+    });
+}
+
+#[test]
+fn the_labs_and_the_attacker_site_run_side_by_side_from_one_process() {
+    let (labs, site) = (free_port(), free_port());
+    serve_both(labs, site);
+    wait_for_port(labs, "the labs");
+    wait_for_port(site, "the attacker site");
+    let (status, page) = get(&format!("http://127.0.0.1:{labs}/")).expect("labs answer");
+    assert_eq!(status, 200);
+    assert!(page.contains("Auth Labs"));
+    // The attacker site answers under both of its names, and says which one it was.
+    let (status, page) = get(&format!("http://localhost:{site}/")).expect("attacker answers");
+    assert_eq!(status, 200);
+    assert!(page.contains("another site"), "{page}");
+    assert!(
+        page.contains(&format!("http://127.0.0.1:{labs}")),
+        "aims at these labs"
+    );
+    let (_, page) = get(&format!("http://127.0.0.1:{site}/")).expect("same-site name");
+    assert!(page.contains("same site"), "{page}");
+}
+
+#[test]
+fn a_taken_attacker_port_does_not_stop_the_labs() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let site = taken.local_addr().expect("addr").port();
+    let labs = free_port();
+    serve_both(labs, site);
+    wait_for_port(labs, "the labs");
+    let (status, _) = get(&format!("http://127.0.0.1:{labs}/labs/sessions")).expect("labs up");
+    assert_eq!(status, 200);
+    drop(taken);
+}
+
+#[test]
+fn attacker_port_zero_serves_no_second_site() {
+    let off = figment().merge(("attacker_port", 0));
+    assert!(attacker::rocket_from(&off).is_none());
+    let labs = free_port();
+    serve_both(labs, 0);
+    wait_for_port(labs, "the labs");
+    let (status, _) = get(&format!("http://127.0.0.1:{labs}/")).expect("labs up");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn the_attacker_home_lists_every_attack_and_each_has_a_launch_button() {
+    let client = attacker_client(8000);
+    let home = client.get("/").dispatch().into_string().expect("home");
+    for attack in ATTACKS {
+        let link = format!("href=\"/attacks/{0}\" data-attack=\"{0}\"", attack.id);
+        assert!(home.contains(&link), "home lists {}", attack.id);
+        for lab in attack.labs {
+            let response = client
+                .get(format!("/attacks/{}?lab={lab}", attack.id))
+                .dispatch();
+            assert_eq!(response.status(), Status::Ok, "{} at {lab}", attack.id);
+            let page = response.into_string().expect("page");
+            assert!(page.contains("id=\"launch\""), "{} has #launch", attack.id);
+            assert!(page.contains("id=\"outcome\""), "{} reports", attack.id);
+        }
+    }
+    for missing in [
+        "/attacks/nonsense",
+        "/attacks/login-csrf?lab=jwt-header",
+        "/nope",
+    ] {
+        let response = client.get(missing).dispatch();
+        assert_eq!(response.status(), Status::NotFound, "{missing}");
+        assert!(response
+            .into_string()
+            .expect("page")
+            .contains("data-attack"));
+    }
+}
+
+#[test]
+fn the_attacker_site_sets_no_cookies_and_may_reach_only_the_labs() {
+    let client = attacker_client(8123);
+    for path in [
+        "/",
+        "/attacks/login-csrf",
+        "/attacks/img-get",
+        "/static/attack.js",
+    ] {
+        let response = client.get(path).dispatch();
+        assert_eq!(response.status(), Status::Ok, "{path}");
+        assert!(response.headers().get_one("Set-Cookie").is_none(), "{path}");
+        assert!(response.headers().get_one("Server").is_none(), "{path}");
+        let csp = response
+            .headers()
+            .get_one("Content-Security-Policy")
+            .expect("CSP");
+        assert!(
+            csp.starts_with("default-src 'none'; script-src 'self';"),
+            "{csp}"
+        );
+        for directive in [
+            "form-action",
+            "connect-src 'self'",
+            "img-src 'self'",
+            "frame-src",
+        ] {
+            assert!(
+                csp.contains(&format!("{directive} http://127.0.0.1:8123")),
+                "{directive} names the labs only: {csp}"
+            );
+        }
+        assert_eq!(
+            response.headers().get_one("X-Frame-Options"),
+            Some("DENY"),
+            "{path}"
+        );
+    }
+}
+
+/// The `action` and hidden fields of the attack page's forged form.
+fn forged_form(page: &str) -> (String, Vec<(String, String)>) {
+    let action = regex::Regex::new(r#"<form id="forged" method="post" action="([^"]+)""#)
+        .expect("regex")
+        .captures(page)
+        .expect("a forged form")[1]
+        .to_string();
+    let fields = regex::Regex::new(r#"<input type="hidden" name="([^"]+)" value="([^"]*)""#)
+        .expect("regex")
+        .captures_iter(page)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect();
+    (action, fields)
+}
+
+#[test]
+fn the_forged_login_the_attacker_page_sends_is_refused_by_every_lab() {
+    let site = attacker_client(8000);
+    let labs = client();
+    for lab in ["sessions", "cookies", "jwt-cookie"] {
+        let page = site
+            .get(format!("/attacks/login-csrf?lab={lab}"))
+            .dispatch()
+            .into_string()
+            .expect("page");
+        let (action, fields) = forged_form(&page);
+        let path = action
+            .strip_prefix("http://127.0.0.1:8000")
+            .expect("aims at the labs");
+        assert_eq!(path, format!("/labs/{lab}/login"));
+        let body: Vec<String> = fields.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(body, ["username=bob", "password=builder"]);
+        // What Chromium adds to that form's request, from each of the attacker's two names.
+        for (origin, fetch_site) in [
+            ("http://localhost:8800", "cross-site"),
+            ("http://127.0.0.1:8800", "same-site"),
+        ] {
+            let response = labs
+                .post(path)
+                .header(ContentType::Form)
+                .header(Header::new("Origin", origin))
+                .header(Header::new("Sec-Fetch-Site", fetch_site))
+                .body(body.join("&"))
+                .dispatch();
+            assert_eq!(response.status(), Status::Forbidden, "{lab} from {origin}");
+            assert!(response.headers().get_one("Set-Cookie").is_none());
+        }
+    }
+}
