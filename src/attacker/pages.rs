@@ -8,6 +8,8 @@ use serde::Serialize;
 
 use super::attacks::{self, ATTACKS};
 use super::LabsOrigin;
+use crate::labs::cross_site::log::TraceId;
+use crate::labs::cross_site::TRACE_PARAM;
 
 /// Which of its two names the browser used: `localhost` is another site than the labs'
 /// `127.0.0.1`; `127.0.0.1` is the same site on another port (another origin only).
@@ -41,20 +43,29 @@ impl<'r> FromRequest<'r> for Here {
     }
 }
 
-#[get("/")]
-fn home(here: Here, labs: &State<LabsOrigin>) -> Template {
+/// The labs' log id this learner came with (`?trace=`, from a lab's "Attack this lab from
+/// another site"), passed along in every link and forged request; malformed ones are dropped.
+fn trace_id(trace: Option<&str>) -> Option<String> {
+    trace
+        .and_then(TraceId::parse)
+        .map(|id| id.as_str().to_string())
+}
+
+#[get("/?<trace>")]
+fn home(here: Here, labs: &State<LabsOrigin>, trace: Option<&str>) -> Template {
     Template::render(
         "attacker/home",
-        context! { here, labs: &labs.0, attacks: &ATTACKS },
+        context! { here, labs: &labs.0, attacks: &ATTACKS, trace: trace_id(trace) },
     )
 }
 
 /// One attack, aimed at `lab` (default: the first it can aim at). An unknown attack or a lab
 /// it cannot aim at is a 404 page listing the real ones.
-#[get("/attacks/<id>?<lab>")]
+#[get("/attacks/<id>?<lab>&<trace>")]
 fn attack(
     id: &str,
     lab: Option<&str>,
+    trace: Option<&str>,
     here: Here,
     labs: &State<LabsOrigin>,
 ) -> Result<Template, Status> {
@@ -68,6 +79,11 @@ fn attack(
             .ok_or(Status::NotFound)?,
     };
     let (path, fields) = attacks::request_for(attack, lab);
+    let trace = trace_id(trace);
+    let tag = match &trace {
+        Some(id) => format!("?{TRACE_PARAM}={id}"),
+        None => String::new(),
+    };
     Ok(Template::render(
         format!("attacker/attacks/{}", attack.id),
         context! {
@@ -75,8 +91,9 @@ fn attack(
             labs: &labs.0,
             attack,
             lab,
-            target: format!("{}{path}", labs.0),
+            target: format!("{}{path}{tag}", labs.0),
             fields,
+            trace,
         },
     ))
 }

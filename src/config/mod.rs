@@ -146,6 +146,7 @@ pub struct AppConfig {
     pub cookies: CookieSettings,
     pub users: UserSettings,
     pub site: SiteSettings,
+    pub attacker: AttackerSettings,
     /// The HS256 key shared by the JWT labs.
     pub jwt_secret: Secret,
     /// HMAC-SHA256 keys for the cookies lab's signed cookie: the first signs, every one
@@ -173,6 +174,7 @@ impl AppConfig {
             cookies: component(figment)?,
             users: component(figment)?,
             site: component(figment)?,
+            attacker: component(figment)?,
             jwt_secret: secrets.jwt_secret,
             cookie_signing_keys: secrets.cookie_signing_keys,
             using_demo_secrets: secrets.using_demo_secrets,

@@ -2,6 +2,7 @@
 //! summary for the home page is in the message table (`labs.<slug>.summary`).
 
 pub mod cookies;
+pub mod cross_site;
 pub(crate) mod jwt_cookie;
 pub(crate) mod jwt_header;
 pub mod jwt_view;
@@ -50,7 +51,7 @@ pub const LABS: [LabInfo; 4] = [
 /// Every cookie name a lab (or the site) relies on. The cookie builder refuses to set or remove
 /// them: on a shared origin, a page that plants a cookie under a lab's name can swap the
 /// learner into someone else's session or log them out (cookie tossing).
-pub const OWNED_COOKIES: [&str; 7] = [
+pub const OWNED_COOKIES: [&str; 8] = [
     sessions::COOKIE,
     cookies::cookie::PLAIN,
     cookies::cookie::SIGNED,
@@ -58,6 +59,7 @@ pub const OWNED_COOKIES: [&str; 7] = [
     cookies::cookie::LOGIN,
     jwt_cookie::COOKIE,
     crate::site::flash::FLASH_COOKIE,
+    cross_site::TRACE_COOKIE,
 ];
 
 /// Mounts every lab.
@@ -67,4 +69,5 @@ pub fn stage(rocket: Rocket<Build>) -> Rocket<Build> {
         .attach(cookies::stage())
         .attach(jwt_cookie::stage())
         .attach(jwt_header::stage())
+        .attach(cross_site::stage())
 }

@@ -49,6 +49,11 @@ impl<'r> FromRequest<'r> for SentHeaders {
     }
 }
 
+/// Whether this request renders a lab page with an inspector (it asked for [`SentHeaders`]).
+pub fn is_inspector_page(request: &Request<'_>) -> bool {
+    request.local_cache(|| FillSetCookieSlot(false)).0
+}
+
 /// Fills each page's `Set-Cookie` slot from the response's real headers.
 pub struct SetCookieEcho;
 
@@ -62,9 +67,7 @@ impl Fairing for SetCookieEcho {
     }
 
     async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
-        if !request.local_cache(|| FillSetCookieSlot(false)).0
-            || response.content_type() != Some(ContentType::HTML)
-        {
+        if !is_inspector_page(request) || response.content_type() != Some(ContentType::HTML) {
             return;
         }
         let Ok(body) = response.body_mut().to_string().await else {

@@ -31,7 +31,7 @@
           "Did your cookie go along? Look at the lab's inspector.",
         ]);
       };
-      img.src = target + "?from=img";
+      img.src = target;
       document.getElementById("probe").replaceChildren(img);
     },
 

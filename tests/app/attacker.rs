@@ -202,3 +202,35 @@ fn the_forged_login_the_attacker_page_sends_is_refused_by_every_lab() {
         }
     }
 }
+
+#[test]
+fn every_request_the_attacker_forges_carries_the_learners_log_id() {
+    let site = attacker_client(8000);
+    let id = "AAAAAAAAAAAAAAAAAAAAAA";
+    let page = site
+        .get(format!("/attacks/logout-csrf?lab=cookies&trace={id}"))
+        .dispatch()
+        .into_string()
+        .expect("page");
+    let (action, _) = forged_form(&page);
+    assert_eq!(
+        action,
+        format!("http://127.0.0.1:8000/labs/cookies/logout?trace={id}")
+    );
+    assert!(page.contains(&format!(
+        "data-target=\"http://127.0.0.1:8000/labs/cookies/logout?trace={id}\""
+    )));
+    let home = site
+        .get(format!("/?trace={id}"))
+        .dispatch()
+        .into_string()
+        .expect("home");
+    assert!(home.contains(&format!("href=\"/attacks/img-get?trace={id}\"")));
+    // A malformed id is dropped, not echoed.
+    let page = site
+        .get("/attacks/logout-csrf?trace=%3Cscript%3E")
+        .dispatch()
+        .into_string()
+        .expect("page");
+    assert!(forged_form(&page).0.ends_with("/labs/sessions/logout"));
+}

@@ -9,6 +9,7 @@ mod support;
 mod attacker;
 mod browser;
 mod cookies;
+mod cross_site;
 mod docs;
 mod hostile;
 mod jwt_cookie;

@@ -1,0 +1,226 @@
+//! The cross-site log: every lab page shows, in `id="cross-site-log"`, the requests the labs
+//! received for this browser from another site or another origin (the attacker site's forms,
+//! images, fetches and frames): where the browser said they came from, which cookies came
+//! along, and what the lab decided.
+//!
+//! A request from elsewhere usually carries none of the lab's cookies (that is the lesson), so
+//! the labs cannot recognise the browser by them. A learner who opens the attacker site from a
+//! lab page gets a `cross_site_trace` cookie with a random id, and the attacker site's pages add
+//! that id to every request they forge (`?trace=…`): a real attacker has no reason to, ours does
+//! it only so that the lab can show you what arrived. Requests without an id are not logged.
+
+pub mod log;
+
+use std::io::Cursor;
+
+use rocket::fairing::{AdHoc, Fairing, Info, Kind};
+use rocket::http::{ContentType, Cookie, CookieJar, SameSite};
+use rocket::response::Redirect;
+use rocket::{post, routes, Request, Response, State};
+use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+
+use crate::config::AppConfig;
+use crate::labs::{LabInfo, LABS};
+use crate::site::error::AppError;
+use crate::site::inspector::{self, HumanTime};
+use crate::site::origin::{self, SameOrigin};
+use log::{CrossSiteLog, Decision, Seen, TraceId};
+
+pub const BASE: &str = "/labs/cross-site";
+/// The cookie naming this browser's log: `HttpOnly`, `SameSite=Lax`, `Path=/labs`.
+pub const TRACE_COOKIE: &str = "cross_site_trace";
+/// The query parameter the attacker site's requests carry the id in.
+pub const TRACE_PARAM: &str = "trace";
+/// Where the log goes; the lab layout writes this into every lab page.
+pub const LOG_SLOT: &str = "<!--inspector:cross-site-log-->";
+
+/// The lab a path belongs to.
+fn lab_of(path: &str) -> Option<&'static LabInfo> {
+    LABS.iter().find(|lab| {
+        path.strip_prefix(lab.path)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
+/// The id a request names its browser's log by: the attacker's `?trace=`, else the cookie.
+fn trace_of(request: &Request<'_>) -> Option<TraceId> {
+    let from_query = request
+        .query_value::<&str>(TRACE_PARAM)
+        .and_then(Result::ok)
+        .and_then(TraceId::parse);
+    from_query.or_else(|| {
+        request
+            .cookies()
+            .get(TRACE_COOKIE)
+            .and_then(|c| TraceId::parse(c.value()))
+    })
+}
+
+/// Whether the lab's own credential came along: its cookie, or the header lab's bearer token.
+fn credential_arrived(lab: &LabInfo, request: &Request<'_>) -> bool {
+    let cookie = match lab.slug {
+        "sessions" => crate::labs::sessions::COOKIE,
+        "cookies" => crate::labs::cookies::cookie::LOGIN,
+        "jwt-cookie" => crate::labs::jwt_cookie::COOKIE,
+        _ => return request.headers().contains("Authorization"),
+    };
+    request.cookies().get(cookie).is_some()
+}
+
+fn decide(lab: &LabInfo, request: &Request<'_>, status: u16) -> Decision {
+    let refused = request.local_cache(origin::Refused::default).0.is_some();
+    match (refused, credential_arrived(lab, request), status < 400) {
+        (true, _, _) => Decision::RefusedByOriginCheck,
+        (false, false, _) => Decision::NoCredential,
+        (false, true, true) => Decision::Accepted,
+        (false, true, false) => Decision::Refused,
+    }
+}
+
+/// The request as the log keeps it, if it came from another site or origin.
+fn seen(lab: &'static LabInfo, request: &Request<'_>, status: u16) -> Option<Seen> {
+    let headers = request.headers();
+    let header = |name: &str| headers.get_one(name).map(str::to_string);
+    origin::judge(
+        headers.get_one("Sec-Fetch-Site"),
+        headers.get_one("Origin"),
+        headers.get_one("Host"),
+    )?;
+    Some(Seen {
+        at: log::now(),
+        lab: lab.slug,
+        method: request.method().as_str().to_string(),
+        path: request.uri().path().to_string(),
+        origin: header("Origin"),
+        fetch_site: header("Sec-Fetch-Site"),
+        fetch_mode: header("Sec-Fetch-Mode"),
+        fetch_dest: header("Sec-Fetch-Dest"),
+        cookies: request
+            .cookies()
+            .iter()
+            .map(|c| c.name().to_string())
+            .collect(),
+        status,
+        decision: decide(lab, request, status),
+    })
+}
+
+/// Records what arrived from elsewhere, then fills the log into the lab page it answers with.
+pub struct Recorder;
+
+#[rocket::async_trait]
+impl Fairing for Recorder {
+    fn info(&self) -> Info {
+        Info {
+            name: "Cross-site log",
+            kind: Kind::Response,
+        }
+    }
+
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        let Some(lab) = lab_of(request.uri().path().as_str()) else {
+            return;
+        };
+        let Some(log) = request.rocket().state::<CrossSiteLog>() else {
+            return;
+        };
+        let trace = trace_of(request);
+        if let (Some(id), Some(seen)) = (&trace, seen(lab, request, response.status().code)) {
+            log.record(id, seen);
+        }
+        if inspector::is_inspector_page(request)
+            && response.content_type() == Some(ContentType::HTML)
+        {
+            fill(request, response, lab, trace.map(|id| log.entries(&id))).await;
+        }
+    }
+}
+
+/// One log row as the page shows it.
+#[derive(Serialize)]
+struct Row {
+    when: HumanTime,
+    #[serde(flatten)]
+    seen: Seen,
+}
+
+async fn fill<'r>(
+    request: &'r Request<'_>,
+    response: &mut Response<'r>,
+    lab: &LabInfo,
+    entries: Option<Vec<Seen>>,
+) {
+    let Ok(body) = response.body_mut().to_string().await else {
+        return;
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let has_log = entries.is_some();
+    let rows: Vec<Row> = entries
+        .unwrap_or_default()
+        .into_iter()
+        .map(|seen| Row {
+            when: HumanTime::new(
+                time::OffsetDateTime::from_unix_timestamp(seen.at).unwrap_or(now),
+                now,
+            ),
+            seen,
+        })
+        .collect();
+    let attacker = request
+        .rocket()
+        .state::<AppConfig>()
+        .and_then(|config| config.attacker.enabled_port());
+    let html = Template::show(
+        request.rocket(),
+        "labs/cross-site-log",
+        context! { lab: lab.slug, has_log, rows, attacker },
+    )
+    .unwrap_or_default();
+    let body = body.replacen(LOG_SLOT, &html, 1);
+    response.set_sized_body(body.len(), Cursor::new(body));
+}
+
+/// "Attack this lab from another site": names this browser's log (a new id, or the one it
+/// has) and sends the learner to the attacker site with it.
+#[post("/start/<lab>")]
+fn start(
+    _same_origin: SameOrigin,
+    lab: &str,
+    jar: &CookieJar<'_>,
+    config: &State<AppConfig>,
+) -> Result<Redirect, AppError> {
+    let lab = LABS
+        .iter()
+        .find(|known| known.slug == lab)
+        .ok_or_else(|| AppError::explained(rocket::http::Status::NotFound))?;
+    let port = config
+        .attacker
+        .enabled_port()
+        .ok_or_else(|| AppError::explained(rocket::http::Status::NotFound))?;
+    let id = jar
+        .get(TRACE_COOKIE)
+        .and_then(|c| TraceId::parse(c.value()))
+        .unwrap_or_else(TraceId::generate);
+    jar.add(
+        Cookie::build((TRACE_COOKIE, id.as_str().to_string()))
+            .path("/labs")
+            .http_only(true)
+            .same_site(SameSite::Lax)
+            .secure(config.cookies.secure),
+    );
+    Ok(Redirect::to(format!(
+        "http://localhost:{port}/?{TRACE_PARAM}={}&lab={}",
+        id.as_str(),
+        lab.slug
+    )))
+}
+
+pub fn stage() -> AdHoc {
+    AdHoc::on_ignite("Cross-site log", |rocket| async {
+        rocket
+            .manage(CrossSiteLog::default())
+            .attach(Recorder)
+            .mount(BASE, routes![start])
+    })
+}
