@@ -26,7 +26,7 @@ fn get(url: &str) -> Result<(u16, String), String> {
 }
 
 /// Starts `launch::serve` (what `cargo run` runs) in the background with these ports.
-fn serve_both(labs_port: u16, attacker_port: u16) {
+pub(crate) fn serve_both(labs_port: u16, attacker_port: u16) {
     let figment = figment()
         .merge(("address", "127.0.0.1"))
         .merge(("port", labs_port))

@@ -14,10 +14,7 @@ fn start_log(client: &Client) -> String {
     assert_eq!(response.status(), Status::SeeOther);
     let id = response_cookie(&response, TRACE).expect("trace cookie");
     let location = response.headers().get_one("Location").expect("redirect");
-    assert_eq!(
-        location,
-        format!("http://localhost:8800/?trace={}&lab=sessions", id.value())
-    );
+    assert_eq!(location, "/labs/sessions#cross-site-log");
     assert_eq!(id.path(), Some("/labs"));
     assert_eq!(id.http_only(), Some(true));
     id.value().to_string()
@@ -138,10 +135,13 @@ fn the_cross_site_log_shows_nothing_from_other_browsers() {
         decisions(&page_with_log(&client, "/labs/sessions", &theirs)).len(),
         1
     );
-    // No log at all until the learner asks for one.
+    // No log at all until the learner asks for one; then the page links to the attacker
+    // site with the log's id.
     let fresh = body(client.get("/labs/sessions").dispatch());
-    assert!(fresh.contains("Nothing recorded for this browser yet"));
-    assert!(fresh.contains("id=\"attack-from-elsewhere\""));
+    assert!(fresh.contains("id=\"start-cross-site-log\""));
+    assert!(!fresh.contains("id=\"attack-from-elsewhere\""));
+    let link = format!("href=\"http://localhost:8800/?trace={mine}&amp;lab=sessions\"");
+    assert!(page.contains(&link), "{page}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod support;
 
 mod attacker;
 mod browser;
+mod browser_cross_site;
 mod cookies;
 mod cross_site;
 mod docs;

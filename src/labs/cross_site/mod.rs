@@ -14,7 +14,7 @@ pub mod log;
 use std::io::Cursor;
 
 use rocket::fairing::{AdHoc, Fairing, Info, Kind};
-use rocket::http::{ContentType, Cookie, CookieJar, SameSite};
+use rocket::http::{ContentType, Cookie, CookieJar, SameSite, Status};
 use rocket::response::Redirect;
 use rocket::{post, routes, Request, Response, State};
 use rocket_dyn_templates::{context, Template};
@@ -45,16 +45,18 @@ fn lab_of(path: &str) -> Option<&'static LabInfo> {
 
 /// The id a request names its browser's log by: the attacker's `?trace=`, else the cookie.
 fn trace_of(request: &Request<'_>) -> Option<TraceId> {
-    let from_query = request
+    request
         .query_value::<&str>(TRACE_PARAM)
         .and_then(Result::ok)
-        .and_then(TraceId::parse);
-    from_query.or_else(|| {
-        request
-            .cookies()
-            .get(TRACE_COOKIE)
-            .and_then(|c| TraceId::parse(c.value()))
-    })
+        .and_then(TraceId::parse)
+        .or_else(|| cookie_trace(request))
+}
+
+fn cookie_trace(request: &Request<'_>) -> Option<TraceId> {
+    request
+        .cookies()
+        .get(TRACE_COOKIE)
+        .and_then(|c| TraceId::parse(c.value()))
 }
 
 /// Whether the lab's own credential came along: its cookie, or the header lab's bearer token.
@@ -125,14 +127,16 @@ impl Fairing for Recorder {
         let Some(log) = request.rocket().state::<CrossSiteLog>() else {
             return;
         };
-        let trace = trace_of(request);
-        if let (Some(id), Some(seen)) = (&trace, seen(lab, request, response.status().code)) {
-            log.record(id, seen);
+        let status = response.status().code;
+        if let (Some(id), Some(seen)) = (trace_of(request), seen(lab, request, status)) {
+            log.record(&id, seen);
         }
         if inspector::is_inspector_page(request)
             && response.content_type() == Some(ContentType::HTML)
         {
-            fill(request, response, lab, trace.map(|id| log.entries(&id))).await;
+            // The page shows the log of the browser that holds the cookie, whatever a link's
+            // `?trace=` says.
+            fill(request, response, lab, cookie_trace(request)).await;
         }
     }
 }
@@ -149,15 +153,17 @@ async fn fill<'r>(
     request: &'r Request<'_>,
     response: &mut Response<'r>,
     lab: &LabInfo,
-    entries: Option<Vec<Seen>>,
+    trace: Option<TraceId>,
 ) {
     let Ok(body) = response.body_mut().to_string().await else {
         return;
     };
     let now = time::OffsetDateTime::now_utc();
-    let has_log = entries.is_some();
+    let entries = match (&trace, request.rocket().state::<CrossSiteLog>()) {
+        (Some(id), Some(log)) => log.entries(id),
+        _ => Vec::new(),
+    };
     let rows: Vec<Row> = entries
-        .unwrap_or_default()
         .into_iter()
         .map(|seen| Row {
             when: HumanTime::new(
@@ -174,15 +180,17 @@ async fn fill<'r>(
     let html = Template::show(
         request.rocket(),
         "labs/cross-site-log",
-        context! { lab: lab.slug, has_log, rows, attacker },
+        context! { lab: lab.slug, trace: trace.map(|id| id.as_str().to_string()), rows, attacker },
     )
     .unwrap_or_default();
     let body = body.replacen(LOG_SLOT, &html, 1);
     response.set_sized_body(body.len(), Cursor::new(body));
 }
 
-/// "Attack this lab from another site": names this browser's log (a new id, or the one it
-/// has) and sends the learner to the attacker site with it.
+/// "Start a cross-site log": names this browser's log (a new id, or the one it has) and
+/// returns to the lab page, which then links to the attacker site with that id. (A redirect
+/// straight to the attacker would be blocked: the labs' `form-action 'self'` covers where a
+/// form's redirect may go.)
 #[post("/start/<lab>")]
 fn start(
     _same_origin: SameOrigin,
@@ -193,11 +201,10 @@ fn start(
     let lab = LABS
         .iter()
         .find(|known| known.slug == lab)
-        .ok_or_else(|| AppError::explained(rocket::http::Status::NotFound))?;
-    let port = config
-        .attacker
-        .enabled_port()
-        .ok_or_else(|| AppError::explained(rocket::http::Status::NotFound))?;
+        .ok_or_else(|| AppError::explained(Status::NotFound))?;
+    if config.attacker.enabled_port().is_none() {
+        return Err(AppError::explained(Status::NotFound));
+    }
     let id = jar
         .get(TRACE_COOKIE)
         .and_then(|c| TraceId::parse(c.value()))
@@ -209,11 +216,7 @@ fn start(
             .same_site(SameSite::Lax)
             .secure(config.cookies.secure),
     );
-    Ok(Redirect::to(format!(
-        "http://localhost:{port}/?{TRACE_PARAM}={}&lab={}",
-        id.as_str(),
-        lab.slug
-    )))
+    Ok(Redirect::to(format!("{}#cross-site-log", lab.path)))
 }
 
 pub fn stage() -> AdHoc {

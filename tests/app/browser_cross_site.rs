@@ -1,0 +1,269 @@
+//! The attacker site's attacks, launched in headless Chromium from its own pages, and what the
+//! labs' cross-site log says arrived. Skipped with a message when no browser is installed; with
+//! `CI` set, a missing browser fails the test.
+
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::attacker::serve_both;
+use crate::support::browser::{self, Browser};
+use crate::support::{free_port, wait_for_port};
+
+/// Both sites over real HTTP: the labs at `http://127.0.0.1:<L>`, the attacker at
+/// `http://localhost:<A>` (another site) and `http://127.0.0.1:<A>` (same site).
+struct Sites {
+    labs: String,
+    attacker_port: u16,
+}
+
+impl Sites {
+    fn start() -> Sites {
+        let (labs, attacker_port) = (free_port(), free_port());
+        serve_both(labs, attacker_port);
+        wait_for_port(labs, "the labs");
+        wait_for_port(attacker_port, "the attacker site");
+        Sites {
+            labs: format!("http://127.0.0.1:{labs}"),
+            attacker_port,
+        }
+    }
+
+    /// An attack page on the attacker site, under `host` (`localhost` or `127.0.0.1`).
+    fn attack(&self, host: &str, id: &str, lab: &str, trace: &str) -> String {
+        let port = self.attacker_port;
+        format!("http://{host}:{port}/attacks/{id}?lab={lab}&trace={trace}")
+    }
+}
+
+fn log_in(browser: &Browser, sites: &Sites, lab: &str) {
+    browser.goto(&format!("{}/labs/{lab}/login", sites.labs));
+    browser.type_into("#username", "alice");
+    browser.type_into("#password", "wonderland");
+    browser.click("#login-submit");
+    browser.wait_for_text("#user", "alice");
+}
+
+/// Presses the lab page's "Attack this lab from another site"; returns the log id the
+/// attacker site was opened with.
+fn start_log(browser: &Browser, sites: &Sites, lab: &str) -> String {
+    browser.goto(&format!("{}/labs/{lab}", sites.labs));
+    browser.click("#start-cross-site-log");
+    wait_until(browser, "the log starts", |b| {
+        b.eval("return document.getElementById('attack-from-elsewhere') !== null;")
+            == Value::Bool(true)
+    });
+    browser.click("#attack-from-elsewhere");
+    wait_until(browser, "the attacker site opens", |b| {
+        b.current_url().contains(
+            ":{}/?trace="
+                .replace("{}", &sites.attacker_port.to_string())
+                .as_str(),
+        )
+    });
+    let url = browser.current_url();
+    assert!(url.starts_with("http://localhost:"), "another site: {url}");
+    url.split("trace=")
+        .nth(1)
+        .and_then(|rest| rest.split('&').next())
+        .expect("trace id")
+        .to_string()
+}
+
+fn wait_until(browser: &Browser, what: &str, done: impl Fn(&Browser) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(browser) {
+        assert!(Instant::now() < deadline, "timed out waiting until {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// Launches the attack on its page and waits for the page's own report.
+fn launch_and_wait_for_outcome(browser: &Browser, url: &str) -> String {
+    browser.goto(url);
+    browser.click("#launch");
+    wait_until(browser, "the attack reports", |b| {
+        let text = b.text("#outcome");
+        text != "Not launched yet." && text != "Launched…"
+    });
+    browser.text("#outcome")
+}
+
+/// The lab page's cross-site log, newest first: (request, cookies that came along, decision).
+fn log_rows(browser: &Browser, sites: &Sites, lab: &str) -> Vec<(String, String, String)> {
+    browser.goto(&format!("{}/labs/{lab}", sites.labs));
+    let rows = browser.eval(
+        "return [...document.querySelectorAll('#cross-site-log tbody tr')].map(tr => \
+         [tr.cells[1].textContent.trim(), tr.cells[3].textContent.trim(), tr.dataset.decision]);",
+    );
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .map(|row| {
+            let cell = |i: usize| row[i].as_str().unwrap_or_default().to_string();
+            (cell(0), cell(1), cell(2))
+        })
+        .collect()
+}
+
+#[test]
+fn chromium_sends_a_lax_cookie_on_a_cross_site_link_only_and_refuses_the_forged_login() {
+    if !browser::available(
+        "chromium_sends_a_lax_cookie_on_a_cross_site_link_only_and_refuses_the_forged_login",
+    ) {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    log_in(&browser, &sites, "sessions");
+    let trace = start_log(&browser, &sites, "sessions");
+
+    let img = launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("localhost", "img-get", "sessions", &trace),
+    );
+    assert!(
+        img.contains("error"),
+        "the page learns only that it failed: {img}"
+    );
+
+    browser.goto(&sites.attack("localhost", "top-level-get", "sessions", &trace));
+    browser.click("#launch");
+    browser.wait_for_text("#user", "alice");
+
+    browser.goto(&sites.attack("localhost", "login-csrf", "sessions", &trace));
+    browser.click("#launch");
+    wait_until(&browser, "the lab answers the forged login", |b| {
+        b.current_url().starts_with(&sites.labs)
+    });
+    let refusal = browser.eval("return document.body.textContent;");
+    assert!(
+        refusal
+            .as_str()
+            .unwrap_or_default()
+            .contains("Sec-Fetch-Site: cross-site"),
+        "the 403 page explains the refusal: {refusal}"
+    );
+
+    let rows = log_rows(&browser, &sites, "sessions");
+    assert_eq!(
+        browser.text("#user"),
+        "alice",
+        "the forged login changed nothing"
+    );
+    let decisions: Vec<&str> = rows.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(
+        decisions,
+        ["refused_by_origin_check", "accepted", "no_credential"],
+        "{rows:?}"
+    );
+    let (post, post_cookies, _) = &rows[0];
+    assert!(post.starts_with("POST /labs/sessions/login"), "{post}");
+    assert_eq!(
+        post_cookies, "none",
+        "a cross-site POST carries no Lax cookie"
+    );
+    assert!(
+        rows[1].1.contains("sid"),
+        "the top-level GET carries the Lax sid: {rows:?}"
+    );
+    assert_eq!(
+        rows[2].1, "none",
+        "the <img> GET carries no Lax cookie: {rows:?}"
+    );
+}
+
+#[test]
+fn the_same_site_variant_gets_the_lax_cookie_a_cross_site_image_does_not() {
+    if !browser::available("the_same_site_variant_gets_the_lax_cookie_a_cross_site_image_does_not")
+    {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    log_in(&browser, &sites, "sessions");
+    let trace = start_log(&browser, &sites, "sessions");
+    launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("localhost", "img-get", "sessions", &trace),
+    );
+    launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("127.0.0.1", "img-get", "sessions", &trace),
+    );
+    let rows = log_rows(&browser, &sites, "sessions");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[0].2, "accepted",
+        "same-site: the Lax cookie came along: {rows:?}"
+    );
+    assert!(rows[0].1.contains("sid"));
+    assert_eq!(
+        rows[1].2, "no_credential",
+        "cross-site: it did not: {rows:?}"
+    );
+}
+
+#[test]
+fn chromium_sends_a_strict_cookie_on_no_cross_site_request() {
+    if !browser::available("chromium_sends_a_strict_cookie_on_no_cross_site_request") {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    log_in(&browser, &sites, "jwt-cookie");
+    let trace = start_log(&browser, &sites, "jwt-cookie");
+    launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("localhost", "img-get", "jwt-cookie", &trace),
+    );
+    browser.goto(&sites.attack("localhost", "top-level-get", "jwt-cookie", &trace));
+    browser.click("#launch");
+    wait_until(&browser, "the link lands on the lab", |b| {
+        b.current_url().starts_with(&sites.labs)
+    });
+    let rows = log_rows(&browser, &sites, "jwt-cookie");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    for (request, cookies, decision) in &rows {
+        assert!(
+            !cookies.contains("jwt"),
+            "{request}: a Strict cookie stays behind: {rows:?}"
+        );
+        assert_eq!(decision, "no_credential");
+    }
+}
+
+#[test]
+fn the_attacker_origin_cannot_read_the_header_labs_token() {
+    if !browser::available("the_attacker_origin_cannot_read_the_header_labs_token") {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    browser.goto(&format!("{}/labs/jwt-header", sites.labs));
+    browser.click("#storage-switch");
+    browser.type_into("#username", "alice");
+    browser.type_into("#password", "wonderland");
+    browser.click("#login-submit");
+    wait_until(&browser, "the header lab logs in", |b| {
+        b.eval("return localStorage.getItem('auth-labs.jwt-header.token');") != Value::Null
+    });
+    let token = browser.eval("return localStorage.getItem('auth-labs.jwt-header.token');");
+    let token = token.as_str().expect("a stored token").to_string();
+    let port = sites.attacker_port;
+    let outcome = launch_and_wait_for_outcome(
+        &browser,
+        &format!("http://localhost:{port}/attacks/read-token"),
+    );
+    assert!(outcome.contains("empty"), "{outcome}");
+    assert!(!outcome.contains(&token), "the token leaked: {outcome}");
+    let api = launch_and_wait_for_outcome(
+        &browser,
+        &format!("http://localhost:{port}/attacks/fetch-api"),
+    );
+    assert!(
+        api.contains("never sent"),
+        "the preflight stops the header: {api}"
+    );
+    assert!(!api.contains(&token));
+}
