@@ -2,6 +2,7 @@
 //! forever (`auth_time` and `jwt_absolute_timeout`), a `crit` header, `exp` equal to now, a
 //! mistyped claim, and a cross-site `text/plain` form at the token API.
 
+use crate::support::browser::{self, Browser};
 use crate::support::internals::Audience;
 use crate::support::json_api::{bearer, json_body, post_token};
 use crate::support::jwt::{keys, payload, secret, signed_raw};
@@ -378,4 +379,39 @@ fn the_token_view_shows_auth_time_and_when_renewal_stops() {
     let page = body(client.get(JWT_HEADER).dispatch());
     assert!(page.contains(r#"data-absolute-timeout="28800""#));
     assert!(page.contains(r#"id="visit-error""#));
+}
+
+#[test]
+fn the_header_lab_page_says_why_a_token_past_the_absolute_timeout_is_not_renewed() {
+    let test = "the_header_lab_page_says_why_a_token_past_the_absolute_timeout_is_not_renewed";
+    if !browser::available(test) {
+        return;
+    }
+    // The served app has the same demo secret as this client: sign the thief's copy with it.
+    let local = client();
+    let stolen = renewed_since(
+        &local,
+        Audience::JwtHeader,
+        Some("alice"),
+        absolute_timeout(&local),
+    );
+    let app = serve_app();
+    let browser = Browser::start();
+    browser.goto(&format!("{app}/labs/jwt-header"));
+    browser.eval(&format!(
+        "localStorage.setItem('auth-labs.jwt-header.storage', 'local'); \
+         localStorage.setItem('auth-labs.jwt-header.token', '{stolen}');"
+    ));
+    browser.goto(&format!("{app}/labs/jwt-header"));
+    browser.wait_for_text("#user", "alice");
+    browser.click("#visit-button");
+    // Refused, not renewed: the page shows the server's reason and forgets the token.
+    browser.wait_for_text("#visits", "0");
+    let error = browser.text("#visit-error");
+    assert!(error.starts_with("Absolute timeout:"), "{error}");
+    assert!(browser.text("#request-log").contains("HTTP 401"));
+    // The next visit starts a fresh guest token.
+    browser.click("#visit-button");
+    browser.wait_for_text("#visits", "1");
+    assert_eq!(browser.text("#visit-error"), "");
 }
