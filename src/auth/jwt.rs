@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
-use crate::config::AppConfig;
+use crate::config::{AppConfig, JwtSettings};
 
 mod rejection;
 pub use rejection::{Malformation, Rejection, RejectionView};
@@ -70,6 +70,10 @@ pub struct Claims {
     /// Issued at / expires at, in Unix seconds (RFC 7519 NumericDate).
     pub iat: i64,
     pub exp: i64,
+    /// When the user logged in (for a guest, when the guest token was first issued), as
+    /// OpenID Connect's `auth_time`. Every re-issue copies it unchanged, so a token renewed on
+    /// every visit still dies `jwt_absolute_timeout` after it.
+    pub auth_time: i64,
     /// A random id per token: two tokens with the same claims still differ.
     pub jti: String,
     pub iss: String,
@@ -147,15 +151,26 @@ pub struct JwtKeys {
     /// Clock skew allowed on `exp`/`nbf`. Ours defaults to 0; the `jsonwebtoken` crate's
     /// `Validation` defaults to 60 s, which would accept a token a minute after it expired.
     pub leeway: Duration,
+    /// How long after `auth_time` a token is still accepted, and so re-issued.
+    pub absolute_timeout: Duration,
 }
 
 impl JwtKeys {
+    /// Keys with the default absolute timeout (`jwt_absolute_timeout`, 8 h).
     pub fn new(secret: &[u8], ttl: Duration, leeway: Duration) -> JwtKeys {
         JwtKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             ttl,
             leeway,
+            absolute_timeout: JwtSettings::default().absolute_timeout.duration(),
+        }
+    }
+
+    pub fn with_absolute_timeout(self, absolute_timeout: Duration) -> JwtKeys {
+        JwtKeys {
+            absolute_timeout,
+            ..self
         }
     }
 
@@ -165,9 +180,19 @@ impl JwtKeys {
             config.jwt.ttl.duration(),
             config.jwt.leeway.duration(),
         )
+        .with_absolute_timeout(config.jwt.absolute_timeout.duration())
     }
 
-    /// Signs a token for `audience`: for `user`, or a new guest when `None`.
+    /// The Unix second from which the token is refused however fresh its `exp`:
+    /// `auth_time + jwt_absolute_timeout`.
+    pub fn renewal_ends(&self, claims: &Claims) -> i64 {
+        claims
+            .auth_time
+            .saturating_add(self.absolute_timeout.whole_seconds())
+    }
+
+    /// Signs a token for `audience`: for `user`, or a new guest when `None`. Its `auth_time`
+    /// is now: call it at login and when a guest starts, never to renew.
     pub fn issue(
         &self,
         audience: Audience,
@@ -178,10 +203,13 @@ impl JwtKeys {
             Some(name) => name.to_string(),
             None => format!("{GUEST_PREFIX}{}", random_id(8)),
         };
-        self.sign(OffsetDateTime::now_utc(), audience, sub, visits)
+        let now = OffsetDateTime::now_utc();
+        self.sign(now, audience, sub, visits, now.unix_timestamp())
     }
 
-    /// Re-issues `claims` (same subject and audience) with a new count, `iat`, `exp`, `jti`.
+    /// Re-issues `claims` (same subject, audience and `auth_time`) with a new count, `iat`,
+    /// `exp`, `jti`. It signs what it is given: pass claims that [`JwtKeys::verify`] accepted,
+    /// which it does only before the absolute timeout.
     pub fn reissue(&self, claims: &Claims, visits: u64) -> Result<Issued, SigningError> {
         let audience = claims.audience().ok_or(SigningError)?;
         self.sign(
@@ -189,6 +217,7 @@ impl JwtKeys {
             audience,
             claims.sub.clone(),
             visits,
+            claims.auth_time,
         )
     }
 
@@ -201,7 +230,7 @@ impl JwtKeys {
         sub: &str,
         visits: u64,
     ) -> Result<Issued, SigningError> {
-        self.sign(now, audience, sub.to_string(), visits)
+        self.sign(now, audience, sub.to_string(), visits, now.unix_timestamp())
     }
 
     fn sign(
@@ -210,6 +239,7 @@ impl JwtKeys {
         audience: Audience,
         sub: String,
         visits: u64,
+        auth_time: i64,
     ) -> Result<Issued, SigningError> {
         let iat = now.unix_timestamp();
         let claims = Claims {
@@ -217,6 +247,7 @@ impl JwtKeys {
             visits,
             iat,
             exp: iat.saturating_add(self.ttl.whole_seconds()),
+            auth_time,
             jti: random_id(16),
             iss: ISSUER.to_string(),
             aud: audience.as_str().to_string(),
@@ -228,38 +259,35 @@ impl JwtKeys {
     }
 
     /// The one place tokens are checked (vaultwarden's pattern: one decode function with an
-    /// explicit `Validation`). Accepts only HS256 under our secret, unexpired, from this app,
-    /// for one of `audiences`.
-    fn check(&self, token: &str, audiences: &[Audience]) -> Result<Claims, Rejection> {
-        // Look at the header ourselves first: the library refuses `alg: none` by failing to
-        // parse the header at all, which would read as "malformed" rather than the real reason.
+    /// explicit `Validation`). Accepts only HS256 under our secret, with no critical
+    /// extension, unexpired, from this app, for one of `audiences`, before the absolute
+    /// timeout, as of `now`.
+    fn check(
+        &self,
+        token: &str,
+        audiences: &[Audience],
+        now: OffsetDateTime,
+    ) -> Result<Claims, Rejection> {
         let unverified = decode_unverified(token)?;
-        match unverified.header.get("alg") {
-            Some(Value::String(alg)) if alg == "HS256" => {}
-            // Shown back to the learner: keep an attacker's 10 kB `alg` out of headers and pages.
-            Some(Value::String(alg)) => {
-                return Err(Rejection::AlgorithmNotAllowed(
-                    alg.chars().take(32).collect(),
-                ))
-            }
-            Some(_) => return Err(Rejection::Malformed(Malformation::AlgNotString)),
-            None => return Err(Rejection::Malformed(Malformation::NoAlg)),
-        }
+        check_header(&unverified.header)?;
 
         // Pinned to HS256: the algorithm comes from us, never from the token (RFC 8725 §3.1).
         let mut validation = Validation::new(Algorithm::HS256);
         validation.leeway = self.leeway.whole_seconds().max(0).unsigned_abs();
-        validation.validate_exp = true;
+        // `exp` is checked in `check_times`, strictly: the library's `exp < now - leeway`
+        // lets a token through in the very second it expires.
+        validation.validate_exp = false;
         validation.validate_nbf = true;
         validation.set_issuer(&[ISSUER]);
         let audiences: Vec<&str> = audiences.iter().map(|a| a.as_str()).collect();
         validation.set_audience(&audiences);
-        validation.set_required_spec_claims(&["exp", "sub", "iss", "aud"]);
+        // Which claims are required is `claims_from`'s job: the library counts a claim of the
+        // wrong type (`"exp": "soon"`) as missing, which would hide the real reason.
+        validation.set_required_spec_claims::<&str>(&[]);
 
         let data = jsonwebtoken::decode::<Map<String, Value>>(token, &self.decoding, &validation)
             .map_err(|e| match e.into_kind() {
             ErrorKind::InvalidSignature => Rejection::BadSignature,
-            ErrorKind::ExpiredSignature => Rejection::Expired,
             ErrorKind::ImmatureSignature => Rejection::NotYetValid,
             ErrorKind::InvalidAudience => Rejection::WrongAudience(
                 unverified
@@ -268,7 +296,6 @@ impl JwtKeys {
                     .map(|a| a.as_str().map_or_else(|| a.to_string(), str::to_string)),
             ),
             ErrorKind::InvalidIssuer => Rejection::WrongIssuer,
-            ErrorKind::MissingRequiredClaim(claim) => Rejection::MissingClaim(claim),
             ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
                 Rejection::AlgorithmNotAllowed("HS256?".into())
             }
@@ -277,18 +304,60 @@ impl JwtKeys {
             }
             _ => Rejection::Malformed(Malformation::Undecodable),
         })?;
-        claims_from(&data.claims)
+        let claims = claims_from(&data.claims)?;
+        self.check_times(&claims, now.unix_timestamp())?;
+        Ok(claims)
+    }
+
+    /// `exp` and `auth_time` against `now` (Unix seconds).
+    fn check_times(&self, claims: &Claims, now: i64) -> Result<(), Rejection> {
+        // RFC 7519 §4.1.4: the current time MUST be before `exp`, so `exp == now` is expired.
+        if now >= claims.exp.saturating_add(self.leeway.whole_seconds()) {
+            return Err(Rejection::Expired);
+        }
+        // However recently it was re-issued, a login ends at its absolute timeout.
+        if now >= self.renewal_ends(claims) {
+            return Err(Rejection::AbsoluteTimeout(
+                claims.username().map(str::to_string),
+            ));
+        }
+        Ok(())
     }
 
     /// Verifies a token for one lab.
     pub fn verify(&self, token: &str, audience: Audience) -> Result<Claims, Rejection> {
-        self.check(token, &[audience])
+        self.check(token, &[audience], OffsetDateTime::now_utc())
     }
 
     /// Verifies a token for whichever lab it names (the decoder's verdict).
     pub fn verify_any_lab(&self, token: &str) -> Result<Claims, Rejection> {
-        self.check(token, &Audience::ALL)
+        self.check(token, &Audience::ALL, OffsetDateTime::now_utc())
     }
+}
+
+/// The header, before any key is used. We read `alg` ourselves: the library refuses
+/// `alg: none` by failing to parse the header at all, which would read as "malformed" rather
+/// than the real reason.
+fn check_header(header: &Map<String, Value>) -> Result<(), Rejection> {
+    match header.get("alg") {
+        Some(Value::String(alg)) if alg == "HS256" => {}
+        // Shown back to the learner: keep an attacker's 10 kB `alg` out of headers and pages.
+        Some(Value::String(alg)) => {
+            return Err(Rejection::AlgorithmNotAllowed(
+                alg.chars().take(32).collect(),
+            ))
+        }
+        Some(_) => return Err(Rejection::Malformed(Malformation::AlgNotString)),
+        None => return Err(Rejection::Malformed(Malformation::NoAlg)),
+    }
+    // RFC 7515 §4.1.11: `crit` names extensions the recipient MUST understand or else refuse
+    // the token. This server understands none, so any `crit` is a refusal.
+    if let Some(crit) = header.get("crit") {
+        return Err(Rejection::CriticalExtension(
+            crit.to_string().chars().take(64).collect(),
+        ));
+    }
+    Ok(())
 }
 
 /// Reads our claims out of a verified payload, naming the first one missing or mistyped.
@@ -315,6 +384,7 @@ fn claims_from(map: &Map<String, Value>) -> Result<Claims, Rejection> {
         })?,
         iat: int("iat")?,
         exp: int("exp")?,
+        auth_time: int("auth_time")?,
         jti: text("jti")?,
         iss: text("iss")?,
         aud: text("aud")?,
@@ -512,6 +582,156 @@ mod tests {
             keys().verify(&token, Audience::JwtCookie),
             Err(Rejection::MissingClaim("exp".into()))
         );
+        // A token from before `auth_time` existed is refused too: it would renew forever.
+        payload["exp"] = Value::from(now + 60);
+        let token = jsonwebtoken::encode(&Header::default(), &payload, &key).expect("signs");
+        assert_eq!(
+            keys().verify(&token, Audience::JwtCookie),
+            Err(Rejection::MissingClaim("auth_time".into()))
+        );
+    }
+
+    /// A token with exactly this header and payload, signed with [`SECRET`].
+    fn signed(header: &Value, payload: &Value) -> String {
+        let header = serde_json::from_value::<Header>(header.clone()).expect("a header");
+        jsonwebtoken::encode(&header, payload, &EncodingKey::from_secret(SECRET)).expect("signs")
+    }
+
+    #[test]
+    fn auth_time_survives_every_reissue_and_issue_sets_it_to_now() {
+        let keys = keys();
+        let first = user_token(1).claims;
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        assert!((now - 1..=now).contains(&first.auth_time), "a login is now");
+        // An hour-old login, renewed three times: auth_time never moves, iat and exp do.
+        let mut claims = Claims {
+            auth_time: first.auth_time - 3600,
+            ..first
+        };
+        for visits in 2..5 {
+            let next = keys.reissue(&claims, visits).expect("signs").claims;
+            assert_eq!(next.auth_time, claims.auth_time);
+            assert!(next.iat > next.auth_time);
+            claims = keys
+                .verify(
+                    &keys.reissue(&next, visits).expect("signs").token,
+                    Audience::JwtCookie,
+                )
+                .expect("still before the absolute timeout");
+        }
+        let guest = keys
+            .issue(Audience::JwtHeader, None, 1)
+            .expect("signs")
+            .claims;
+        assert!(
+            (now - 1..=now + 1).contains(&guest.auth_time),
+            "a guest starts now"
+        );
+    }
+
+    #[test]
+    fn a_token_is_refused_from_the_second_its_absolute_timeout_is_reached() {
+        let keys = keys().with_absolute_timeout(Duration::hours(8));
+        let login = user_token(1).claims;
+        // A login 8 h minus 10 s ago, just renewed: exp is 15 min ahead, renewal ends in 10 s.
+        let old = Claims {
+            auth_time: login.iat - 8 * 3600 + 10,
+            ..login.clone()
+        };
+        let renewed = keys.reissue(&old, 9).expect("signs");
+        let at = |unix: i64| OffsetDateTime::from_unix_timestamp(unix).expect("a time");
+        let check = |unix: i64| keys.check(&renewed.token, &[Audience::JwtCookie], at(unix));
+        let ends = keys.renewal_ends(&renewed.claims);
+        assert_eq!(ends, login.iat + 10);
+        assert!(ends < renewed.claims.exp);
+        assert!(check(ends - 1).is_ok());
+        assert_eq!(
+            check(ends),
+            Err(Rejection::AbsoluteTimeout(Some("alice".into())))
+        );
+    }
+
+    #[test]
+    fn exp_is_strict_now_equal_to_exp_is_expired() {
+        let keys = keys();
+        let token = user_token(1);
+        let at = |unix: i64| OffsetDateTime::from_unix_timestamp(unix).expect("a time");
+        let exp = token.claims.exp;
+        assert!(keys
+            .check(&token.token, &[Audience::JwtCookie], at(exp - 1))
+            .is_ok());
+        assert_eq!(
+            keys.check(&token.token, &[Audience::JwtCookie], at(exp)),
+            Err(Rejection::Expired)
+        );
+        // With a leeway the same rule holds at exp + leeway.
+        let lenient = JwtKeys::new(SECRET, Duration::minutes(15), Duration::seconds(5));
+        assert!(lenient
+            .check(&token.token, &[Audience::JwtCookie], at(exp + 4))
+            .is_ok());
+        assert_eq!(
+            lenient.check(&token.token, &[Audience::JwtCookie], at(exp + 5)),
+            Err(Rejection::Expired)
+        );
+    }
+
+    #[test]
+    fn a_crit_header_is_refused_and_named() {
+        let payload = serde_json::to_value(user_token(1).claims).expect("json");
+        let token = signed(
+            &serde_json::json!({"alg": "HS256", "typ": "JWT", "crit": ["b64"]}),
+            &payload,
+        );
+        assert_eq!(
+            keys().verify(&token, Audience::JwtCookie),
+            Err(Rejection::CriticalExtension(r#"["b64"]"#.into()))
+        );
+    }
+
+    #[test]
+    fn a_mistyped_claim_is_named_for_its_type_not_as_missing() {
+        let claims = serde_json::to_value(user_token(1).claims).expect("json");
+        for (name, value, expected) in [
+            (
+                "exp",
+                Value::from("soon"),
+                Malformation::ClaimNotWholeNumber("exp".into()),
+            ),
+            (
+                "auth_time",
+                Value::from("today"),
+                Malformation::ClaimNotWholeNumber("auth_time".into()),
+            ),
+            (
+                "sub",
+                Value::from(5),
+                Malformation::ClaimNotString("sub".into()),
+            ),
+            (
+                "iss",
+                Value::from(5),
+                Malformation::ClaimNotString("iss".into()),
+            ),
+            (
+                "aud",
+                Value::from(5),
+                Malformation::ClaimNotString("aud".into()),
+            ),
+            (
+                "nbf",
+                Value::from("later"),
+                Malformation::ClaimWrongType("nbf".into()),
+            ),
+        ] {
+            let mut payload = claims.clone();
+            payload[name] = value;
+            let token = signed(&serde_json::json!({"alg": "HS256"}), &payload);
+            assert_eq!(
+                keys().verify(&token, Audience::JwtCookie),
+                Err(Rejection::Malformed(expected)),
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -113,6 +113,7 @@ fn defaults_follow_owasp() {
     assert_eq!(sessions.capacity.get(), 100_000);
     assert_eq!(config.jwt.ttl.duration(), Duration::minutes(15));
     assert_eq!(config.jwt.leeway.duration(), Duration::ZERO);
+    assert_eq!(config.jwt.absolute_timeout.duration(), Duration::hours(8));
     let passwords = &config.passwords;
     assert_eq!(
         (passwords.m_cost, passwords.t_cost, passwords.p_cost),
@@ -263,6 +264,7 @@ fn bounds_refusals_name_the_setting_and_its_variable() {
     for (key, value, expected) in [
         ("session_idle_timeout", 0, "`session_idle_timeout` must be at least 1 second (set it in Rocket.toml or ROCKET_SESSION_IDLE_TIMEOUT)."),
         ("jwt_leeway", 3601, "`jwt_leeway` is 3601 s; at most 3600 s is accepted (set it in Rocket.toml or ROCKET_JWT_LEEWAY)."),
+        ("jwt_absolute_timeout", 0, "`jwt_absolute_timeout` must be at least 1 second (set it in Rocket.toml or ROCKET_JWT_ABSOLUTE_TIMEOUT)."),
         ("session_capacity", 0, "`session_capacity` must be at least 1 (set it in Rocket.toml or ROCKET_SESSION_CAPACITY)."),
         ("user_capacity", 0, "`user_capacity` must be at least 1 (set it in Rocket.toml or ROCKET_USER_CAPACITY)."),
     ] {

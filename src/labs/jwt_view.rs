@@ -3,13 +3,14 @@
 //! claims table with human-readable times. What each claim means is text for the learner, so
 //! it lives in the message table (`jwt.claim.<name>` in `templates/messages/en.toml`, with
 //! `jwt.claim.other` for claims it does not list): a new claim needs only a line there.
+//! Given the absolute timeout, it also says when renewal stops (`auth_time` + the timeout).
 
 use serde::Serialize;
 use serde_json::{Map, Value};
-use time::OffsetDateTime;
+use time::{Duration, OffsetDateTime};
 
 use crate::auth::jwt::{decode_unverified, Claims, Rejection};
-use crate::site::inspector::HumanTime;
+use crate::site::inspector::{span, HumanTime};
 
 /// One row of the claims table.
 #[derive(Debug, Clone, Serialize)]
@@ -17,7 +18,7 @@ pub struct ClaimRow {
     pub name: String,
     /// The value as JSON text (`"alice"`, `3`).
     pub value: String,
-    /// For NumericDate claims (`iat`, `exp`, `nbf`): the time it names.
+    /// For NumericDate claims (`iat`, `exp`, `nbf`, `auth_time`): the time it names.
     pub time: Option<HumanTime>,
 }
 
@@ -35,6 +36,10 @@ pub struct TokenView {
     pub length: usize,
     /// `exp` as Unix seconds, for the live countdown.
     pub exp: Option<i64>,
+    /// `auth_time` + the absolute timeout: from then on the token is refused, not renewed.
+    pub renewal_ends: Option<HumanTime>,
+    /// The absolute timeout, in words (`8 h`), when `renewal_ends` is known.
+    pub absolute_timeout: Option<String>,
 }
 
 impl TokenView {
@@ -51,7 +56,25 @@ impl TokenView {
             claims: claim_rows(&t.payload, now),
             length: token.len(),
             exp: t.payload.get("exp").and_then(Value::as_i64),
+            renewal_ends: None,
+            absolute_timeout: None,
         })
+    }
+
+    /// Adds when renewal stops, for a token whose `auth_time` is a number.
+    pub fn with_renewal(self, absolute_timeout: Duration, now: OffsetDateTime) -> TokenView {
+        let auth_time = self
+            .claims
+            .iter()
+            .find(|c| c.name == "auth_time")
+            .and_then(|c| c.time.as_ref())
+            .and_then(|t| OffsetDateTime::from_unix_timestamp(t.unix).ok());
+        let ends = auth_time.and_then(|at| at.checked_add(absolute_timeout));
+        TokenView {
+            renewal_ends: ends.map(|at| HumanTime::new(at, now)),
+            absolute_timeout: ends.map(|_| span(absolute_timeout.unsigned_abs().as_secs())),
+            ..self
+        }
     }
 
     /// The view of a token this app just signed (always readable).
@@ -65,6 +88,8 @@ impl TokenView {
             claims: Vec::new(),
             length: token.len(),
             exp: Some(claims.exp),
+            renewal_ends: None,
+            absolute_timeout: None,
         })
     }
 }
@@ -79,7 +104,7 @@ fn claim_rows(payload: &Map<String, Value>, now: OffsetDateTime) -> Vec<ClaimRow
         .map(|(name, value)| ClaimRow {
             name: name.clone(),
             value: value.to_string(),
-            time: matches!(name.as_str(), "iat" | "exp" | "nbf")
+            time: matches!(name.as_str(), "iat" | "exp" | "nbf" | "auth_time")
                 .then(|| value.as_i64())
                 .flatten()
                 .and_then(|unix| OffsetDateTime::from_unix_timestamp(unix).ok())
@@ -105,5 +130,21 @@ mod tests {
         let nbf = view.claims.iter().find(|c| c.name == "nbf").expect("nbf");
         assert!(nbf.time.is_none(), "an absurd time is shown as its number");
         assert_eq!(view.signature_b64, "c2ln");
+    }
+
+    #[test]
+    fn renewal_ends_an_absolute_timeout_after_auth_time() {
+        // {"alg":"HS256"} . {"auth_time":1000}
+        let token = "eyJhbGciOiJIUzI1NiJ9.eyJhdXRoX3RpbWUiOjEwMDB9.c2ln";
+        let now = OffsetDateTime::now_utc();
+        let view = TokenView::new(token, now).expect("readable");
+        let row = view.claims.iter().find(|c| c.name == "auth_time");
+        assert_eq!(
+            row.and_then(|c| c.time.as_ref()).map(|t| t.unix),
+            Some(1000)
+        );
+        let view = view.with_renewal(Duration::hours(8), now);
+        assert_eq!(view.renewal_ends.map(|t| t.unix), Some(1000 + 8 * 3600));
+        assert_eq!(view.absolute_timeout.as_deref(), Some("8 h"));
     }
 }

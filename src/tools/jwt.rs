@@ -184,7 +184,7 @@ fn decode(form: Form<DecodeForm>, keys: &State<JwtKeys>) -> (Status, Template) {
     };
     // Not three base64url parts, or parts that are not JSON objects: why it cannot be read.
     let (view, unreadable) = match TokenView::new(&token, now) {
-        Ok(view) => (Some(view), None),
+        Ok(view) => (Some(view.with_renewal(keys.absolute_timeout, now)), None),
         Err(rejection) => (None, Some(rejection.view())),
     };
     let status = if view.is_some() {

@@ -12,6 +12,8 @@
     return;
   }
   const BASE = root.getAttribute("data-base");
+  // Seconds after auth_time when the server stops accepting and renewing a token.
+  const ABSOLUTE_TIMEOUT = Number(root.getAttribute("data-absolute-timeout")) || 0;
   const TOKEN_KEY = "auth-labs.jwt-header.token";
   const MODE_KEY = "auth-labs.jwt-header.storage";
 
@@ -91,7 +93,8 @@
     sub: "subject: your username, or guest:… for an anonymous visitor",
     visits: "private claim: the visit counter, carried by the token itself",
     iat: "issued at",
-    exp: "expires at: refused once this moment has passed",
+    exp: "expires at: refused from this second on",
+    auth_time: "authenticated at: when you logged in (for a guest, when the guest token was first issued); every re-issue keeps it",
     jti: "JWT id: random, so every token is unique",
     iss: "issuer: who signed it",
     aud: "audience: which lab may accept it",
@@ -170,7 +173,7 @@
       th.append(el("code", name));
       const td = el("td");
       td.append(el("code", JSON.stringify(value)));
-      if ((name === "iat" || name === "exp") && typeof value === "number") {
+      if ((name === "iat" || name === "exp" || name === "auth_time") && typeof value === "number") {
         td.append(el("br"), el("span", human(value), "muted"));
       }
       tr.append(th, td, el("td", MEANINGS[name] || "a claim this app does not use", "muted"));
@@ -182,8 +185,12 @@
     const strong = el("strong", "…", "countdown");
     strong.setAttribute("data-countdown", String(decoded.payload.exp));
     countdown.append(strong);
-
     view.append(pre, legend, columns, table, countdown);
+
+    if (typeof decoded.payload.auth_time === "number" && ABSOLUTE_TIMEOUT > 0) {
+      view.append(el("p", "Renewal stops at " + human(decoded.payload.auth_time + ABSOLUTE_TIMEOUT) +
+        ": auth_time + the absolute timeout. From then on /api/visit refuses the token instead of renewing it; log in again.", "hint"));
+    }
   }
 
   function render() {
@@ -255,9 +262,19 @@
   }
 
   $("visit-button").addEventListener("click", async function () {
+    const error = $("visit-error");
+    error.hidden = true;
     const result = await call("POST", "/api/visit");
     if (result.status === 200 && result.json.access_token) {
       keep(result.json.access_token);
+    } else {
+      // The refusal's own words (error_description): expired, forged, or past the absolute timeout.
+      error.textContent = result.json.message || "The visit was refused.";
+      error.hidden = false;
+      if (result.json.reason === "absolute_timeout") {
+        // The server will never renew this token again: forget it, as after a logout.
+        keep(null);
+      }
     }
   });
 

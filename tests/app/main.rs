@@ -21,6 +21,7 @@ mod personas;
 mod properties;
 mod register;
 mod secure_defaults;
+mod secure_jwt;
 mod sessions;
 mod side_by_side;
 mod site;

@@ -97,3 +97,16 @@ pub fn independently_refused(token: &str, secret: &[u8]) -> bool {
     let verified: Result<BTreeMap<String, Value>, _> = token.verify_with_key(&key);
     verified.is_err()
 }
+
+/// A token with exactly this header and payload, signed HS256 with `secret`: for the attacks
+/// that need a genuine signature over claims or headers the app would never write.
+pub fn signed_raw(secret: &[u8], header: &Value, payload: &Value) -> String {
+    let input = format!(
+        "{}.{}",
+        b64url(header.to_string().as_bytes()),
+        b64url(payload.to_string().as_bytes())
+    );
+    let mut mac: Hmac<Sha256> = Hmac::new_from_slice(secret).expect("any key length works");
+    mac.update(input.as_bytes());
+    format!("{input}.{}", b64url(&mac.finalize().into_bytes()))
+}

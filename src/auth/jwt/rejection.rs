@@ -16,11 +16,17 @@ pub enum Rejection {
     Malformed(Malformation),
     /// The header names an algorithm other than HS256, `none` in any letter case included.
     AlgorithmNotAllowed(String),
+    /// The header has `crit` (the extensions it lists, as JSON): RFC 7515 §4.1.11 says a
+    /// recipient that does not understand them must refuse the token, and we understand none.
+    CriticalExtension(String),
     /// The signature does not match header + payload under our secret: edited, or signed
     /// with another secret.
     BadSignature,
-    /// `exp` has passed (beyond the configured leeway).
+    /// `exp` has been reached (beyond the configured leeway): now is not before it.
     Expired,
+    /// `auth_time + jwt_absolute_timeout` has been reached: the login (or guest token) is too
+    /// old to be accepted or renewed. Names the user whose login it was (`None`: a guest).
+    AbsoluteTimeout(Option<String>),
     /// Signed by us, but for another lab (or no lab).
     WrongAudience(Option<String>),
     /// Signed by us, but `iss` is not this app.
@@ -38,8 +44,10 @@ impl Rejection {
             Rejection::NotAJwt => "not_a_jwt",
             Rejection::Malformed(_) => "malformed",
             Rejection::AlgorithmNotAllowed(_) => "algorithm_not_allowed",
+            Rejection::CriticalExtension(_) => "critical_extension",
             Rejection::BadSignature => "bad_signature",
             Rejection::Expired => "expired",
+            Rejection::AbsoluteTimeout(_) => "absolute_timeout",
             Rejection::WrongAudience(_) => "wrong_audience",
             Rejection::WrongIssuer => "wrong_issuer",
             Rejection::MissingClaim(_) => "missing_claim",
@@ -56,6 +64,7 @@ impl Rejection {
                 ("alg_none", Some(alg.clone()))
             }
             Rejection::AlgorithmNotAllowed(alg) => ("algorithm_not_allowed", Some(alg.clone())),
+            Rejection::CriticalExtension(crit) => ("critical_extension", Some(crit.clone())),
             Rejection::WrongAudience(None) => ("no_audience", None),
             Rejection::WrongAudience(Some(aud)) => ("wrong_audience", Some(aud.clone())),
             Rejection::MissingClaim(claim) => ("missing_claim", Some(claim.clone())),
@@ -86,8 +95,14 @@ impl Rejection {
             Rejection::BadSignature => {
                 "Bad signature: the header or payload was changed after signing, or the token was signed with another secret.".to_string()
             }
+            Rejection::CriticalExtension(crit) => format!(
+                "Critical extension: the header's crit names {crit}, extensions this server does not understand, so it must refuse the token (RFC 7515 section 4.1.11)."
+            ),
             Rejection::Expired => {
-                "Expired: the exp claim is in the past, so the token is no longer accepted.".to_string()
+                "Expired: the time in the exp claim has been reached, so the token is no longer accepted.".to_string()
+            }
+            Rejection::AbsoluteTimeout(_) => {
+                "Absolute timeout: the login in auth_time is older than the absolute timeout, so this token is no longer accepted or renewed, however recently it was issued. Log in again (or visit without a token for a new guest token).".to_string()
             }
             Rejection::WrongAudience(Some(aud)) => format!(
                 "Wrong audience: the token is for {aud}, not for this lab. A token from one lab cannot be replayed at another."
@@ -200,8 +215,11 @@ mod tests {
             Rejection::NotAJwt,
             Rejection::AlgorithmNotAllowed("none".into()),
             Rejection::AlgorithmNotAllowed("RS256".into()),
+            Rejection::CriticalExtension(r#"["exp"]"#.into()),
             Rejection::BadSignature,
             Rejection::Expired,
+            Rejection::AbsoluteTimeout(Some("alice".into())),
+            Rejection::AbsoluteTimeout(None),
             Rejection::WrongAudience(None),
             Rejection::WrongAudience(Some("x".into())),
             Rejection::WrongIssuer,
@@ -232,6 +250,8 @@ mod tests {
             Rejection::AlgorithmNotAllowed("n\"o\\ne".into()),
             Rejection::BadSignature,
             Rejection::Expired,
+            Rejection::CriticalExtension(r#"["ü","\\"]"#.into()),
+            Rejection::AbsoluteTimeout(None),
             Rejection::WrongAudience(Some("ü".into())),
             Rejection::MissingClaim("visits".into()),
         ] {

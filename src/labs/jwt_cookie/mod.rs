@@ -1,8 +1,10 @@
 //! JWT in a cookie: the state is a signed token the browser carries in an `HttpOnly` cookie.
 //!
 //! The server keeps nothing. Every visit verifies the token, then signs a new one with
-//! `visits + 1`. Logout can only ask the browser to forget the token: a copy taken before
-//! logout keeps working until its `exp`, because there is no server state to revoke.
+//! `visits + 1`, keeping its `auth_time`, until the absolute timeout after that login ends
+//! renewal. Logout can only ask the browser to forget the token: a copy taken before logout
+//! keeps working until its `exp` (or the absolute timeout), because there is no server state
+//! to revoke.
 //! The cookie is in `guard.rs`; the pages' words are in `templates/labs/jwt-cookie/` and the
 //! message table (`jwt_cookie.*`, `jwt.rejection.*`).
 
@@ -18,7 +20,7 @@ use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
-use crate::auth::jwt::{Audience, Claims, JwtKeys};
+use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
@@ -43,16 +45,31 @@ pub fn stage() -> AdHoc {
     })
 }
 
-/// When a token expires, for the page (its `relative` reads "in 14 minutes").
-fn expires(claims: &Claims, now: OffsetDateTime) -> HumanTime {
+/// A claim's Unix time, for the page (its `relative` reads "in 14 minutes").
+fn human(unix: i64, now: OffsetDateTime) -> HumanTime {
     HumanTime::new(
-        OffsetDateTime::from_unix_timestamp(claims.exp).unwrap_or(now),
+        OffsetDateTime::from_unix_timestamp(unix).unwrap_or(now),
         now,
     )
 }
 
+/// When a token expires.
+fn expires(claims: &Claims, now: OffsetDateTime) -> HumanTime {
+    human(claims.exp, now)
+}
+
+/// Whose token reached the absolute timeout, if the one that arrived did: `user` (who is
+/// now logged out) or `guest`; the page says so (`jwt_cookie.flash.absolute_timeout_*`).
+fn timed_out(arrived: &TokenCookie) -> Option<&'static str> {
+    match arrived {
+        TokenCookie::Rejected(Rejection::AbsoluteTimeout(Some(_))) => Some("user"),
+        TokenCookie::Rejected(Rejection::AbsoluteTimeout(None)) => Some("guest"),
+        _ => None,
+    }
+}
+
 /// Verifies the token that arrived and re-issues it with `visits + 1`; anything else (no
-/// cookie, a refused token) starts a guest token at 1.
+/// cookie, a refused token, one past its absolute timeout) starts a guest token at 1.
 #[get("/")]
 fn index(
     jar: &CookieJar<'_>,
@@ -68,7 +85,8 @@ fn index(
         None => keys.issue(Audience::JwtCookie, None, 1),
     }
     .map_err(|_| AppError::internal())?;
-    let token = TokenView::of_issued(&issued.token, &issued.claims, now);
+    let token = TokenView::of_issued(&issued.token, &issued.claims, now)
+        .with_renewal(keys.absolute_timeout, now);
     set_token_cookie(jar, issued.token.clone(), keys, config.cookies.secure);
     Ok(Template::render(
         "labs/jwt-cookie/index",
@@ -77,6 +95,8 @@ fn index(
             flash,
             visits: issued.claims.visits,
             user: issued.claims.username(),
+            timed_out: timed_out(&arrived),
+            absolute_timeout: span(keys.absolute_timeout.unsigned_abs().as_secs()),
             sent,
             cookie_name: COOKIE,
             arrived: arrived.view(),
@@ -90,6 +110,8 @@ fn index(
             raw_token: &issued.token,
             token,
             expires: expires(&issued.claims, now),
+            auth_time: human(issued.claims.auth_time, now),
+            renewal_ends: human(keys.renewal_ends(&issued.claims), now),
             ttl: span(keys.ttl.unsigned_abs().as_secs()),
             leeway: keys.leeway.whole_seconds(),
         },
@@ -127,7 +149,12 @@ async fn login(
 }
 
 #[get("/me")]
-fn me(user: JwtCookieUser, flash: Option<Notice>, sent: SentHeaders) -> Template {
+fn me(
+    user: JwtCookieUser,
+    flash: Option<Notice>,
+    sent: SentHeaders,
+    keys: &State<JwtKeys>,
+) -> Template {
     let now = OffsetDateTime::now_utc();
     Template::render(
         "labs/jwt-cookie/me",
@@ -136,7 +163,8 @@ fn me(user: JwtCookieUser, flash: Option<Notice>, sent: SentHeaders) -> Template
             flash,
             user: &user.username,
             claims: &user.claims,
-            token: TokenView::of_issued(&user.token, &user.claims, now),
+            token: TokenView::of_issued(&user.token, &user.claims, now)
+                .with_renewal(keys.absolute_timeout, now),
             raw_token: &user.token,
             expires: expires(&user.claims, now),
             sent,
@@ -151,7 +179,7 @@ fn me_anonymous() -> Redirect {
 }
 
 /// Asks the browser to delete the cookie. That is all a stateless server can do: the token
-/// itself stays valid until `exp`, and a copy of it still works.
+/// itself stays valid until `exp` (at most until the absolute timeout), and a copy still works.
 #[post("/logout")]
 fn logout(
     _same_origin: SameOrigin,

@@ -1,5 +1,5 @@
 //! The header lab's API errors: a 401 with its `WWW-Authenticate` challenge (RFC 6750 §3),
-//! or the server's own failure. The API speaks English in `message` and `error_description`
+//! a 415 for a body that is not JSON, or the server's own failure. The API speaks English in `message` and `error_description`
 //! (RFC 6750's audience is a developer); the page's words live in templates.
 
 use rocket::http::Header;
@@ -46,10 +46,20 @@ impl Challenge {
     }
 }
 
+/// A 415 for a body sent as anything but `application/json`. `Accept` in a response names
+/// the media types a request to this resource may use (RFC 9110 §12.5.1).
+#[derive(Debug, Responder)]
+#[response(status = 415, content_type = "json")]
+pub struct NotJson {
+    body: Json<ChallengeBody>,
+    accept: Header<'static>,
+}
+
 /// Every way an API call of this lab can fail.
 #[derive(Debug, Responder)]
 pub enum ApiError {
     Unauthorized(Challenge),
+    UnsupportedMediaType(NotJson),
     Server(AppError),
 }
 
@@ -90,6 +100,18 @@ impl ApiError {
             message,
             "Bearer".into(),
         ))
+    }
+
+    /// The body is not declared `application/json`: refused before it is read.
+    pub fn not_json() -> ApiError {
+        ApiError::UnsupportedMediaType(NotJson {
+            body: Json(ChallengeBody {
+                error: "unsupported_media_type",
+                reason: "not_json",
+                message: "This endpoint takes only Content-Type: application/json. (A form on another site can post text/plain without asking; application/json it cannot.)".into(),
+            }),
+            accept: Header::new("Accept", "application/json"),
+        })
     }
 
     /// Signing failed: the server's fault, never the request's.

@@ -33,7 +33,7 @@ pub const LAB: &str = "jwt-header";
 
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-header lab", |rocket| async {
-        rocket.mount(BASE, routes![index, token, me, visit])
+        rocket.mount(BASE, routes![index, token, token_not_json, me, visit])
     })
 }
 
@@ -49,6 +49,8 @@ fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Templat
             demo_accounts: demo_accounts(),
             ttl: span(keys.ttl.unsigned_abs().as_secs()),
             leeway: keys.leeway.whole_seconds(),
+            absolute_timeout: keys.absolute_timeout.whole_seconds(),
+            absolute_timeout_span: span(keys.absolute_timeout.unsigned_abs().as_secs()),
         },
     )
 }
@@ -82,9 +84,10 @@ impl TokenResponse {
     }
 }
 
-/// Logs in: checks the password and signs a token for the user. A valid guest token sent
-/// along as `Authorization: Bearer` carries its count over, as in the other labs.
-#[post("/api/token", data = "<body>")]
+/// Logs in: checks the password and signs a token for the user, with a fresh `auth_time`. A
+/// valid guest token sent along as `Authorization: Bearer` carries its count over, as in the
+/// other labs. `format = "json"`: only `application/json` (any parameters) reaches it.
+#[post("/api/token", format = "json", data = "<body>")]
 async fn token(
     body: Json<TokenRequest>,
     bearer: Bearer,
@@ -100,6 +103,15 @@ async fn token(
         .issue(Audience::JwtHeader, Some(&username), visits)
         .map_err(|_| ApiError::signing_failed())?;
     Ok(Json(TokenResponse::new(issued)))
+}
+
+/// Any other content type, or none: 415, before the body is read or a password hashed.
+/// `text/plain`, form and multipart bodies are what another site's `<form>` can send without
+/// a CORS preflight, so refusing them keeps cross-site pages (and their argon2 bill) out.
+/// Rocket would answer a format mismatch with a 404; this route at rank 2 says what is wrong.
+#[post("/api/token", rank = 2)]
+fn token_not_json() -> ApiError {
+    ApiError::not_json()
 }
 
 /// The verified claims, plus the username they prove (`null` for a guest token).
@@ -128,8 +140,13 @@ struct VisitResponse {
     expires_in: i64,
 }
 
-/// Counts a visit: verifies the token, signs a new one with `visits + 1`. Without a token,
-/// starts a guest token at 1.
+/// Counts a visit: verifies the token, signs a new one with `visits + 1` and the same
+/// `auth_time`. Without a token, starts a guest token at 1. A token past its absolute timeout
+/// is refused like any invalid one (401 `invalid_token`), so a stolen copy stops renewing.
+///
+/// It reads no body, so it asks for no content type: `curl -X POST` with no body keeps
+/// working. A cross-site form can reach it, but without the header it only starts a guest
+/// token, in a response that page cannot read.
 #[post("/api/visit")]
 fn visit(
     bearer: Result<MaybeBearer, ApiError>,
