@@ -14,6 +14,7 @@
 pub mod attacks;
 mod headers;
 mod pages;
+pub mod reports;
 
 use std::sync::Arc;
 
@@ -65,6 +66,7 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         rocket::custom(own)
             .manage(headers::policy_for(&labs))
             .manage(labs)
+            .manage(reports::Reports::default())
             .attach(Template::try_custom(move |engines| {
                 engines.tera.set_escape_fn(inspector::escape_html);
                 let table = table.clone()?;

@@ -7,9 +7,11 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use super::attacks::{self, ATTACKS};
+use super::reports::{Report, Reports};
 use super::LabsOrigin;
 use crate::labs::cross_site::log::TraceId;
 use crate::labs::cross_site::TRACE_PARAM;
+use crate::site::inspector::HumanTime;
 
 /// Which of its two names the browser used: `localhost` is another site than the labs'
 /// `127.0.0.1`; `127.0.0.1` is the same site on another port (another origin only).
@@ -51,11 +53,47 @@ fn trace_id(trace: Option<&str>) -> Option<String> {
         .map(|id| id.as_str().to_string())
 }
 
+/// What this learner's attacks could read back, newest first, with readable times.
+fn read_back(reports: &Reports, trace: Option<&str>) -> Vec<ReportRow> {
+    let now = time::OffsetDateTime::now_utc();
+    trace
+        .and_then(TraceId::parse)
+        .map(|id| reports.entries(&id))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|report| ReportRow {
+            when: HumanTime::new(
+                time::OffsetDateTime::from_unix_timestamp(report.at).unwrap_or(now),
+                now,
+            ),
+            report,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ReportRow {
+    when: HumanTime,
+    #[serde(flatten)]
+    report: Report,
+}
+
 #[get("/?<trace>")]
-fn home(here: Here, labs: &State<LabsOrigin>, trace: Option<&str>) -> Template {
+fn home(
+    here: Here,
+    labs: &State<LabsOrigin>,
+    reports: &State<Reports>,
+    trace: Option<&str>,
+) -> Template {
     Template::render(
         "attacker/home",
-        context! { here, labs: &labs.0, attacks: &ATTACKS, trace: trace_id(trace) },
+        context! {
+            here,
+            labs: &labs.0,
+            attacks: &ATTACKS,
+            read_back: read_back(reports, trace),
+            trace: trace_id(trace),
+        },
     )
 }
 
@@ -68,6 +106,7 @@ fn attack(
     trace: Option<&str>,
     here: Here,
     labs: &State<LabsOrigin>,
+    reports: &State<Reports>,
 ) -> Result<Template, Status> {
     let attack = attacks::find(id).ok_or(Status::NotFound)?;
     let lab = match lab {
@@ -79,6 +118,10 @@ fn attack(
             .ok_or(Status::NotFound)?,
     };
     let (path, fields) = attacks::request_for(attack, lab);
+    let read_back: Vec<ReportRow> = read_back(reports, trace)
+        .into_iter()
+        .filter(|row| row.report.attack == attack.id)
+        .collect();
     let trace = trace_id(trace);
     let tag = match &trace {
         Some(id) => format!("?{TRACE_PARAM}={id}"),
@@ -93,13 +136,19 @@ fn attack(
             lab,
             target: format!("{}{path}{tag}", labs.0),
             fields,
+            read_back,
             trace,
         },
     ))
 }
 
 pub fn routes() -> Vec<Route> {
-    routes![home, attack]
+    routes![
+        home,
+        attack,
+        super::reports::receive,
+        super::reports::not_json
+    ]
 }
 
 #[catch(default)]

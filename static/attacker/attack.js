@@ -13,8 +13,27 @@
   const target = stage.dataset.target;
   const labs = document.body.dataset.labs;
 
+  const trace = document.body.dataset.trace;
+
+  // Keeps the report on this site's server too, for the "read back" list (same origin).
+  function keep(lines, beacon) {
+    if (!trace) {
+      return;
+    }
+    const url = "/reports?trace=" + encodeURIComponent(trace);
+    const body = JSON.stringify({ attack: stage.dataset.attack, lab: stage.dataset.lab, lines: lines });
+    if (beacon) {
+      navigator.sendBeacon(url, new Blob([body], { type: "application/json" }));
+    } else {
+      fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: body });
+    }
+  }
+
   function report(lines) {
     outcome.textContent = lines.join("\n");
+    if (lines.length > 1 || lines[0] !== "Launched…") {
+      keep(lines, false);
+    }
   }
 
   const attacks = {
@@ -107,6 +126,18 @@
       report(lines);
     },
   };
+
+  // A form post or a link takes the browser to the lab: this page cannot see the answer.
+  const forged = document.getElementById("forged");
+  if (forged) {
+    forged.addEventListener("submit", function () {
+      keep(["Sent: POST " + target, "The answer went to your browser's new page, on the lab; this site cannot read it."], true);
+    });
+  } else if (launch.tagName === "A") {
+    launch.addEventListener("click", function () {
+      keep(["Sent you to: GET " + target, "The lab's page opened in your browser; this site cannot read it."], true);
+    });
+  }
 
   const fire = attacks[stage.dataset.attack];
   if (fire) {

@@ -234,3 +234,70 @@ fn every_request_the_attacker_forges_carries_the_learners_log_id() {
         .expect("page");
     assert!(forged_form(&page).0.ends_with("/labs/sessions/logout"));
 }
+
+#[test]
+fn the_attacker_site_keeps_what_its_pages_read_back_per_learner_and_bounded() {
+    let site = attacker_client(8000);
+    let (mine, theirs) = ("AAAAAAAAAAAAAAAAAAAAAA", "BBBBBBBBBBBBBBBBBBBBBA");
+    let post = |trace: &str, body: String| {
+        site.post(format!("/reports?trace={trace}"))
+            .header(ContentType::JSON)
+            .body(body)
+            .dispatch()
+            .status()
+    };
+    let long = "x".repeat(1000);
+    let report =
+        format!(r#"{{"attack":"img-get","lab":"sessions","lines":["error only","{long}"]}}"#);
+    assert_eq!(post(mine, report.clone()), Status::NoContent);
+    let home = site
+        .get(format!("/?trace={mine}"))
+        .dispatch()
+        .into_string()
+        .expect("home");
+    let read_back = home
+        .split("id=\"read-back\"")
+        .nth(1)
+        .expect("read-back list");
+    assert!(
+        read_back.contains("<code>img-get</code> → sessions"),
+        "{read_back}"
+    );
+    assert!(read_back.contains("error only"));
+    assert!(read_back.contains(&"x".repeat(300)) && !read_back.contains(&"x".repeat(301)));
+    let page = site
+        .get(format!("/attacks/img-get?trace={mine}"))
+        .dispatch()
+        .into_string()
+        .expect("page");
+    assert!(
+        page.contains("error only"),
+        "the attack page shows its own reports"
+    );
+    let others = site
+        .get(format!("/?trace={theirs}"))
+        .dispatch()
+        .into_string()
+        .expect("home");
+    assert!(
+        !others.contains("error only"),
+        "nothing from another learner"
+    );
+    // Refused: no id, a malformed id, an unknown attack, not JSON, broken JSON.
+    let unknown = r#"{"attack":"nope","lab":"sessions","lines":[]}"#.to_string();
+    assert_eq!(post(mine, unknown), Status::UnprocessableEntity);
+    assert_eq!(post("short", report.clone()), Status::UnprocessableEntity);
+    assert_eq!(post(mine, "{".into()), Status::BadRequest);
+    let no_id = site
+        .post("/reports")
+        .header(ContentType::JSON)
+        .body(report.clone())
+        .dispatch();
+    assert_eq!(no_id.status(), Status::UnprocessableEntity);
+    let text = site
+        .post(format!("/reports?trace={mine}"))
+        .header(ContentType::Plain)
+        .body(report)
+        .dispatch();
+    assert_eq!(text.status(), Status::UnsupportedMediaType);
+}

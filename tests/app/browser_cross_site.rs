@@ -202,6 +202,16 @@ fn the_same_site_variant_gets_the_lax_cookie_a_cross_site_image_does_not() {
         rows[1].2, "no_credential",
         "cross-site: it did not: {rows:?}"
     );
+    // The attacker's half: both pages reported what they could read back (only "error").
+    let port = sites.attacker_port;
+    browser.goto(&format!("http://localhost:{port}/?trace={trace}"));
+    let reports = browser.eval(
+        "return [...document.querySelectorAll('#read-back li')].map(li => li.dataset.attack);",
+    );
+    assert_eq!(reports, serde_json::json!(["img-get", "img-get"]));
+    assert!(browser
+        .text("#read-back")
+        .contains("This page learned only: error"));
 }
 
 #[test]

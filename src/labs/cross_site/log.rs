@@ -1,6 +1,7 @@
 //! The cross-site log's memory: for each browser that asked for one, the last few requests
-//! the labs received from another site or origin. Bounded twice (entries per browser, and
-//! browsers), so a flood of forged requests cannot grow it.
+//! the labs received from another site or origin (and, on the attacker site, what its pages
+//! could read back). Bounded twice (entries per browser, and browsers), so a flood of forged
+//! requests cannot grow it.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Mutex, MutexGuard};
@@ -70,29 +71,41 @@ pub struct Seen {
     pub decision: Decision,
 }
 
-#[derive(Default)]
-struct Browsers {
-    logs: HashMap<TraceId, (u64, VecDeque<Seen>)>,
+struct Browsers<T> {
+    logs: HashMap<TraceId, (u64, VecDeque<T>)>,
     clock: u64,
 }
 
-/// Every browser's cross-site log (Rocket state of the labs).
-#[derive(Default)]
-pub struct CrossSiteLog {
-    inner: Mutex<Browsers>,
+/// Each browser's newest entries of one kind, bounded per browser and in browsers.
+pub struct Logs<T> {
+    inner: Mutex<Browsers<T>>,
 }
 
-impl CrossSiteLog {
-    fn lock(&self) -> MutexGuard<'_, Browsers> {
+/// Every browser's cross-site log (Rocket state of the labs).
+pub type CrossSiteLog = Logs<Seen>;
+
+impl<T> Default for Logs<T> {
+    fn default() -> Self {
+        Logs {
+            inner: Mutex::new(Browsers {
+                logs: HashMap::new(),
+                clock: 0,
+            }),
+        }
+    }
+}
+
+impl<T: Clone> Logs<T> {
+    fn lock(&self) -> MutexGuard<'_, Browsers<T>> {
         // A poisoned lock still holds a usable log: a panic elsewhere must not lose it.
         self.inner
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Appends `seen` to `id`'s log, dropping its oldest entry (or the longest-unseen
+    /// Appends `entry` to `id`'s log, dropping its oldest entry (or the longest-unseen
     /// browser) when full.
-    pub fn record(&self, id: &TraceId, seen: Seen) {
+    pub fn record(&self, id: &TraceId, entry: T) {
         let mut browsers = self.lock();
         browsers.clock += 1;
         let clock = browsers.clock;
@@ -111,11 +124,11 @@ impl CrossSiteLog {
         if entries.len() == PER_BROWSER {
             entries.pop_front();
         }
-        entries.push_back(seen);
+        entries.push_back(entry);
     }
 
     /// `id`'s log, newest first.
-    pub fn entries(&self, id: &TraceId) -> Vec<Seen> {
+    pub fn entries(&self, id: &TraceId) -> Vec<T> {
         self.lock()
             .logs
             .get(id)
