@@ -17,6 +17,8 @@ mod logs;
 mod personas;
 mod properties;
 mod register;
+mod secure_budgets;
+mod secure_cookie_login;
 mod secure_defaults;
 mod sessions;
 mod side_by_side;
