@@ -130,6 +130,7 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
     match users {
         Ok(users) => Ok(rocket
             .manage(JwtKeys::from_config(&config))
+            .manage(pages::RegistrationLimit::from_config(&config))
             .manage(config)
             .manage(users)),
         Err(e) => {

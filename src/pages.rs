@@ -2,15 +2,19 @@
 //! `templates/register*.html.tera` and the message table (`register.*`); Rust passes codes.
 
 use rocket::form::{Form, FromForm};
-use rocket::http::Status;
-use rocket::{get, post, routes, Route, State};
+use rocket::http::{Header, Status};
+use rocket::response::{self, Responder};
+use rocket::{get, post, routes, Request, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
+use time::OffsetDateTime;
 
 use crate::auth::users::{demo_accounts, RegisterError, UserDirectory};
+use crate::config::AppConfig;
 use crate::labs::LABS;
 use crate::site::flash::Notice;
 use crate::site::origin::SameOrigin;
+use crate::site::rate_limit::{PeerAddress, RateLimit, RetryAfter};
 
 #[get("/")]
 fn home(flash: Option<Notice>) -> Template {
@@ -31,6 +35,17 @@ struct RegisterForm {
     password: String,
 }
 
+/// How many accounts one address may register per minute (`user_registrations_per_minute`).
+pub struct RegistrationLimit(RateLimit);
+
+impl RegistrationLimit {
+    pub fn from_config(config: &AppConfig) -> RegistrationLimit {
+        RegistrationLimit(RateLimit::per_minute(
+            config.users.registrations_per_minute.get(),
+        ))
+    }
+}
+
 /// The form; after a refusal, `error` is its code and `capacity` the directory's size.
 fn register_page(username: &str, error: Option<&RegisterError>) -> Template {
     let capacity = match error {
@@ -48,26 +63,77 @@ fn register_page(username: &str, error: Option<&RegisterError>) -> Template {
     )
 }
 
+/// `429 Too Many Requests`: the form again, saying why and when to try again, with the same
+/// wait in `Retry-After` (RFC 6585 §4) for scripts.
+pub struct Throttled {
+    page: Template,
+    retry_after: RetryAfter,
+}
+
+impl Throttled {
+    fn new(username: &str, limit: usize, retry_after: RetryAfter) -> Throttled {
+        let page = Template::render(
+            "register",
+            context! {
+                section: "register",
+                username,
+                error: "too_many",
+                limit,
+                retry_after: retry_after.0,
+            },
+        );
+        Throttled { page, retry_after }
+    }
+}
+
+impl<'r> Responder<'r, 'static> for Throttled {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        let mut response = self.page.respond_to(request)?;
+        response.set_status(Status::TooManyRequests);
+        response.set_header(Header::new("Retry-After", self.retry_after.0.to_string()));
+        Ok(response)
+    }
+}
+
 #[get("/register")]
 fn register_form() -> Template {
     register_page("", None)
 }
 
-/// Adds an account to the shared directory and shows the stored PHC string.
+/// Adds an account to the shared directory and shows the stored PHC string. Each address may
+/// add `user_registrations_per_minute` accounts a minute; a refused attempt gives its turn back.
 #[post("/register", data = "<form>")]
 async fn register(
     _same_origin: SameOrigin,
+    peer: PeerAddress,
     form: Form<RegisterForm>,
     users: &State<UserDirectory>,
+    limit: &State<RegistrationLimit>,
+) -> Result<(Status, Template), Throttled> {
+    let RegistrationLimit(limit) = limit.inner();
+    if let Err(wait) = limit.take(peer, OffsetDateTime::now_utc()) {
+        return Err(Throttled::new(&form.username, limit.limit(), wait));
+    }
+    let registered = users.register(&form.username, &form.password).await;
+    if !matches!(registered, Ok(_) | Err(RegisterError::Hashing)) {
+        limit.give_back(peer);
+    }
+    Ok(register_answer(&form.username, registered))
+}
+
+/// The result page for a new account, or the form again with the refusal and its status.
+fn register_answer(
+    username: &str,
+    registered: Result<String, RegisterError>,
 ) -> (Status, Template) {
-    match users.register(&form.username, &form.password).await {
+    match registered {
         Ok(phc) => (
             Status::Created,
             Template::render(
                 "registered",
                 context! {
                     section: "register",
-                    username: &form.username,
+                    username,
                     phc_parts: phc_parts(&phc),
                     phc,
                     labs: &LABS,
@@ -83,7 +149,7 @@ async fn register(
                 RegisterError::Full(_) => Status::Forbidden,
                 RegisterError::Hashing => Status::InternalServerError,
             };
-            (status, register_page(&form.username, Some(&e)))
+            (status, register_page(username, Some(&e)))
         }
     }
 }

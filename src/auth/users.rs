@@ -2,7 +2,12 @@
 //! rules shown on the registration form, live in the message table (`register.*`).
 
 use std::collections::HashMap;
+use std::fmt;
 use std::sync::RwLock;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use rand::RngCore;
 
 use super::password::{HashError, PasswordHasher};
 
@@ -14,9 +19,50 @@ pub fn demo_accounts() -> Vec<[&'static str; 2]> {
     DEMO_ACCOUNTS.iter().map(|(u, p)| [*u, *p]).collect()
 }
 
-/// Accounts by username; each holds only its argon2id PHC string.
+/// Which account a name belongs to. A registered account gets 128 random bits, so an account
+/// registered later under the same name (after a restart, say) is a different one and a
+/// credential naming the old one does not pass to it. A demo account's id is fixed
+/// (`demo-alice`), so its logins survive a restart, as the demo accounts themselves do.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AccountId(String);
+
+impl AccountId {
+    pub(crate) fn generate() -> AccountId {
+        let mut bytes = [0u8; 16];
+        rand::rngs::OsRng.fill_bytes(&mut bytes);
+        AccountId(URL_SAFE_NO_PAD.encode(bytes))
+    }
+
+    pub(crate) fn demo(username: &str) -> AccountId {
+        AccountId(format!("demo-{username}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for AccountId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for AccountId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "AccountId({})", self.0)
+    }
+}
+
+/// One account: its identity and its argon2id PHC string (never the password).
+struct Account {
+    id: AccountId,
+    phc: String,
+}
+
+/// Accounts by username.
 pub struct UserDirectory {
-    users: RwLock<HashMap<String, String>>,
+    users: RwLock<HashMap<String, Account>>,
     capacity: usize,
     hasher: PasswordHasher,
 }
@@ -62,7 +108,9 @@ impl UserDirectory {
     ) -> Result<UserDirectory, HashError> {
         let mut users = HashMap::new();
         for (name, password) in DEMO_ACCOUNTS {
-            users.insert(name.to_string(), hasher.hash(password.to_string()).await?);
+            let phc = hasher.hash(password.to_string()).await?;
+            let id = AccountId::demo(name);
+            users.insert(name.to_string(), Account { id, phc });
         }
         Ok(UserDirectory {
             users: RwLock::new(users),
@@ -76,7 +124,16 @@ impl UserDirectory {
             .users
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        users.get(username).cloned()
+        users.get(username).map(|account| account.phc.clone())
+    }
+
+    /// The identity of the account called `username`, if there is one now.
+    pub fn account_id(&self, username: &str) -> Option<AccountId> {
+        let users = self
+            .users
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        users.get(username).map(|account| account.id.clone())
     }
 
     fn len(&self) -> usize {
@@ -129,7 +186,11 @@ impl UserDirectory {
         if users.len() >= self.capacity {
             return Err(RegisterError::Full(self.capacity));
         }
-        users.insert(username.to_string(), phc.clone());
+        let account = Account {
+            id: AccountId::generate(),
+            phc: phc.clone(),
+        };
+        users.insert(username.to_string(), account);
         Ok(phc)
     }
 }
@@ -154,6 +215,14 @@ mod tests {
         ] {
             assert!(!valid_username(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn demo_ids_are_fixed_and_registered_ids_are_random() {
+        assert_eq!(AccountId::demo("alice").as_str(), "demo-alice");
+        let (one, other) = (AccountId::generate(), AccountId::generate());
+        assert_ne!(one, other);
+        assert_eq!(one.as_str().len(), 22, "128 bits in base64url");
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub struct SessionSettings {
     /// A session older than this is gone however active it is (OWASP: 4–8 h).
     #[serde(rename = "session_absolute_timeout")]
     pub absolute_timeout: Seconds,
-    /// At most this many sessions live in memory; the least recently seen one makes room.
+    /// At most this many sessions live in memory: half is kept for logged-in sessions, the
+    /// rest is for anonymous ones, and a full half evicts its own least recently seen session.
     #[serde(rename = "session_capacity")]
     pub capacity: Capacity,
     /// How often the background sweep removes expired sessions.

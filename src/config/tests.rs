@@ -111,6 +111,9 @@ fn defaults_follow_owasp() {
     assert_eq!(sessions.idle_timeout.duration(), Duration::minutes(30));
     assert_eq!(sessions.absolute_timeout.duration(), Duration::hours(8));
     assert_eq!(sessions.capacity.get(), 100_000);
+    // A cookies-lab login lasts as long as a session may: the absolute timeout.
+    assert_eq!(config.cookies.login_lifetime, sessions.absolute_timeout);
+    assert_eq!(config.users.registrations_per_minute.get(), 60);
     assert_eq!(config.jwt.ttl.duration(), Duration::minutes(15));
     assert_eq!(config.jwt.leeway.duration(), Duration::ZERO);
     assert_eq!(config.jwt.absolute_timeout.duration(), Duration::hours(8));
@@ -267,6 +270,8 @@ fn bounds_refusals_name_the_setting_and_its_variable() {
         ("jwt_absolute_timeout", 0, "`jwt_absolute_timeout` must be at least 1 second (set it in Rocket.toml or ROCKET_JWT_ABSOLUTE_TIMEOUT)."),
         ("session_capacity", 0, "`session_capacity` must be at least 1 (set it in Rocket.toml or ROCKET_SESSION_CAPACITY)."),
         ("user_capacity", 0, "`user_capacity` must be at least 1 (set it in Rocket.toml or ROCKET_USER_CAPACITY)."),
+        ("user_registrations_per_minute", 0, "`user_registrations_per_minute` must be at least 1 (set it in Rocket.toml or ROCKET_USER_REGISTRATIONS_PER_MINUTE)."),
+        ("cookie_login_lifetime", 0, "`cookie_login_lifetime` must be at least 1 second (set it in Rocket.toml or ROCKET_COOKIE_LOGIN_LIFETIME)."),
     ] {
         let figment = Figment::new().merge((key, value)).select("debug");
         let msg = AppConfig::from_figment(&figment).expect_err("refused").0;

@@ -1,5 +1,6 @@
 //! What serves the labs: the tutorial renderer, the inspector, response headers, error pages,
-//! flash messages and memory housekeeping. Nothing here knows about a particular lab.
+//! flash messages, per-address limits and memory housekeeping. Nothing here knows about a
+//! particular lab.
 
 pub mod docs;
 pub mod error;
@@ -10,4 +11,5 @@ pub mod links;
 pub mod memory;
 pub mod messages;
 pub mod origin;
+pub mod rate_limit;
 pub mod redact;

@@ -20,6 +20,8 @@ mod logs;
 mod personas;
 mod properties;
 mod register;
+mod secure_budgets;
+mod secure_cookie_login;
 mod secure_defaults;
 mod secure_jwt;
 mod sessions;

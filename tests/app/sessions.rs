@@ -325,7 +325,8 @@ fn background_sweep_removes_expired_sessions() {
 
 #[test]
 fn full_store_evicts_the_least_recently_seen_session() {
-    let figment = figment().merge(("session_capacity", 3));
+    // Capacity 6: three anonymous sessions, three kept for logged-in ones.
+    let figment = figment().merge(("session_capacity", 6));
     let client =
         rocket::local::blocking::Client::untracked(crate::support::internals::rocket_from(figment))
             .expect("app");

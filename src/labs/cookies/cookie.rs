@@ -2,10 +2,13 @@
 //! read back. Every reader answers the same way: absent, rejected (and why), or accepted.
 
 use rocket::http::{Cookie, CookieJar, SameSite};
+use time::OffsetDateTime;
 
 use super::signed::{CookieSigner, Verified};
+use super::ticket::LoginTicket;
 use super::BASE;
 use crate::auth::arrival::{Arrival, Reason};
+use crate::auth::users::UserDirectory;
 
 /// The plain counter: a bare number anyone can read and change.
 pub const PLAIN: &str = "plain_visits";
@@ -13,7 +16,7 @@ pub const PLAIN: &str = "plain_visits";
 pub const SIGNED: &str = "signed_visits";
 /// The private counter: AES-256-GCM ciphertext, unreadable and tamper-proof.
 pub const PRIVATE: &str = "private_visits";
-/// The login: the username, encrypted like the private counter.
+/// The login: who logged in, when and until when, encrypted like the private counter.
 pub const LOGIN: &str = "user";
 
 /// Why a cookie this lab reads was refused. The words are in the message table, under
@@ -28,8 +31,15 @@ pub enum Refusal {
     Unsigned,
     /// It fails authenticated decryption: edited, or encrypted under another `secret_key`.
     Undecryptable,
-    /// It decrypted to an empty username, which is nobody.
-    EmptyUsername,
+    /// A login that decrypted but is not today's format (the bare username older versions
+    /// wrote): it says nothing about when it expires or for which account it was issued.
+    OldFormat,
+    /// A login past its expiry (`cookie_login_lifetime` after it was issued).
+    Expired,
+    /// A login for an account that no longer exists (the server restarted, say).
+    NoAccount,
+    /// A login for an account that is gone, whose name someone has registered again.
+    OtherAccount,
 }
 
 impl Reason for Refusal {
@@ -39,7 +49,10 @@ impl Reason for Refusal {
             Refusal::Mismatch => "mismatch",
             Refusal::Unsigned => "unsigned",
             Refusal::Undecryptable => "undecryptable",
-            Refusal::EmptyUsername => "empty_username",
+            Refusal::OldFormat => "old_format",
+            Refusal::Expired => "expired",
+            Refusal::NoAccount => "no_account",
+            Refusal::OtherAccount => "other_account",
         }
     }
 }
@@ -90,15 +103,26 @@ pub fn read_private(jar: &CookieJar<'_>) -> CountArrival {
         })
 }
 
-/// The login cookie: the username it decrypts to, which is the whole login.
-pub fn read_login(jar: &CookieJar<'_>) -> Arrival<String, Refusal> {
+/// The login cookie: the login it decrypts to, if it has not expired and its account is still
+/// the one called by its name in `users`. That check is the whole login.
+pub fn read_login(
+    jar: &CookieJar<'_>,
+    users: &UserDirectory,
+    now: OffsetDateTime,
+) -> Arrival<LoginTicket, Refusal> {
     if jar.get(LOGIN).is_none() {
         return Arrival::Absent;
     }
-    match jar.get_private(LOGIN) {
-        None => Arrival::Rejected(Refusal::Undecryptable),
-        Some(c) if c.value().is_empty() => Arrival::Rejected(Refusal::EmptyUsername),
-        Some(c) => Arrival::Accepted(c.value().to_string()),
+    let Some(cookie) = jar.get_private(LOGIN) else {
+        return Arrival::Rejected(Refusal::Undecryptable);
+    };
+    let checked = LoginTicket::decode(cookie.value()).and_then(|ticket| {
+        let current = users.account_id(&ticket.user);
+        ticket.check(now, current.as_ref())
+    });
+    match checked {
+        Ok(ticket) => Arrival::Accepted(ticket),
+        Err(why) => Arrival::Rejected(why),
     }
 }
 
@@ -133,9 +157,11 @@ pub fn set_private(jar: &CookieJar<'_>, count: u64, secure: bool) {
     jar.add_private(lab_cookie(PRIVATE, count.to_string(), secure));
 }
 
-/// The login cookie: the username, encrypted and authenticated, `HttpOnly`, for this lab only.
-pub fn set_login(jar: &CookieJar<'_>, username: &str, secure: bool) {
-    jar.add_private(lab_cookie(LOGIN, username.to_string(), secure));
+/// The login cookie: the ticket, encrypted and authenticated, `HttpOnly`, for this lab only.
+/// Still a browser-session cookie: the expiry that counts is the one inside, which the server
+/// checks; a `Max-Age` would only ask the browser, and a copy ignores it.
+pub fn set_login(jar: &CookieJar<'_>, ticket: &LoginTicket, secure: bool) {
+    jar.add_private(lab_cookie(LOGIN, ticket.encode(), secure));
 }
 
 /// Removal must name the same `Path` as the cookie, or the browser keeps it.

@@ -9,13 +9,16 @@ use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Responder, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
+use time::OffsetDateTime;
 
 use super::cookie::{self, CountArrival, Refusal, PLAIN, PRIVATE, SIGNED};
+use super::login::LoginDetails;
 use super::notice::{LabNotice, RETIRED_KEY};
 use super::received::received;
 use super::signed::CookieSigner;
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
+use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
@@ -67,10 +70,13 @@ impl CounterView {
 pub fn index(
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
+    users: &State<UserDirectory>,
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Template {
+    let now = OffsetDateTime::now_utc();
+    let login = cookie::read_login(jar, users, now);
     let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
     let signed = CounterView::new("signed", SIGNED, &cookie::read_signed(jar, signer));
     let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
@@ -84,8 +90,10 @@ pub fn index(
             section: LAB,
             notice: flash.and_then(LabNotice::from_flash),
             visits: private.count,
-            user: cookie::read_login(jar).into_accepted(),
-            received: received(jar, signer),
+            user: login.accepted().map(|ticket| &ticket.user),
+            login: login.view(),
+            login_details: login.accepted().map(|ticket| LoginDetails::new(ticket, now)),
+            received: received(jar, signer, users, now),
             counters: [plain, signed, private],
             sent,
             key_count: signer.key_count(),

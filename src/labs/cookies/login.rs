@@ -1,24 +1,28 @@
-//! The cookie login, after Rocket's `examples/cookies/src/session.rs`: the username itself,
-//! encrypted, in the `user` cookie. The server keeps no record of the login, so there is
-//! nothing for logout to revoke. Page words: `templates/labs/cookies/{login,me}.html.tera`.
+//! The cookie login, after Rocket's `examples/cookies/src/session.rs`: the username, the
+//! account's id, the issue time and the expiry, encrypted, in the `user` cookie (`ticket.rs`).
+//! The server keeps no record of the login, so there is nothing for logout to revoke: a copy
+//! works until it expires. Page words: `templates/labs/cookies/{login,me}.html.tera`.
 
 use rocket::form::Form;
 use rocket::http::{CookieJar, Status};
-use rocket::outcome::IntoOutcome;
+use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Request, Route, State};
 use rocket_dyn_templates::{context, Template};
+use serde::Serialize;
+use time::OffsetDateTime;
 
 use super::cookie::{self, LOGIN};
 use super::notice::{LabNotice, LOGGED_IN, LOGGED_OUT};
+use super::ticket::LoginTicket;
 use super::{counters, mounted, LAB};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
-use crate::site::inspector::SentHeaders;
+use crate::site::inspector::{HumanTime, SentHeaders};
 use crate::site::origin::SameOrigin;
 
 pub fn routes() -> Vec<Route> {
@@ -26,20 +30,43 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// A user authenticated by this lab's private login cookie. Forwards (so a `rank = 2` route
-/// can redirect to the login page) when there is none or it does not decrypt.
+/// can redirect to the login page) when there is none, or it is refused (see `read_login`).
 pub struct CookieUser {
     pub username: String,
+    pub ticket: LoginTicket,
 }
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for CookieUser {
-    type Error = std::convert::Infallible;
+    type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        cookie::read_login(request.cookies())
+        let users = try_outcome!(request.guard::<&State<UserDirectory>>().await);
+        cookie::read_login(request.cookies(), users, OffsetDateTime::now_utc())
             .into_accepted()
-            .map(|username| CookieUser { username })
+            .map(|ticket| CookieUser {
+                username: ticket.user.clone(),
+                ticket,
+            })
             .or_forward(Status::Unauthorized)
+    }
+}
+
+/// A login as the pages show it: whose account, issued and expiring when.
+#[derive(Debug, Clone, Serialize)]
+pub struct LoginDetails {
+    pub account: String,
+    pub issued: HumanTime,
+    pub expires: HumanTime,
+}
+
+impl LoginDetails {
+    pub fn new(ticket: &LoginTicket, now: OffsetDateTime) -> LoginDetails {
+        LoginDetails {
+            account: ticket.account.clone(),
+            issued: HumanTime::new(ticket.issued(), now),
+            expires: HumanTime::new(ticket.expires(), now),
+        }
     }
 }
 
@@ -48,7 +75,8 @@ pub fn login_form() -> Template {
     login_page(LAB, "", false, ())
 }
 
-/// Checks the password, then puts the username itself, encrypted, in a cookie.
+/// Checks the password, then puts the login (who, which account, until when), encrypted, in
+/// a cookie.
 #[post("/login", data = "<form>")]
 pub async fn login(
     _same_origin: SameOrigin,
@@ -58,7 +86,13 @@ pub async fn login(
     config: &State<AppConfig>,
 ) -> Result<Flashed<Redirect>, Template> {
     let username = authenticate(LAB, &form, users).await?;
-    cookie::set_login(jar, &username, config.cookies.secure);
+    // Accounts are never deleted while the server runs, so the one just checked is there.
+    let Some(account) = users.account_id(&username) else {
+        return Err(login_page(LAB, &username, true, ()));
+    };
+    let lifetime = config.cookies.login_lifetime.duration();
+    let ticket = LoginTicket::issue(&username, &account, OffsetDateTime::now_utc(), lifetime);
+    cookie::set_login(jar, &ticket, config.cookies.secure);
     Ok(Flashed::success(Redirect::to(mounted(uri!(me))), LOGGED_IN))
 }
 
@@ -66,9 +100,11 @@ pub async fn login(
 pub fn me(
     user: CookieUser,
     jar: &CookieJar<'_>,
+    users: &State<UserDirectory>,
     flash: Option<Notice>,
     sent: SentHeaders,
 ) -> Template {
+    let now = OffsetDateTime::now_utc();
     Template::render(
         "labs/cookies/me",
         context! {
@@ -76,7 +112,8 @@ pub fn me(
             notice: flash.and_then(LabNotice::from_flash),
             user: &user.username,
             login_cookie: LOGIN,
-            login: cookie::read_login(jar).view(),
+            login: cookie::read_login(jar, users, now).view(),
+            details: LoginDetails::new(&user.ticket, now),
             sent,
         },
     )

@@ -1,6 +1,7 @@
 //! The cookies lab: the state *is* the cookie. Three counters show who can read and who can
 //! change a cookie (plain, signed, private); a builder sets any cookie with any attribute; the
-//! login keeps the username in a private cookie, a client-side session with no server state.
+//! login keeps who logged in, and until when, in a private cookie (`ticket.rs`): a client-side
+//! session with no server state.
 //!
 //! Rust keeps codes and data; the words are in `templates/labs/cookies/` and in the message
 //! table `templates/messages/en.toml` under `[cookies…]`.
@@ -12,6 +13,7 @@ pub(crate) mod login;
 pub(crate) mod notice;
 pub(crate) mod received;
 pub mod signed;
+pub(crate) mod ticket;
 
 use rocket::fairing::AdHoc;
 use rocket::http::uri::Origin;

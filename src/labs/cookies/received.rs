@@ -4,11 +4,14 @@
 
 use rocket::http::CookieJar;
 use serde::Serialize;
+use time::OffsetDateTime;
 
 use super::builder::removal::CRUMB;
 use super::cookie::{self, CountArrival, LOGIN, PLAIN, PRIVATE, SIGNED};
+use super::login::LoginDetails;
 use super::signed::CookieSigner;
 use crate::auth::arrival::ArrivalView;
+use crate::auth::users::UserDirectory;
 
 /// The cookie Rocket's `Flash` uses for one-shot messages.
 const FLASH: &str = "_flash";
@@ -28,6 +31,8 @@ pub struct Received {
     pub shown: Option<String>,
     /// The signing key (1-based) that verified a signed counter.
     pub key: Option<usize>,
+    /// An accepted login's account, issue time and expiry.
+    pub login: Option<LoginDetails>,
 }
 
 fn count_row(arrival: &CountArrival) -> (Option<ArrivalView>, Option<String>, Option<usize>) {
@@ -40,17 +45,25 @@ fn count_row(arrival: &CountArrival) -> (Option<ArrivalView>, Option<String>, Op
 }
 
 /// A row for every cookie in the request, sorted by name.
-pub fn received(jar: &CookieJar<'_>, signer: &CookieSigner) -> Vec<Received> {
+pub fn received(
+    jar: &CookieJar<'_>,
+    signer: &CookieSigner,
+    users: &UserDirectory,
+    now: OffsetDateTime,
+) -> Vec<Received> {
     let mut all: Vec<Received> = jar
         .iter()
         .map(|c| {
+            let mut login = None;
             let (role, (arrival, shown, key)) = match c.name() {
                 PLAIN => ("plain", count_row(&cookie::read_plain(jar))),
                 SIGNED => ("signed", count_row(&cookie::read_signed(jar, signer))),
                 PRIVATE => ("private", count_row(&cookie::read_private(jar))),
                 LOGIN => {
-                    let login = cookie::read_login(jar);
-                    ("login", (Some(login.view()), login.into_accepted(), None))
+                    let arrival = cookie::read_login(jar, users, now);
+                    login = arrival.accepted().map(|t| LoginDetails::new(t, now));
+                    let user = arrival.accepted().map(|t| t.user.clone());
+                    ("login", (Some(arrival.view()), user, None))
                 }
                 CRUMB => ("crumb", (None, None, None)),
                 FLASH => ("flash", (None, None, None)),
@@ -63,6 +76,7 @@ pub fn received(jar: &CookieJar<'_>, signer: &CookieSigner) -> Vec<Received> {
                 arrival,
                 shown,
                 key,
+                login,
             }
         })
         .collect();

@@ -92,6 +92,8 @@ fn index(
             session: SessionDetails::new(&session, now),
             sessions_in_memory: store.len(),
             capacity: limits.capacity,
+            counts: store.counts(),
+            budget: limits.budget(),
             idle_timeout: span(limits.idle.unsigned_abs().as_secs()),
             absolute_timeout: span(limits.absolute.unsigned_abs().as_secs()),
         },

@@ -1,5 +1,9 @@
 //! The server-side session store: what express-session's `MemoryStore` does, with the limits
-//! it lacks (expiry enforced on every read, a capacity bound, and no lost updates).
+//! it lacks (expiry enforced on every read, a capacity bound that anonymous visitors cannot
+//! turn against logged-in users, and no lost updates). How the capacity is shared is in
+//! `store/budget.rs`.
+
+mod budget;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
@@ -11,6 +15,8 @@ use rand::RngCore;
 use time::{Duration, OffsetDateTime};
 
 use crate::config::AppConfig;
+use budget::Recency;
+pub use budget::{Budget, Kind};
 
 /// 128 random bits from the OS CSPRNG: OWASP asks for at least 64 bits of entropy, so
 /// guessing a live id is hopeless even with millions of sessions.
@@ -59,6 +65,11 @@ impl SessionLimits {
             capacity: config.sessions.capacity.get(),
         }
     }
+
+    /// How `capacity` is split between anonymous and logged-in sessions.
+    pub fn budget(&self) -> Budget {
+        Budget::of(self.capacity)
+    }
 }
 
 /// One session as the server holds it (kept small: a few dozen bytes plus the username).
@@ -70,8 +81,14 @@ struct Entry {
     /// Whatever else a feature keeps in the session (express-session's `req.session.x = …`);
     /// empty, and then allocation-free, unless one does.
     values: BTreeMap<Box<str>, Box<str>>,
-    /// Position in the recency index; larger is more recent.
+    /// Position in its kind's recency order; larger is more recent.
     tick: u64,
+}
+
+impl Entry {
+    fn kind(&self) -> Kind {
+        Kind::of(self.user.as_deref())
+    }
 }
 
 /// A copy of one session, handed to handlers and templates.
@@ -90,11 +107,19 @@ pub struct SessionView {
     pub values: BTreeMap<String, String>,
 }
 
+/// How many sessions of each kind the store holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SessionCounts {
+    pub anonymous: usize,
+    pub logged_in: usize,
+}
+
 #[derive(Default)]
 struct Inner {
     entries: HashMap<SessionId, Entry>,
-    /// Sessions ordered by last use, so the least recently seen is evicted in O(log n).
-    by_recency: BTreeMap<u64, SessionId>,
+    /// Each kind's sessions by last use: a kind evicts only its own least recently seen.
+    anonymous: Recency,
+    logged_in: Recency,
     next_tick: u64,
 }
 
@@ -111,9 +136,16 @@ impl Inner {
         self.entries.get(&id).map(|e| view_of(id, e, limits))
     }
 
+    fn order(&mut self, kind: Kind) -> &mut Recency {
+        match kind {
+            Kind::Anonymous => &mut self.anonymous,
+            Kind::LoggedIn => &mut self.logged_in,
+        }
+    }
+
     fn remove(&mut self, id: &SessionId) -> Option<Entry> {
         let entry = self.entries.remove(id)?;
-        self.by_recency.remove(&entry.tick);
+        self.order(entry.kind()).remove(entry.tick);
         Some(entry)
     }
 
@@ -131,19 +163,23 @@ impl Inner {
         }
         let tick = self.next_tick;
         self.next_tick += 1;
+        let (kind, old_tick) = self.entries.get(id).map(|e| (e.kind(), e.tick))?;
+        let order = self.order(kind);
+        order.remove(old_tick);
+        order.insert(tick, *id);
         let entry = self.entries.get_mut(id)?;
-        self.by_recency.remove(&entry.tick);
-        self.by_recency.insert(tick, *id);
         entry.tick = tick;
         entry.last_seen = now;
         Some(entry)
     }
 
     fn insert(&mut self, entry: Entry, limits: &SessionLimits) -> SessionView {
-        while self.entries.len() >= limits.capacity {
-            // Full: the least recently seen session makes room, so a flood of new visitors
-            // costs bounded memory (and evicts idle sessions before active ones).
-            let Some((_, oldest)) = self.by_recency.pop_first() else {
+        let kind = entry.kind();
+        let budget = limits.budget().of_kind(kind);
+        while self.order(kind).len() >= budget {
+            // This kind's budget is full: its least recently seen session makes room, so a
+            // flood of new visitors costs bounded memory and evicts only anonymous sessions.
+            let Some(oldest) = self.order(kind).pop_oldest() else {
                 break;
             };
             self.entries.remove(&oldest);
@@ -156,7 +192,7 @@ impl Inner {
         };
         let tick = self.next_tick;
         self.next_tick += 1;
-        self.by_recency.insert(tick, id);
+        self.order(kind).insert(tick, id);
         let view = view_of(id, &entry, limits);
         self.entries.insert(id, Entry { tick, ..entry });
         view
@@ -329,6 +365,15 @@ impl SessionStore {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// Sessions in memory by kind (expired ones the sweep has not reached included).
+    pub fn counts(&self) -> SessionCounts {
+        let inner = self.lock();
+        SessionCounts {
+            anonymous: inner.anonymous.len(),
+            logged_in: inner.logged_in.len(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -404,7 +449,8 @@ mod tests {
 
     #[test]
     fn full_store_evicts_the_least_recently_seen_session() {
-        let store = store(3);
+        // Capacity 6: three anonymous sessions, three logged-in ones.
+        let store = store(6);
         let a = store.create(T0, 1, None);
         let b = store.create(T0, 1, None);
         let c = store.create(T0, 1, None);
@@ -417,6 +463,42 @@ mod tests {
         );
         for live in [a.id, c.id, d.id] {
             assert!(store.get(&live, T0 + Duration::seconds(3)).is_some());
+        }
+    }
+
+    #[test]
+    fn an_anonymous_flood_never_evicts_a_logged_in_session() {
+        let store = store(4);
+        let alice = store.login(None, "alice", T0);
+        for second in 1..=1000 {
+            store.create(T0 + Duration::seconds(second), 1, None);
+        }
+        let later = T0 + Duration::seconds(1001);
+        assert!(store.get(&alice.id, later).is_some(), "alice is still in");
+        assert_eq!(
+            store.counts(),
+            SessionCounts {
+                anonymous: 2,
+                logged_in: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_login_into_a_full_budget_evicts_the_least_recently_seen_login_only() {
+        let store = store(4);
+        let guest = store.create(T0, 1, None);
+        let alice = store.login(None, "alice", T0);
+        let bob = store.login(None, "bob", T0 + Duration::seconds(1));
+        store.get(&alice.id, T0 + Duration::seconds(2));
+        let carol = store.login(None, "carol", T0 + Duration::seconds(3));
+        let now = T0 + Duration::seconds(4);
+        assert!(
+            store.get(&bob.id, now).is_none(),
+            "bob was seen least recently"
+        );
+        for kept in [guest.id, alice.id, carol.id] {
+            assert!(store.get(&kept, now).is_some());
         }
     }
 

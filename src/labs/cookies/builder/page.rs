@@ -15,6 +15,7 @@ use super::notes::{Note, MAX_LIFETIME_DAYS};
 use super::removal::{RemovalForm, CRUMB};
 use super::rules::Problem;
 use super::{build as build_cookie, CookieSpec};
+use crate::auth::users::UserDirectory;
 use crate::labs::cookies::notice::LabNotice;
 use crate::labs::cookies::received::received;
 use crate::labs::cookies::signed::CookieSigner;
@@ -61,7 +62,13 @@ pub struct BuilderPage {
 }
 
 impl BuilderPage {
-    pub fn render(self, jar: &CookieJar<'_>, signer: &CookieSigner, sent: SentHeaders) -> Template {
+    pub fn render(
+        self,
+        jar: &CookieJar<'_>,
+        signer: &CookieSigner,
+        users: &UserDirectory,
+        sent: SentHeaders,
+    ) -> Template {
         Template::render(
             "labs/cookies/builder",
             context! {
@@ -71,7 +78,7 @@ impl BuilderPage {
                 problems: self.problems,
                 removal: self.removal,
                 removal_problems: self.removal_problems,
-                received: received(jar, signer),
+                received: received(jar, signer, users, OffsetDateTime::now_utc()),
                 key_count: signer.key_count(),
                 sent,
                 crumb: CRUMB,
@@ -84,6 +91,7 @@ impl BuilderPage {
 pub fn builder_form(
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
+    users: &State<UserDirectory>,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Template {
@@ -92,7 +100,7 @@ pub fn builder_form(
         notice,
         ..BuilderPage::default()
     }
-    .render(jar, signer, sent)
+    .render(jar, signer, users, sent)
 }
 
 /// Sets the cookie exactly as specified, or explains every rule the input broke (422, and no
@@ -104,6 +112,7 @@ pub fn build(
     host: Option<&Host<'_>>,
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
+    users: &State<UserDirectory>,
     sent: SentHeaders,
 ) -> BuilderResponse {
     let host = host.map(|h| h.domain().as_str().to_string());
@@ -118,7 +127,7 @@ pub fn build(
                 problems,
                 ..BuilderPage::default()
             }
-            .render(jar, signer, sent),
+            .render(jar, signer, users, sent),
         ),
     }
 }

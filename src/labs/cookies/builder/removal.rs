@@ -11,6 +11,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::page::{self, BuilderPage, BuilderResponse, WithSetCookie};
 use super::rules::{check_domain, check_name, check_not_owned, check_path, unless_empty, Problem};
+use crate::auth::users::UserDirectory;
 use crate::labs::cookies::notice::{removal_sent, CRUMB_SET};
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::{mounted, BASE};
@@ -66,6 +67,7 @@ pub fn remove(
     form: Form<RemovalForm>,
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
+    users: &State<UserDirectory>,
     sent: SentHeaders,
 ) -> BuilderResponse {
     let (name, path, domain) = (form.name.trim(), form.path.trim(), form.domain.trim());
@@ -84,7 +86,7 @@ pub fn remove(
                 removal_problems: problems,
                 ..BuilderPage::default()
             }
-            .render(jar, signer, sent),
+            .render(jar, signer, users, sent),
         ),
     }
 }
