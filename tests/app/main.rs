@@ -17,6 +17,7 @@ mod logs;
 mod personas;
 mod properties;
 mod register;
+mod secure_cookies;
 mod secure_defaults;
 mod sessions;
 mod side_by_side;

@@ -6,6 +6,7 @@ use rocket::http::{Cookie, CookieJar, SameSite};
 use super::signed::{CookieSigner, Verified};
 use super::BASE;
 use crate::auth::arrival::{Arrival, Reason};
+use crate::labs::credential::{CookieRefusal, CredentialCookie, LabCookies};
 
 /// The plain counter: a bare number anyone can read and change.
 pub const PLAIN: &str = "plain_visits";
@@ -15,6 +16,12 @@ pub const SIGNED: &str = "signed_visits";
 pub const PRIVATE: &str = "private_visits";
 /// The login: the username, encrypted like the private counter.
 pub const LOGIN: &str = "user";
+/// The login cookie: `user` at this lab's path, or `__Host-user` with `cookie_secure`.
+pub const LOGIN_CREDENTIAL: CredentialCookie = CredentialCookie {
+    name: LOGIN,
+    host_name: "__Host-user",
+    path: BASE,
+};
 
 /// Why a cookie this lab reads was refused. The words are in the message table, under
 /// `cookies.counter.<code>` (the verdict) and `cookies.received.<code>` (the inspector row).
@@ -90,16 +97,16 @@ pub fn read_private(jar: &CookieJar<'_>) -> CountArrival {
         })
 }
 
+/// What arrived in the login cookie; two of them at once are refused as cookie tossing.
+pub type LoginArrival = Arrival<String, CookieRefusal<Refusal>>;
+
 /// The login cookie: the username it decrypts to, which is the whole login.
-pub fn read_login(jar: &CookieJar<'_>) -> Arrival<String, Refusal> {
-    if jar.get(LOGIN).is_none() {
-        return Arrival::Absent;
-    }
-    match jar.get_private(LOGIN) {
+pub fn read_login(cookies: &LabCookies<'_>) -> LoginArrival {
+    cookies.read(LOGIN_CREDENTIAL, |jar, name| match jar.get_private(name) {
         None => Arrival::Rejected(Refusal::Undecryptable),
         Some(c) if c.value().is_empty() => Arrival::Rejected(Refusal::EmptyUsername),
         Some(c) => Arrival::Accepted(c.value().to_string()),
-    }
+    })
 }
 
 /// A browser-session cookie for this lab's pages only; `SameSite=Lax` like the sessions lab,
@@ -133,12 +140,17 @@ pub fn set_private(jar: &CookieJar<'_>, count: u64, secure: bool) {
     jar.add_private(lab_cookie(PRIVATE, count.to_string(), secure));
 }
 
-/// The login cookie: the username, encrypted and authenticated, `HttpOnly`, for this lab only.
+/// The login cookie: the username, encrypted and authenticated, `HttpOnly`, for this lab
+/// only; with `cookie_secure` it is `__Host-user` with `Path=/`, which no other host or path
+/// can plant a copy of (cookie tossing).
 pub fn set_login(jar: &CookieJar<'_>, username: &str, secure: bool) {
-    jar.add_private(lab_cookie(LOGIN, username.to_string(), secure));
+    let mut cookie = LOGIN_CREDENTIAL.build(secure, username.to_string());
+    cookie.set_same_site(SameSite::Lax);
+    cookie.set_expires(None::<time::OffsetDateTime>);
+    jar.add_private(cookie);
 }
 
-/// Removal must name the same `Path` as the cookie, or the browser keeps it.
-pub fn remove_login(jar: &CookieJar<'_>) {
-    jar.remove_private(Cookie::build(LOGIN).path(BASE));
+/// Removal must name the same name and `Path` as the cookie, or the browser keeps it.
+pub fn remove_login(jar: &CookieJar<'_>, secure: bool) {
+    jar.remove_private(LOGIN_CREDENTIAL.removal(secure));
 }

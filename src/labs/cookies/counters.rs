@@ -10,13 +10,14 @@ use rocket::{get, post, routes, uri, Responder, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::cookie::{self, CountArrival, Refusal, PLAIN, PRIVATE, SIGNED};
+use super::cookie::{self, CountArrival, Refusal, LOGIN_CREDENTIAL, PLAIN, PRIVATE, SIGNED};
 use super::notice::{LabNotice, RETIRED_KEY};
 use super::received::received;
 use super::signed::CookieSigner;
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
 use crate::config::AppConfig;
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
@@ -65,12 +66,13 @@ impl CounterView {
 /// Counts a visit three times over and sends the three cookies back.
 #[get("/")]
 pub fn index(
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Template {
+    let jar = cookies.jar;
     let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
     let signed = CounterView::new("signed", SIGNED, &cookie::read_signed(jar, signer));
     let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
@@ -78,14 +80,17 @@ pub fn index(
     cookie::set_plain(jar, plain.count, secure);
     cookie::set_signed(jar, signer.sign(SIGNED, &signed.count.to_string()), secure);
     cookie::set_private(jar, private.count, secure);
+    let login = cookie::read_login(&cookies);
     Template::render(
         "labs/cookies/index",
         context! {
             section: LAB,
             notice: flash.and_then(LabNotice::from_flash),
             visits: private.count,
-            user: cookie::read_login(jar).into_accepted(),
-            received: received(jar, signer),
+            user: login.accepted(),
+            login_cookie: LOGIN_CREDENTIAL.name(secure),
+            login: login.view(),
+            received: received(&cookies, signer),
             counters: [plain, signed, private],
             sent,
             key_count: signer.key_count(),

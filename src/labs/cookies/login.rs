@@ -10,12 +10,13 @@ use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Request, Route, State};
 use rocket_dyn_templates::{context, Template};
 
-use super::cookie::{self, LOGIN};
+use super::cookie::{self, LOGIN_CREDENTIAL};
 use super::notice::{LabNotice, LOGGED_IN, LOGGED_OUT};
 use super::{counters, mounted, LAB};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
@@ -36,7 +37,7 @@ impl<'r> FromRequest<'r> for CookieUser {
     type Error = std::convert::Infallible;
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        cookie::read_login(request.cookies())
+        cookie::read_login(&LabCookies::of(request))
             .into_accepted()
             .map(|username| CookieUser { username })
             .or_forward(Status::Unauthorized)
@@ -65,7 +66,7 @@ pub async fn login(
 #[get("/me")]
 pub fn me(
     user: CookieUser,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     flash: Option<Notice>,
     sent: SentHeaders,
 ) -> Template {
@@ -75,8 +76,8 @@ pub fn me(
             section: LAB,
             notice: flash.and_then(LabNotice::from_flash),
             user: &user.username,
-            login_cookie: LOGIN,
-            login: cookie::read_login(jar).view(),
+            login_cookie: LOGIN_CREDENTIAL.name(cookies.secure),
+            login: cookie::read_login(&cookies).view(),
             sent,
         },
     )
@@ -91,7 +92,7 @@ pub fn me_anonymous() -> Redirect {
 /// Asks the browser to drop the login cookie. That is all logout can do here: the server has
 /// nothing to delete, so a copy of the cookie taken earlier keeps working.
 #[post("/logout")]
-pub fn logout(_same_origin: SameOrigin, jar: &CookieJar<'_>) -> Flashed<Redirect> {
-    cookie::remove_login(jar);
+pub fn logout(_same_origin: SameOrigin, cookies: LabCookies<'_>) -> Flashed<Redirect> {
+    cookie::remove_login(cookies.jar, cookies.secure);
     Flashed::success(Redirect::to(mounted(uri!(counters::index))), LOGGED_OUT)
 }

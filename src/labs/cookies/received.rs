@@ -2,13 +2,13 @@
 //! it, using the same readers as the counters and the login. The words are in the message
 //! table under `[cookies.received]`, rendered by `templates/labs/cookies/received.html.tera`.
 
-use rocket::http::CookieJar;
 use serde::Serialize;
 
 use super::builder::removal::CRUMB;
-use super::cookie::{self, CountArrival, LOGIN, PLAIN, PRIVATE, SIGNED};
+use super::cookie::{self, CountArrival, LOGIN_CREDENTIAL, PLAIN, PRIVATE, SIGNED};
 use super::signed::CookieSigner;
 use crate::auth::arrival::ArrivalView;
+use crate::labs::credential::LabCookies;
 
 /// The cookie Rocket's `Flash` uses for one-shot messages.
 const FLASH: &str = "_flash";
@@ -39,8 +39,11 @@ fn count_row(arrival: &CountArrival) -> (Option<ArrivalView>, Option<String>, Op
     )
 }
 
-/// A row for every cookie in the request, sorted by name.
-pub fn received(jar: &CookieJar<'_>, signer: &CookieSigner) -> Vec<Received> {
+/// A row for every cookie in the request, sorted by name (one per name: Rocket's jar keeps
+/// one; a login name sent twice says so in its verdict).
+pub fn received(cookies: &LabCookies<'_>, signer: &CookieSigner) -> Vec<Received> {
+    let jar = cookies.jar;
+    let login_name = LOGIN_CREDENTIAL.name(cookies.secure);
     let mut all: Vec<Received> = jar
         .iter()
         .map(|c| {
@@ -48,8 +51,8 @@ pub fn received(jar: &CookieJar<'_>, signer: &CookieSigner) -> Vec<Received> {
                 PLAIN => ("plain", count_row(&cookie::read_plain(jar))),
                 SIGNED => ("signed", count_row(&cookie::read_signed(jar, signer))),
                 PRIVATE => ("private", count_row(&cookie::read_private(jar))),
-                LOGIN => {
-                    let login = cookie::read_login(jar);
+                name if name == login_name => {
+                    let login = cookie::read_login(cookies);
                     ("login", (Some(login.view()), login.into_accepted(), None))
                 }
                 CRUMB => ("crumb", (None, None, None)),

@@ -12,7 +12,6 @@ use crate::site::flash::Flashed;
 use crate::site::origin::SameOrigin;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
@@ -22,6 +21,7 @@ use crate::auth::jwt::{Audience, Claims, JwtKeys};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
+use crate::labs::credential::{CredentialCookie, LabCookies};
 use crate::labs::jwt_view::TokenView;
 use crate::site::error::AppError;
 use crate::site::flash::Notice;
@@ -33,6 +33,12 @@ pub const BASE: &str = "/labs/jwt-cookie";
 pub const LAB: &str = "jwt-cookie";
 /// The cookie that carries the token.
 pub const COOKIE: &str = "jwt";
+/// The token cookie: `jwt` at this lab's path, or `__Host-jwt` with `cookie_secure`.
+pub const CREDENTIAL: CredentialCookie = CredentialCookie {
+    name: COOKIE,
+    host_name: "__Host-jwt",
+    path: BASE,
+};
 
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-cookie lab", |rocket| async {
@@ -55,21 +61,26 @@ fn expires(claims: &Claims, now: OffsetDateTime) -> HumanTime {
 /// cookie, a refused token) starts a guest token at 1.
 #[get("/")]
 fn index(
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Result<Template, AppError> {
     let now = OffsetDateTime::now_utc();
-    let arrived = TokenCookie::read(jar, keys);
+    let arrived = TokenCookie::read(&cookies, keys);
     let issued = match arrived.claims() {
         Some(claims) => keys.reissue(claims, claims.visits.saturating_add(1)),
         None => keys.issue(Audience::JwtCookie, None, 1),
     }
     .map_err(|_| AppError::internal())?;
     let token = TokenView::of_issued(&issued.token, &issued.claims, now);
-    set_token_cookie(jar, issued.token.clone(), keys, config.cookies.secure);
+    set_token_cookie(
+        cookies.jar,
+        issued.token.clone(),
+        keys,
+        config.cookies.secure,
+    );
     Ok(Template::render(
         "labs/jwt-cookie/index",
         context! {
@@ -78,12 +89,9 @@ fn index(
             visits: issued.claims.visits,
             user: issued.claims.username(),
             sent,
-            cookie_name: COOKIE,
+            cookie_name: CREDENTIAL.name(config.cookies.secure),
             arrived: arrived.view(),
-            rejection: match &arrived {
-                TokenCookie::Rejected(rejection) => Some(rejection.view()),
-                _ => None,
-            },
+            rejection: arrived.rejection().map(|rejection| rejection.view()),
             arrived_claims: arrived.claims(),
             arrived_expires: arrived.claims().map(|claims| expires(claims, now)),
             claims: &issued.claims,
@@ -107,19 +115,19 @@ fn login_form() -> Template {
 async fn login(
     _same_origin: SameOrigin,
     form: Form<LoginForm>,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
     config: &State<AppConfig>,
     users: &State<UserDirectory>,
 ) -> Result<Flashed<Redirect>, Result<Template, AppError>> {
     let username = authenticate(LAB, &form, users).await.map_err(Ok)?;
-    let visits = TokenCookie::read(jar, keys)
+    let visits = TokenCookie::read(&cookies, keys)
         .claims()
         .map_or(0, |claims| claims.visits);
     let issued = keys
         .issue(Audience::JwtCookie, Some(&username), visits)
         .map_err(|_| Err(AppError::internal()))?;
-    set_token_cookie(jar, issued.token, keys, config.cookies.secure);
+    set_token_cookie(cookies.jar, issued.token, keys, config.cookies.secure);
     Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
         "jwt_cookie.flash.logged_in",
@@ -155,13 +163,13 @@ fn me_anonymous() -> Redirect {
 #[post("/logout")]
 fn logout(
     _same_origin: SameOrigin,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
 ) -> Flashed<Redirect> {
-    let message = match TokenCookie::read(jar, keys).claims() {
+    let message = match TokenCookie::read(&cookies, keys).claims() {
         Some(_) => "jwt_cookie.flash.logged_out",
         None => "jwt_cookie.flash.no_token",
     };
-    remove_token_cookie(jar);
+    remove_token_cookie(cookies.jar, cookies.secure);
     Flashed::success(Redirect::to(BASE), message)
 }

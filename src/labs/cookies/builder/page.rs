@@ -19,6 +19,7 @@ use crate::labs::cookies::notice::LabNotice;
 use crate::labs::cookies::received::received;
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::LAB;
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
@@ -61,7 +62,12 @@ pub struct BuilderPage {
 }
 
 impl BuilderPage {
-    pub fn render(self, jar: &CookieJar<'_>, signer: &CookieSigner, sent: SentHeaders) -> Template {
+    pub fn render(
+        self,
+        cookies: &LabCookies<'_>,
+        signer: &CookieSigner,
+        sent: SentHeaders,
+    ) -> Template {
         Template::render(
             "labs/cookies/builder",
             context! {
@@ -71,7 +77,7 @@ impl BuilderPage {
                 problems: self.problems,
                 removal: self.removal,
                 removal_problems: self.removal_problems,
-                received: received(jar, signer),
+                received: received(cookies, signer),
                 key_count: signer.key_count(),
                 sent,
                 crumb: CRUMB,
@@ -82,7 +88,7 @@ impl BuilderPage {
 
 #[get("/builder")]
 pub fn builder_form(
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     sent: SentHeaders,
     flash: Option<Notice>,
@@ -92,7 +98,7 @@ pub fn builder_form(
         notice,
         ..BuilderPage::default()
     }
-    .render(jar, signer, sent)
+    .render(&cookies, signer, sent)
 }
 
 /// Sets the cookie exactly as specified, or explains every rule the input broke (422, and no
@@ -102,7 +108,7 @@ pub fn build(
     _same_origin: SameOrigin,
     spec: Form<CookieSpec>,
     host: Option<&Host<'_>>,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     sent: SentHeaders,
 ) -> BuilderResponse {
@@ -118,7 +124,7 @@ pub fn build(
                 problems,
                 ..BuilderPage::default()
             }
-            .render(jar, signer, sent),
+            .render(&cookies, signer, sent),
         ),
     }
 }

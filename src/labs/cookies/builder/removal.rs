@@ -14,6 +14,7 @@ use super::rules::{check_domain, check_name, check_not_owned, check_path, unless
 use crate::labs::cookies::notice::{removal_sent, CRUMB_SET};
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::{mounted, BASE};
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::inspector::SentHeaders;
 use crate::site::origin::SameOrigin;
@@ -64,7 +65,7 @@ pub fn removal(name: &str, path: &str, domain: &str) -> Result<Cookie<'static>, 
 pub fn remove(
     _same_origin: SameOrigin,
     form: Form<RemovalForm>,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     sent: SentHeaders,
 ) -> BuilderResponse {
@@ -84,7 +85,7 @@ pub fn remove(
                 removal_problems: problems,
                 ..BuilderPage::default()
             }
-            .render(jar, signer, sent),
+            .render(&cookies, signer, sent),
         ),
     }
 }
