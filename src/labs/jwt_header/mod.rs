@@ -33,7 +33,7 @@ pub const LAB: &str = "jwt-header";
 
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-header lab", |rocket| async {
-        rocket.mount(BASE, routes![index, token, me, visit])
+        rocket.mount(BASE, routes![index, needs_script, token, me, visit])
     })
 }
 
@@ -51,6 +51,14 @@ fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Templat
             leeway: keys.leeway.whole_seconds(),
         },
     )
+}
+
+/// Where the login form lands if it is submitted without the page script (which sends the
+/// login as JSON to `api/token` instead). It posts, so the password never appears in a URL or
+/// a log line; this handler never reads the body, and answers with a page saying why.
+#[post("/needs-script")]
+fn needs_script() -> Template {
+    Template::render("labs/jwt-header/needs-script", context! { section: LAB })
 }
 
 /// `POST BASE/api/token`'s body.
