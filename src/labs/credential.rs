@@ -8,6 +8,8 @@
 //! `__Host-…` (RFC 6265bis §4.1.3.2): the browser accepts such a cookie only from a secure
 //! origin, with `Secure`, `Path=/` and no `Domain`, so no other host or path can plant one.
 
+use std::collections::{BTreeSet, HashSet};
+
 use rocket::http::{Cookie, CookieJar};
 use rocket::request::{FromRequest, Outcome};
 use rocket::Request;
@@ -136,22 +138,19 @@ impl<'r> LabCookies<'r> {
 }
 
 /// The names that occur more than once in `headers`, each `Cookie` header split and decoded
-/// exactly as Rocket fills its jar (so `s%69d` counts as `sid`, as Rocket reads it).
+/// exactly as Rocket fills its jar (so `s%69d` counts as `sid`, as Rocket reads it). A set, not
+/// a list: a header may carry thousands of cookies.
 pub fn names_sent_twice<'h>(headers: impl Iterator<Item = &'h str>) -> Vec<String> {
-    let mut seen: Vec<String> = Vec::new();
-    let mut twice: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut twice = BTreeSet::new();
     let pairs = headers.flat_map(|header| header.split(';').map(str::trim));
     for cookie in pairs.filter_map(|pair| Cookie::parse_encoded(pair).ok()) {
         let name = cookie.name().to_string();
-        if seen.contains(&name) {
-            if !twice.contains(&name) {
-                twice.push(name);
-            }
-        } else {
-            seen.push(name);
+        if !seen.insert(name.clone()) {
+            twice.insert(name);
         }
     }
-    twice
+    twice.into_iter().collect()
 }
 
 #[rocket::async_trait]
