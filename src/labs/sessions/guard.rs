@@ -1,7 +1,8 @@
 //! The session cookie: reading it (absent / rejected / accepted, as every lab's credential
 //! reader answers; two `sid` cookies at once are refused as cookie tossing), writing it with
-//! its attributes, removing it, and the `SessionUser` guard for protected routes. The words the pages show for each answer live in the message table
-//! (`sessions.arrival.*` in `templates/messages/en.toml`).
+//! its attributes, removing it, and the `SessionUser` guard for protected routes. The words
+//! the pages show for each answer live in the message table (`sessions.arrival.*` in
+//! `templates/messages/en.toml`).
 
 use rocket::http::{CookieJar, SameSite, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};
