@@ -2,6 +2,7 @@
 //! summary for the home page is in the message table (`labs.<slug>.summary`).
 
 pub mod cookies;
+pub mod credential;
 pub mod cross_site;
 pub(crate) mod jwt_cookie;
 pub(crate) mod jwt_header;
@@ -10,6 +11,8 @@ pub mod sessions;
 
 use rocket::{Build, Rocket};
 use serde::Serialize;
+
+use credential::CredentialCookie;
 
 /// One lab as the home page and navigation list it.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -48,16 +51,25 @@ pub const LABS: [LabInfo; 4] = [
     },
 ];
 
+/// The three labs' credential cookies. Each is read through [`credential::LabCookies`], which
+/// refuses a name the browser sent twice (cookie tossing).
+pub const CREDENTIALS: [CredentialCookie; 3] = [
+    sessions::CREDENTIAL,
+    cookies::cookie::LOGIN_CREDENTIAL,
+    jwt_cookie::CREDENTIAL,
+];
+
 /// Every cookie name a lab (or the site) relies on. The cookie builder refuses to set or remove
-/// them: on a shared origin, a page that plants a cookie under a lab's name can swap the
-/// learner into someone else's session or log them out (cookie tossing).
+/// them, with or without a `__Host-`/`__Secure-` prefix (so the `cookie_secure` names of the
+/// credentials too): on a shared origin, a page that plants a cookie under a lab's name can
+/// swap the learner into someone else's session or log them out (cookie tossing).
 pub const OWNED_COOKIES: [&str; 8] = [
-    sessions::COOKIE,
+    sessions::CREDENTIAL.name,
     cookies::cookie::PLAIN,
     cookies::cookie::SIGNED,
     cookies::cookie::PRIVATE,
-    cookies::cookie::LOGIN,
-    jwt_cookie::COOKIE,
+    cookies::cookie::LOGIN_CREDENTIAL.name,
+    jwt_cookie::CREDENTIAL.name,
     crate::site::flash::FLASH_COOKIE,
     cross_site::TRACE_COOKIE,
 ];

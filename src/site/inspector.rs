@@ -5,6 +5,11 @@
 //! private cookies and adds them to the response afterwards), so the page holds a placeholder
 //! that a response fairing fills in from the real headers. What the learner reads is therefore
 //! exactly what was sent.
+//!
+//! The inspector is a learning device a real app would never have: printing the `Cookie`
+//! header copies `HttpOnly` values into the HTML, where any script on the page can read them,
+//! so here `HttpOnly` does not stop same-origin script. Every lab page says so
+//! (`inspector::caveat` in `templates/macros/inspector.html.tera`).
 
 use std::io::Cursor;
 
@@ -24,7 +29,8 @@ pub const NO_SET_COOKIE: &str = "(none: this response sets no cookie)";
 /// Marks a request whose page has a `Set-Cookie` slot to fill.
 struct FillSetCookieSlot(bool);
 
-/// The raw request headers the inspector shows, exactly as the browser sent them.
+/// The raw request headers the inspector shows, exactly as the browser sent them (two
+/// cookies with one name, as cookie tossing sends them, show up here both).
 #[derive(Debug, Clone, Serialize)]
 pub struct SentHeaders {
     /// All `Cookie` headers, joined with `; ` (HTTP/2 may split them), or `None`.

@@ -307,5 +307,8 @@
     }
   });
 
+  // The button is disabled in the HTML, so nothing is submitted before this script can
+  // turn the login into a JSON request.
+  $("login-submit").disabled = false;
   render();
 })();

@@ -233,3 +233,102 @@ fn jwt_cookie_lab_token_is_invisible_to_page_javascript() {
         .unwrap_or_default()
         .contains("eyJ"));
 }
+
+/// The HTTP status of the page the browser is showing (Navigation Timing's `responseStatus`).
+fn page_status(browser: &Browser) -> serde_json::Value {
+    browser.eval("return performance.getEntriesByType('navigation')[0].responseStatus;")
+}
+
+/// Opens an attacker's page and waits until its forged form has landed on the app.
+fn fall_for(browser: &Browser, page: &str, app: &str) {
+    browser.goto(page);
+    let landed =
+        format!("return location.href.startsWith({app:?}) && document.readyState === 'complete';");
+    browser.wait_until(&landed, "left the attacker's page for the app");
+}
+
+#[test]
+fn chromium_refuses_a_cross_site_forged_login_and_builder_post() {
+    if !browser::available("chromium_refuses_a_cross_site_forged_login_and_builder_post") {
+        return;
+    }
+    let app = support::serve_app();
+    // `localhost` and `127.0.0.1` are different sites: Chromium sends `Sec-Fetch-Site: cross-site`.
+    let attacker = browser::serve_hostile_site(vec![
+        (
+            "/login",
+            browser::auto_submitting_form(
+                &format!("{app}/labs/sessions/login"),
+                &[("username", "bob"), ("password", "builder")],
+            ),
+        ),
+        (
+            "/builder",
+            browser::auto_submitting_form(
+                &format!("{app}/labs/cookies/builder"),
+                &[("name", "planted"), ("value", "evil"), ("path", "/")],
+            ),
+        ),
+    ]);
+    let browser = Browser::start();
+    browser.goto(&format!("{app}/labs/sessions/login"));
+    browser.type_into("#username", "alice");
+    browser.type_into("#password", "wonderland");
+    browser.click("#login-submit");
+    browser.wait_for_text("#user", "alice");
+
+    for attack in ["/login", "/builder"] {
+        fall_for(&browser, &format!("{attacker}{attack}"), &app);
+        assert_eq!(page_status(&browser), serde_json::json!(403), "{attack}");
+        let page = browser.text("body");
+        assert!(
+            page.contains("cross-site") && page.contains("CSRF"),
+            "{attack}: the 403 page explains the attack: {page}"
+        );
+    }
+
+    browser.goto(&format!("{app}/labs/sessions"));
+    assert_eq!(browser.text("#user"), "alice", "still alice, not bob");
+    browser.goto(&format!("{app}/labs/cookies/builder"));
+    assert!(
+        !browser.text("#sent-cookie").contains("planted="),
+        "the browser holds no planted cookie"
+    );
+    let visible = browser.eval("return document.cookie;");
+    assert!(
+        !visible.as_str().unwrap_or_default().contains("planted="),
+        "{visible}"
+    );
+}
+
+#[test]
+fn chromium_header_lab_login_button_is_disabled_until_its_script_runs() {
+    if !browser::available("chromium_header_lab_login_button_is_disabled_until_its_script_runs") {
+        return;
+    }
+    let app = support::serve_app();
+    let served = ureq::get(&format!("{app}/labs/jwt-header"))
+        .call()
+        .expect("the page")
+        .into_string()
+        .expect("HTML");
+    assert!(
+        served.contains(r#"id="login-submit" disabled"#),
+        "the HTML disables the button before any script runs"
+    );
+    let browser = Browser::start();
+    browser.goto(&format!("{app}/labs/jwt-header"));
+    browser.wait_until(
+        "return document.getElementById('login-submit').disabled === false;",
+        "enabled the login button",
+    );
+    browser.type_into("#username", "alice");
+    browser.type_into("#password", "wonderland");
+    browser.click("#login-submit");
+    browser.wait_for_text("#user", "alice");
+    assert!(
+        browser.current_url().ends_with("/labs/jwt-header"),
+        "the script logged in; the form did not navigate: {}",
+        browser.current_url()
+    );
+}

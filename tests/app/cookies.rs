@@ -820,8 +820,8 @@ fn cookie_secure_setting_adds_secure_to_every_lab_cookie() {
     let login = login(&client, "/labs/cookies", "alice", "wonderland");
     let user_line = set_cookie_headers(&login)
         .into_iter()
-        .find(|l| l.starts_with("user="))
-        .expect("login cookie");
+        .find(|l| l.starts_with("__Host-user="))
+        .expect("the login cookie, named with the __Host- prefix");
     for line in lines.iter().chain([&user_line]) {
         assert!(line.contains("; Secure"), "{line}");
     }

@@ -126,8 +126,8 @@ fn cookie_secure_setting_adds_secure_to_the_token_cookie() {
     let login = login(&https, BASE, "alice", "wonderland");
     let line = set_cookie_headers(&login)
         .into_iter()
-        .find(|l| l.starts_with("jwt="))
-        .expect("the login sets the token cookie");
+        .find(|l| l.starts_with("__Host-jwt="))
+        .expect("the login sets the token cookie, named with the __Host- prefix");
     assert!(line.contains("; Secure"), "{line}");
 }
 

@@ -22,6 +22,7 @@ mod properties;
 mod register;
 mod secure_budgets;
 mod secure_cookie_login;
+mod secure_cookies;
 mod secure_defaults;
 mod secure_jwt;
 mod sessions;

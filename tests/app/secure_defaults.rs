@@ -327,3 +327,76 @@ fn same_origin_pages_and_headerless_clients_still_post() {
         "no Origin, no Sec-Fetch-Site: curl"
     );
 }
+
+/// Every page that can hold a login or registration form.
+const FORM_PAGES: [&str; 9] = [
+    "/",
+    "/register",
+    "/labs/sessions/login",
+    "/labs/cookies/login",
+    "/labs/jwt-cookie/login",
+    "/labs/jwt-header",
+    "/labs/cookies/builder",
+    "/tools/jwt",
+    "/challenges",
+];
+
+#[test]
+fn every_form_with_a_password_posts_so_the_password_never_lands_in_a_url() {
+    let client = untracked_client();
+    let form = regex::Regex::new(r"(?is)<form\b[^>]*>.*?</form>").expect("valid pattern");
+    let mut with_password = 0;
+    for path in FORM_PAGES {
+        let response = client.get(path).dispatch();
+        if response.status() == Status::NotFound {
+            continue;
+        }
+        let html = body(response);
+        for found in form.find_iter(&html).map(|m| m.as_str()) {
+            if !found.contains(r#"type="password""#) {
+                continue;
+            }
+            with_password += 1;
+            let tag = &html::tags(found, "form")[0];
+            assert!(
+                html::has_attr(tag, "method", "post"),
+                "{path}: a form with a password must post: {tag}"
+            );
+        }
+    }
+    assert!(with_password >= 5, "found {with_password} password forms");
+}
+
+#[test]
+fn the_header_labs_login_waits_for_its_script_and_never_puts_the_password_in_a_url() {
+    let client = untracked_client();
+    let html = body(client.get("/labs/jwt-header").dispatch());
+    let button = html::tags(&html, "button")
+        .into_iter()
+        .find(|tag| html::has_attr(tag, "id", "login-submit"))
+        .expect("the login button");
+    assert!(
+        button.contains(" disabled"),
+        "disabled until the script runs: {button}"
+    );
+    let form = html::tags(&html, "form")
+        .into_iter()
+        .find(|tag| html::has_attr(tag, "id", "login-form"))
+        .expect("the login form");
+    let action = html::attr(&form, "action").expect("the form has an action");
+    // What a browser without the script would send: the fields in the body, not the URL.
+    let landed = post_form(
+        &client,
+        &action,
+        &[("username", "alice"), ("password", "wonderland")],
+    );
+    assert_eq!(landed.status(), Status::Ok, "{action}");
+    assert!(set_cookie_headers(&landed).is_empty(), "no credential");
+    let page = body(landed);
+    let said = element_text(&page, "needs-script").expect("the page says why");
+    assert!(
+        said.contains("JavaScript") || said.contains("script"),
+        "{said}"
+    );
+    assert!(!page.contains("wonderland"), "the password is not echoed");
+}

@@ -1,7 +1,8 @@
 //! A real browser for end-to-end tests: Debian's Chromium, driven through chromedriver's
 //! WebDriver API, against the app served on a free loopback port.
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -162,6 +163,19 @@ impl Browser {
         )
     }
 
+    /// Waits until `script` (a function body) returns `true`.
+    pub fn wait_until(&self, script: &str, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.eval(script) != Value::Bool(true) {
+            assert!(
+                Instant::now() < deadline,
+                "never {what} (at {})",
+                self.current_url()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
     /// Waits until `css` matches an element whose text is `expected`.
     pub fn wait_for_text(&self, css: &str, expected: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -194,4 +208,54 @@ impl Drop for Browser {
         let _ = self.driver.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// Serves `pages` (path → HTML) from `http://localhost:<free port>`, another site than the
+/// app's `http://127.0.0.1:<port>`, for the rest of the test process: an attacker's pages.
+/// Returns its base URL. Any other path is a 404.
+pub fn serve_hostile_site(pages: Vec<(&'static str, String)>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
+    let port = listener.local_addr().expect("its address").port();
+    let pages = std::sync::Arc::new(pages);
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            // One thread per connection: a browser may open one it never uses.
+            let pages = pages.clone();
+            std::thread::spawn(move || answer(stream, &pages));
+        }
+    });
+    format!("http://localhost:{port}")
+}
+
+/// Reads one request's head and answers it from `pages`, then closes.
+fn answer(mut stream: std::net::TcpStream, pages: &[(&'static str, String)]) {
+    let mut reader = BufReader::new(&stream);
+    let mut request_line = String::new();
+    let _ = reader.read_line(&mut request_line);
+    // The rest of the head; these pages are only ever fetched with GET.
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+        line.clear();
+    }
+    let path = request_line.split(' ').nth(1).unwrap_or("/");
+    let (status, body) = match pages.iter().find(|(p, _)| *p == path) {
+        Some((_, html)) => ("200 OK", html.as_str()),
+        None => ("404 Not Found", "no such page"),
+    };
+    let _ = write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+}
+
+/// An attacker's page that submits a form POST to `action` as soon as it loads.
+pub fn auto_submitting_form(action: &str, fields: &[(&str, &str)]) -> String {
+    let inputs: String = fields
+        .iter()
+        .map(|(name, value)| format!(r#"<input type="hidden" name="{name}" value="{value}">"#))
+        .collect();
+    format!(
+        r#"<!doctype html><title>Win a prize</title><form id="forged" method="post" action="{action}">{inputs}</form><script>document.getElementById("forged").submit();</script>"#
+    )
 }

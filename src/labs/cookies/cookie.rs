@@ -9,6 +9,7 @@ use super::ticket::LoginTicket;
 use super::BASE;
 use crate::auth::arrival::{Arrival, Reason};
 use crate::auth::users::UserDirectory;
+use crate::labs::credential::{CookieRefusal, CredentialCookie, LabCookies};
 
 /// The plain counter: a bare number anyone can read and change.
 pub const PLAIN: &str = "plain_visits";
@@ -18,6 +19,12 @@ pub const SIGNED: &str = "signed_visits";
 pub const PRIVATE: &str = "private_visits";
 /// The login: who logged in, when and until when, encrypted like the private counter.
 pub const LOGIN: &str = "user";
+/// The login cookie: `user` at this lab's path, or `__Host-user` with `cookie_secure`.
+pub const LOGIN_CREDENTIAL: CredentialCookie = CredentialCookie {
+    name: LOGIN,
+    host_name: "__Host-user",
+    path: BASE,
+};
 
 /// Why a cookie this lab reads was refused. The words are in the message table, under
 /// `cookies.counter.<code>` (the verdict) and `cookies.received.<code>` (the inspector row).
@@ -103,27 +110,29 @@ pub fn read_private(jar: &CookieJar<'_>) -> CountArrival {
         })
 }
 
+/// What arrived in the login cookie; two of them at once are refused as cookie tossing.
+pub type LoginArrival = Arrival<LoginTicket, CookieRefusal<Refusal>>;
+
 /// The login cookie: the login it decrypts to, if it has not expired and its account is still
 /// the one called by its name in `users`. That check is the whole login.
 pub fn read_login(
-    jar: &CookieJar<'_>,
+    cookies: &LabCookies<'_>,
     users: &UserDirectory,
     now: OffsetDateTime,
-) -> Arrival<LoginTicket, Refusal> {
-    if jar.get(LOGIN).is_none() {
-        return Arrival::Absent;
-    }
-    let Some(cookie) = jar.get_private(LOGIN) else {
-        return Arrival::Rejected(Refusal::Undecryptable);
-    };
-    let checked = LoginTicket::decode(cookie.value()).and_then(|ticket| {
-        let current = users.account_id(&ticket.user);
-        ticket.check(now, current.as_ref())
-    });
-    match checked {
-        Ok(ticket) => Arrival::Accepted(ticket),
-        Err(why) => Arrival::Rejected(why),
-    }
+) -> LoginArrival {
+    cookies.read(LOGIN_CREDENTIAL, |jar, name| {
+        let Some(cookie) = jar.get_private(name) else {
+            return Arrival::Rejected(Refusal::Undecryptable);
+        };
+        let checked = LoginTicket::decode(cookie.value()).and_then(|ticket| {
+            let current = users.account_id(&ticket.user);
+            ticket.check(now, current.as_ref())
+        });
+        match checked {
+            Ok(ticket) => Arrival::Accepted(ticket),
+            Err(why) => Arrival::Rejected(why),
+        }
+    })
 }
 
 /// A browser-session cookie for this lab's pages only; `SameSite=Lax` like the sessions lab,
@@ -157,14 +166,19 @@ pub fn set_private(jar: &CookieJar<'_>, count: u64, secure: bool) {
     jar.add_private(lab_cookie(PRIVATE, count.to_string(), secure));
 }
 
-/// The login cookie: the ticket, encrypted and authenticated, `HttpOnly`, for this lab only.
-/// Still a browser-session cookie: the expiry that counts is the one inside, which the server
-/// checks; a `Max-Age` would only ask the browser, and a copy ignores it.
+/// The login cookie: the ticket, encrypted and authenticated, `HttpOnly`, for this lab only;
+/// with `cookie_secure` it is `__Host-user` with `Path=/`, which no other host or path can
+/// plant a copy of (cookie tossing). Still a browser-session cookie: the expiry that counts is
+/// the one inside, which the server checks; a `Max-Age` would only ask the browser, and a copy
+/// ignores it.
 pub fn set_login(jar: &CookieJar<'_>, ticket: &LoginTicket, secure: bool) {
-    jar.add_private(lab_cookie(LOGIN, ticket.encode(), secure));
+    let mut cookie = LOGIN_CREDENTIAL.build(secure, ticket.encode());
+    cookie.set_same_site(SameSite::Lax);
+    cookie.set_expires(None::<time::OffsetDateTime>);
+    jar.add_private(cookie);
 }
 
-/// Removal must name the same `Path` as the cookie, or the browser keeps it.
-pub fn remove_login(jar: &CookieJar<'_>) {
-    jar.remove_private(Cookie::build(LOGIN).path(BASE));
+/// Removal must name the same name and `Path` as the cookie, or the browser keeps it.
+pub fn remove_login(jar: &CookieJar<'_>, secure: bool) {
+    jar.remove_private(LOGIN_CREDENTIAL.removal(secure));
 }

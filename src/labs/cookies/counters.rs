@@ -11,7 +11,7 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::cookie::{self, CountArrival, Refusal, PLAIN, PRIVATE, SIGNED};
+use super::cookie::{self, CountArrival, Refusal, LOGIN_CREDENTIAL, PLAIN, PRIVATE, SIGNED};
 use super::login::LoginDetails;
 use super::notice::{LabNotice, RETIRED_KEY};
 use super::received::received;
@@ -20,6 +20,7 @@ use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
@@ -68,7 +69,7 @@ impl CounterView {
 /// Counts a visit three times over and sends the three cookies back.
 #[get("/")]
 pub fn index(
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
@@ -76,7 +77,8 @@ pub fn index(
     flash: Option<Notice>,
 ) -> Template {
     let now = OffsetDateTime::now_utc();
-    let login = cookie::read_login(jar, users, now);
+    let login = cookie::read_login(&cookies, users, now);
+    let jar = cookies.jar;
     let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
     let signed = CounterView::new("signed", SIGNED, &cookie::read_signed(jar, signer));
     let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
@@ -91,9 +93,10 @@ pub fn index(
             notice: flash.and_then(LabNotice::from_flash),
             visits: private.count,
             user: login.accepted().map(|ticket| &ticket.user),
+            login_cookie: LOGIN_CREDENTIAL.name(secure),
             login: login.view(),
             login_details: login.accepted().map(|ticket| LoginDetails::new(ticket, now)),
-            received: received(jar, signer, users, now),
+            received: received(&cookies, signer, users, now),
             counters: [plain, signed, private],
             sent,
             key_count: signer.key_count(),

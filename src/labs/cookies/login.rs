@@ -13,13 +13,14 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::cookie::{self, LOGIN};
+use super::cookie::{self, LOGIN_CREDENTIAL};
 use super::notice::{LabNotice, LOGGED_IN, LOGGED_OUT};
 use super::ticket::LoginTicket;
 use super::{counters, mounted, LAB};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::{HumanTime, SentHeaders};
@@ -42,7 +43,7 @@ impl<'r> FromRequest<'r> for CookieUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let users = try_outcome!(request.guard::<&State<UserDirectory>>().await);
-        cookie::read_login(request.cookies(), users, OffsetDateTime::now_utc())
+        cookie::read_login(&LabCookies::of(request), users, OffsetDateTime::now_utc())
             .into_accepted()
             .map(|ticket| CookieUser {
                 username: ticket.user.clone(),
@@ -99,7 +100,7 @@ pub async fn login(
 #[get("/me")]
 pub fn me(
     user: CookieUser,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     users: &State<UserDirectory>,
     flash: Option<Notice>,
     sent: SentHeaders,
@@ -111,8 +112,8 @@ pub fn me(
             section: LAB,
             notice: flash.and_then(LabNotice::from_flash),
             user: &user.username,
-            login_cookie: LOGIN,
-            login: cookie::read_login(jar, users, now).view(),
+            login_cookie: LOGIN_CREDENTIAL.name(cookies.secure),
+            login: cookie::read_login(&cookies, users, now).view(),
             details: LoginDetails::new(&user.ticket, now),
             sent,
         },
@@ -128,7 +129,7 @@ pub fn me_anonymous() -> Redirect {
 /// Asks the browser to drop the login cookie. That is all logout can do here: the server has
 /// nothing to delete, so a copy of the cookie taken earlier keeps working.
 #[post("/logout")]
-pub fn logout(_same_origin: SameOrigin, jar: &CookieJar<'_>) -> Flashed<Redirect> {
-    cookie::remove_login(jar);
+pub fn logout(_same_origin: SameOrigin, cookies: LabCookies<'_>) -> Flashed<Redirect> {
+    cookie::remove_login(cookies.jar, cookies.secure);
     Flashed::success(Redirect::to(mounted(uri!(counters::index))), LOGGED_OUT)
 }

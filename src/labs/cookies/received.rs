@@ -2,16 +2,16 @@
 //! it, using the same readers as the counters and the login. The words are in the message
 //! table under `[cookies.received]`, rendered by `templates/labs/cookies/received.html.tera`.
 
-use rocket::http::CookieJar;
 use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::builder::removal::CRUMB;
-use super::cookie::{self, CountArrival, LOGIN, PLAIN, PRIVATE, SIGNED};
+use super::cookie::{self, CountArrival, LOGIN_CREDENTIAL, PLAIN, PRIVATE, SIGNED};
 use super::login::LoginDetails;
 use super::signed::CookieSigner;
 use crate::auth::arrival::ArrivalView;
 use crate::auth::users::UserDirectory;
+use crate::labs::credential::LabCookies;
 
 /// The cookie Rocket's `Flash` uses for one-shot messages.
 const FLASH: &str = "_flash";
@@ -44,13 +44,16 @@ fn count_row(arrival: &CountArrival) -> (Option<ArrivalView>, Option<String>, Op
     )
 }
 
-/// A row for every cookie in the request, sorted by name.
+/// A row for every cookie in the request, sorted by name (one per name: Rocket's jar keeps
+/// one; a login name sent twice says so in its verdict).
 pub fn received(
-    jar: &CookieJar<'_>,
+    cookies: &LabCookies<'_>,
     signer: &CookieSigner,
     users: &UserDirectory,
     now: OffsetDateTime,
 ) -> Vec<Received> {
+    let jar = cookies.jar;
+    let login_name = LOGIN_CREDENTIAL.name(cookies.secure);
     let mut all: Vec<Received> = jar
         .iter()
         .map(|c| {
@@ -59,8 +62,8 @@ pub fn received(
                 PLAIN => ("plain", count_row(&cookie::read_plain(jar))),
                 SIGNED => ("signed", count_row(&cookie::read_signed(jar, signer))),
                 PRIVATE => ("private", count_row(&cookie::read_private(jar))),
-                LOGIN => {
-                    let arrival = cookie::read_login(jar, users, now);
+                name if name == login_name => {
+                    let arrival = cookie::read_login(cookies, users, now);
                     login = arrival.accepted().map(|t| LoginDetails::new(t, now));
                     let user = arrival.accepted().map(|t| t.user.clone());
                     ("login", (Some(arrival.view()), user, None))

@@ -61,13 +61,17 @@ fn cookie_trace(request: &Request<'_>) -> Option<TraceId> {
 
 /// Whether the lab's own credential came along: its cookie, or the header lab's bearer token.
 fn credential_arrived(lab: &LabInfo, request: &Request<'_>) -> bool {
-    let cookie = match lab.slug {
-        "sessions" => crate::labs::sessions::COOKIE,
-        "cookies" => crate::labs::cookies::cookie::LOGIN,
-        "jwt-cookie" => crate::labs::jwt_cookie::COOKIE,
+    let credential = match lab.slug {
+        "sessions" => crate::labs::sessions::CREDENTIAL,
+        "cookies" => crate::labs::cookies::cookie::LOGIN_CREDENTIAL,
+        "jwt-cookie" => crate::labs::jwt_cookie::CREDENTIAL,
         _ => return request.headers().contains("Authorization"),
     };
-    request.cookies().get(cookie).is_some()
+    let secure = request
+        .rocket()
+        .state::<AppConfig>()
+        .is_some_and(|config| config.cookies.secure);
+    request.cookies().get(credential.name(secure)).is_some()
 }
 
 fn decide(lab: &LabInfo, request: &Request<'_>, status: u16) -> Decision {

@@ -1,16 +1,18 @@
 //! The token cookie: reading it (absent / rejected(why) / accepted, as every lab's credential
-//! reader answers), writing and removing it, and the `JwtCookieUser` guard for protected
+//! reader answers; two `jwt` cookies at once are refused as cookie tossing), writing and
+//! removing it, and the `JwtCookieUser` guard for protected
 //! routes. The words for each answer live in the message table (`jwt_cookie.arrival.*`,
 //! `jwt.rejection.*` in `templates/messages/en.toml`).
 
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::http::{CookieJar, SameSite, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
 
-use super::{BASE, COOKIE};
+use super::CREDENTIAL;
 use crate::auth::arrival::Arrival;
 use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
+use crate::labs::credential::{CookieRefusal, LabCookies};
 
 /// A token this server signed for this lab, unexpired, and what it says.
 #[derive(Debug, Clone)]
@@ -20,22 +22,32 @@ pub struct VerifiedToken {
 }
 
 /// What arrived in the `jwt` cookie. Absent: a first visit, after logout, or the cookie
-/// expired with its token. Rejected: it failed verification, and exactly why; it is ignored,
-/// never trusted.
-pub type TokenCookie = Arrival<VerifiedToken, Rejection>;
+/// expired with its token. Rejected: two `jwt` cookies arrived (tossed), or it failed
+/// verification, and exactly why; it is ignored, never trusted.
+pub type TokenCookie = Arrival<VerifiedToken, CookieRefusal<Rejection>>;
 
 impl TokenCookie {
-    pub fn read(jar: &CookieJar<'_>, keys: &JwtKeys) -> TokenCookie {
-        let Some(cookie) = jar.get(COOKIE) else {
-            return Arrival::Absent;
-        };
-        let token = cookie.value();
-        match keys.verify(token, Audience::JwtCookie) {
-            Ok(claims) => Arrival::Accepted(VerifiedToken {
-                token: token.to_string(),
-                claims,
-            }),
-            Err(rejection) => Arrival::Rejected(rejection),
+    pub fn read(cookies: &LabCookies<'_>, keys: &JwtKeys) -> TokenCookie {
+        cookies.read(CREDENTIAL, |jar, name| {
+            let Some(cookie) = jar.get(name) else {
+                return Arrival::Absent;
+            };
+            let token = cookie.value();
+            match keys.verify(token, Audience::JwtCookie) {
+                Ok(claims) => Arrival::Accepted(VerifiedToken {
+                    token: token.to_string(),
+                    claims,
+                }),
+                Err(rejection) => Arrival::Rejected(rejection),
+            }
+        })
+    }
+
+    /// Why verification refused the token (`None` when it was tossed, absent or accepted).
+    pub fn rejection(&self) -> Option<&Rejection> {
+        match self {
+            Arrival::Rejected(CookieRefusal::Invalid(rejection)) => Some(rejection),
+            _ => None,
         }
     }
 
@@ -47,28 +59,27 @@ impl TokenCookie {
 /// Sends the token to the browser. The JWT is already signed, so a plain (not private)
 /// cookie is enough: the lesson is that the browser holds readable, tamper-evident state.
 pub fn set_token_cookie(jar: &CookieJar<'_>, token: String, keys: &JwtKeys, secure: bool) {
-    let mut cookie = Cookie::build((COOKIE, token))
-        // Only this lab's pages receive it.
-        .path(BASE)
-        // Page JavaScript cannot read it: an XSS bug cannot steal the token.
-        .http_only(true)
-        // Strict: no cross-site request carries it, not even a top-level link, so another
-        // site cannot ride it (CSRF). The header lab gets the same protection by never
-        // letting the browser send the token on its own.
-        .same_site(SameSite::Strict)
-        // The cookie lives exactly as long as the token inside it: a browser that kept it
-        // longer would only send an expired token.
-        .max_age(keys.ttl);
-    // HTTPS only when configured (`cookie_secure`): a bearer token must not cross plain HTTP.
-    if secure {
-        cookie = cookie.secure(true);
-    }
+    // `jwt` for this lab's pages only; with `cookie_secure`, `__Host-jwt` with `Secure` (a
+    // bearer token must not cross plain HTTP) and `Path=/`, which no other host or path can
+    // plant a copy of (cookie tossing).
+    let mut cookie = CREDENTIAL.build(secure, token);
+    // `document.cookie` cannot read it, so an XSS bug cannot steal the token that way (this
+    // lab's pages print it anyway, for teaching: a real app never does).
+    cookie.set_http_only(true);
+    // Strict: no cross-site request carries it, not even a top-level link, so another
+    // site cannot ride it (CSRF). The header lab gets the same protection by never
+    // letting the browser send the token on its own.
+    cookie.set_same_site(SameSite::Strict);
+    // The cookie lives exactly as long as the token inside it: a browser that kept it
+    // longer would only send an expired token.
+    cookie.set_max_age(keys.ttl);
     jar.add(cookie);
 }
 
-/// Asks the browser to drop the cookie; the removal must name the same `Path`.
-pub fn remove_token_cookie(jar: &CookieJar<'_>) {
-    jar.remove(Cookie::build(COOKIE).path(BASE));
+/// Asks the browser to drop the cookie; the removal must name the same name and `Path`
+/// (`secure` is `cookie_secure`).
+pub fn remove_token_cookie(jar: &CookieJar<'_>, secure: bool) {
+    jar.remove(CREDENTIAL.removal(secure));
 }
 
 /// A logged-in user, proven by a valid token in the cookie whose `sub` is not a guest.
@@ -85,7 +96,8 @@ impl<'r> FromRequest<'r> for JwtCookieUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
-        TokenCookie::read(request.cookies(), keys)
+        let cookies = LabCookies::of(request);
+        TokenCookie::read(&cookies, keys)
             .into_accepted()
             .and_then(|VerifiedToken { token, claims }| {
                 // A guest token proves a visitor, not a user.

@@ -14,7 +14,6 @@ use crate::site::flash::Flashed;
 use crate::site::origin::SameOrigin;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
@@ -24,6 +23,7 @@ use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
+use crate::labs::credential::{CookieRefusal, CredentialCookie, LabCookies};
 use crate::labs::jwt_view::TokenView;
 use crate::site::error::AppError;
 use crate::site::flash::Notice;
@@ -35,6 +35,12 @@ pub const BASE: &str = "/labs/jwt-cookie";
 pub const LAB: &str = "jwt-cookie";
 /// The cookie that carries the token.
 pub const COOKIE: &str = "jwt";
+/// The token cookie: `jwt` at this lab's path, or `__Host-jwt` with `cookie_secure`.
+pub const CREDENTIAL: CredentialCookie = CredentialCookie {
+    name: COOKIE,
+    host_name: "__Host-jwt",
+    path: BASE,
+};
 
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-cookie lab", |rocket| async {
@@ -62,8 +68,12 @@ fn expires(claims: &Claims, now: OffsetDateTime) -> HumanTime {
 /// now logged out) or `guest`; the page says so (`jwt_cookie.flash.absolute_timeout_*`).
 fn timed_out(arrived: &TokenCookie) -> Option<&'static str> {
     match arrived {
-        TokenCookie::Rejected(Rejection::AbsoluteTimeout(Some(_))) => Some("user"),
-        TokenCookie::Rejected(Rejection::AbsoluteTimeout(None)) => Some("guest"),
+        TokenCookie::Rejected(CookieRefusal::Invalid(Rejection::AbsoluteTimeout(Some(_)))) => {
+            Some("user")
+        }
+        TokenCookie::Rejected(CookieRefusal::Invalid(Rejection::AbsoluteTimeout(None))) => {
+            Some("guest")
+        }
         _ => None,
     }
 }
@@ -72,14 +82,14 @@ fn timed_out(arrived: &TokenCookie) -> Option<&'static str> {
 /// cookie, a refused token, one past its absolute timeout) starts a guest token at 1.
 #[get("/")]
 fn index(
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Result<Template, AppError> {
     let now = OffsetDateTime::now_utc();
-    let arrived = TokenCookie::read(jar, keys);
+    let arrived = TokenCookie::read(&cookies, keys);
     let issued = match arrived.claims() {
         Some(claims) => keys.reissue(claims, claims.visits.saturating_add(1)),
         None => keys.issue(Audience::JwtCookie, None, 1),
@@ -87,7 +97,12 @@ fn index(
     .map_err(|_| AppError::internal())?;
     let token = TokenView::of_issued(&issued.token, &issued.claims, now)
         .with_renewal(keys.absolute_timeout, now);
-    set_token_cookie(jar, issued.token.clone(), keys, config.cookies.secure);
+    set_token_cookie(
+        cookies.jar,
+        issued.token.clone(),
+        keys,
+        config.cookies.secure,
+    );
     Ok(Template::render(
         "labs/jwt-cookie/index",
         context! {
@@ -98,12 +113,9 @@ fn index(
             timed_out: timed_out(&arrived),
             absolute_timeout: span(keys.absolute_timeout.unsigned_abs().as_secs()),
             sent,
-            cookie_name: COOKIE,
+            cookie_name: CREDENTIAL.name(config.cookies.secure),
             arrived: arrived.view(),
-            rejection: match &arrived {
-                TokenCookie::Rejected(rejection) => Some(rejection.view()),
-                _ => None,
-            },
+            rejection: arrived.rejection().map(|rejection| rejection.view()),
             arrived_claims: arrived.claims(),
             arrived_expires: arrived.claims().map(|claims| expires(claims, now)),
             claims: &issued.claims,
@@ -129,19 +141,19 @@ fn login_form() -> Template {
 async fn login(
     _same_origin: SameOrigin,
     form: Form<LoginForm>,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
     config: &State<AppConfig>,
     users: &State<UserDirectory>,
 ) -> Result<Flashed<Redirect>, Result<Template, AppError>> {
     let username = authenticate(LAB, &form, users).await.map_err(Ok)?;
-    let visits = TokenCookie::read(jar, keys)
+    let visits = TokenCookie::read(&cookies, keys)
         .claims()
         .map_or(0, |claims| claims.visits);
     let issued = keys
         .issue(Audience::JwtCookie, Some(&username), visits)
         .map_err(|_| Err(AppError::internal()))?;
-    set_token_cookie(jar, issued.token, keys, config.cookies.secure);
+    set_token_cookie(cookies.jar, issued.token, keys, config.cookies.secure);
     Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
         "jwt_cookie.flash.logged_in",
@@ -183,13 +195,13 @@ fn me_anonymous() -> Redirect {
 #[post("/logout")]
 fn logout(
     _same_origin: SameOrigin,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
 ) -> Flashed<Redirect> {
-    let message = match TokenCookie::read(jar, keys).claims() {
+    let message = match TokenCookie::read(&cookies, keys).claims() {
         Some(_) => "jwt_cookie.flash.logged_out",
         None => "jwt_cookie.flash.no_token",
     };
-    remove_token_cookie(jar);
+    remove_token_cookie(cookies.jar, cookies.secure);
     Flashed::success(Redirect::to(BASE), message)
 }

@@ -33,7 +33,10 @@ pub const LAB: &str = "jwt-header";
 
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-header lab", |rocket| async {
-        rocket.mount(BASE, routes![index, token, token_not_json, me, visit])
+        rocket.mount(
+            BASE,
+            routes![index, needs_script, token, token_not_json, me, visit],
+        )
     })
 }
 
@@ -53,6 +56,14 @@ fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Templat
             absolute_timeout_span: span(keys.absolute_timeout.unsigned_abs().as_secs()),
         },
     )
+}
+
+/// Where the login form lands if it is submitted without the page script (which sends the
+/// login as JSON to `api/token` instead). It posts, so the password never appears in a URL or
+/// a log line; this handler never reads the body, and answers with a page saying why.
+#[post("/needs-script")]
+fn needs_script() -> Template {
+    Template::render("labs/jwt-header/needs-script", context! { section: LAB })
 }
 
 /// `POST BASE/api/token`'s body.

@@ -1,18 +1,20 @@
 //! The session cookie: reading it (absent / rejected / accepted, as every lab's credential
-//! reader answers), writing it with its attributes, removing it, and the `SessionUser` guard
-//! for protected routes. The words the pages show for each answer live in the message table
-//! (`sessions.arrival.*` in `templates/messages/en.toml`).
+//! reader answers; two `sid` cookies at once are refused as cookie tossing), writing it with
+//! its attributes, removing it, and the `SessionUser` guard for protected routes. The words
+//! the pages show for each answer live in the message table (`sessions.arrival.*` in
+//! `templates/messages/en.toml`).
 
-use rocket::http::{Cookie, CookieJar, SameSite, Status};
+use rocket::http::{CookieJar, SameSite, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
 use time::{Duration, OffsetDateTime};
 
 use super::store::{SessionId, SessionStore, SessionView};
-use super::{BASE, COOKIE};
+use super::CREDENTIAL;
 use crate::auth::arrival::{Arrival, Reason};
 use crate::config::AppConfig;
+use crate::labs::credential::{CookieRefusal, LabCookies};
 
 /// Why a `sid` cookie was refused: it failed authenticated decryption (edited, or encrypted
 /// under another `secret_key`). It is ignored, never trusted.
@@ -26,18 +28,18 @@ impl Reason for Undecryptable {
 }
 
 /// What arrived in the `sid` cookie. Absent: a first visit, or the browser dropped it (a
-/// browser-session cookie dies when the browser closes). Accepted: it decrypted, so this
-/// server wrote it; the store decides whether the session is still live.
-pub type SessionCookie = Arrival<SessionId, Undecryptable>;
+/// browser-session cookie dies when the browser closes). Rejected: it did not decrypt, or two
+/// `sid` cookies arrived (tossed). Accepted: it decrypted, so this server wrote it; the store
+/// decides whether the session is still live.
+pub type SessionCookie = Arrival<SessionId, CookieRefusal<Undecryptable>>;
 
 impl SessionCookie {
-    pub fn read(jar: &CookieJar<'_>) -> SessionCookie {
-        if jar.get(COOKIE).is_none() {
-            return Arrival::Absent;
-        }
-        jar.get_private(COOKIE)
-            .and_then(|cookie| SessionId::parse(cookie.value()))
-            .map_or(Arrival::Rejected(Undecryptable), Arrival::Accepted)
+    pub fn read(cookies: &LabCookies<'_>) -> SessionCookie {
+        cookies.read(CREDENTIAL, |jar, name| {
+            jar.get_private(name)
+                .and_then(|cookie| SessionId::parse(cookie.value()))
+                .map_or(Arrival::Rejected(Undecryptable), Arrival::Accepted)
+        })
     }
 
     /// The session id it carried, when it decrypted.
@@ -51,6 +53,8 @@ impl SessionCookie {
 /// a "remember me" login.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SessionCookieOptions {
+    /// `Secure`, and the `__Host-sid` name with `Path=/`: the `cookie_secure` setting, which
+    /// the reader uses too, so leave it as `from_config` sets it.
     pub secure: bool,
     pub max_age: Option<Duration>,
 }
@@ -70,31 +74,30 @@ impl SessionCookieOptions {
 /// `expires(None)` asks for a browser-session cookie instead, unless `options.max_age` says
 /// otherwise.
 pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, options: SessionCookieOptions) {
-    let mut cookie = Cookie::build((COOKIE, id.to_string()))
-        // Only this lab's pages receive it: other labs never see the id.
-        .path(BASE)
-        // Page JavaScript cannot read it, so an XSS bug cannot steal the session.
-        .http_only(true)
-        // Lax: a link from another site still arrives logged in, but a cross-site form POST
-        // (a forged logout) arrives without the cookie. It cannot stop a forged *login*, which
-        // needs no cookie: the same-origin guard (src/site/origin.rs) refuses that.
-        .same_site(SameSite::Lax)
-        .expires(None::<OffsetDateTime>);
-    // HTTPS only when configured (`cookie_secure`); Rocket adds it by itself under its own TLS.
-    if options.secure {
-        cookie = cookie.secure(true);
-    }
+    // Plain `sid` with `Path=/labs/sessions`, so other labs never see the id; with
+    // `cookie_secure` (`options.secure`), `__Host-sid` with `Secure` and `Path=/`, which no
+    // other host or path can plant a copy of (cookie tossing).
+    let mut cookie = CREDENTIAL.build(options.secure, id.to_string());
+    // `document.cookie` cannot read it, so an XSS bug cannot steal the session that way (this
+    // lab's inspector prints it into the page anyway, for teaching: a real app never does).
+    cookie.set_http_only(true);
+    // Lax: a link from another site still arrives logged in, but a cross-site form POST
+    // (a forged logout) arrives without the cookie. It cannot stop a forged *login*, which
+    // needs no cookie: the same-origin guard (src/site/origin.rs) refuses that.
+    cookie.set_same_site(SameSite::Lax);
+    cookie.set_expires(None::<OffsetDateTime>);
     // `Max-Age` alone (no `Expires`): RFC 6265 §5.3 lets it win, and a relative lifetime does
     // not depend on the browser's clock.
     if let Some(max_age) = options.max_age {
-        cookie = cookie.max_age(max_age);
+        cookie.set_max_age(max_age);
     }
     jar.add_private(cookie);
 }
 
-/// Removes the cookie; the removal must name the same `Path` the cookie was set with.
-pub fn remove_session_cookie(jar: &CookieJar<'_>) {
-    jar.remove_private(Cookie::build(COOKIE).path(BASE));
+/// Removes the cookie; the removal must name the same name and `Path` the cookie was set with
+/// (`secure` is `cookie_secure`).
+pub fn remove_session_cookie(jar: &CookieJar<'_>, secure: bool) {
+    jar.remove_private(CREDENTIAL.removal(secure));
 }
 
 /// A logged-in user, authenticated by a live server-side session. Forwards (so a
@@ -110,7 +113,8 @@ impl<'r> FromRequest<'r> for SessionUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let store = try_outcome!(request.guard::<&State<SessionStore>>().await);
-        SessionCookie::read(request.cookies())
+        let cookies = LabCookies::of(request);
+        SessionCookie::read(&cookies)
             .id()
             .and_then(|id| store.get(&id, OffsetDateTime::now_utc()))
             .and_then(|session| {

@@ -14,7 +14,6 @@ use crate::site::flash::Flashed;
 use crate::site::origin::SameOrigin;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
-use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
@@ -23,6 +22,7 @@ use time::OffsetDateTime;
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
+use crate::labs::credential::{CredentialCookie, LabCookies};
 use crate::site::flash::Notice;
 use crate::site::inspector::{span, SentHeaders};
 use guard::SessionUser;
@@ -35,6 +35,12 @@ pub const BASE: &str = "/labs/sessions";
 pub const LAB: &str = "sessions";
 /// The cookie name; express-session calls its cookie `connect.sid`.
 pub const COOKIE: &str = "sid";
+/// The session cookie: `sid` at this lab's path, or `__Host-sid` with `cookie_secure`.
+pub const CREDENTIAL: CredentialCookie = CredentialCookie {
+    name: COOKIE,
+    host_name: "__Host-sid",
+    path: BASE,
+};
 
 /// The store, the routes and the background sweep.
 pub fn stage() -> AdHoc {
@@ -59,20 +65,21 @@ pub fn stage() -> AdHoc {
 /// `saveUninitialized: true`), so anonymous visitors are counted too.
 #[get("/")]
 fn index(
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     store: &State<SessionStore>,
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Template {
     let now = OffsetDateTime::now_utc();
-    let cookie = SessionCookie::read(jar);
+    let cookie = SessionCookie::read(&cookies);
     let visited = cookie.id().and_then(|id| store.visit(&id, now));
     let (session, new_because) = match visited {
         Some(session) => (session, None),
         None => {
             let session = store.create(now, 1, None);
-            set_session_cookie(jar, session.id, SessionCookieOptions::from_config(config));
+            let options = SessionCookieOptions::from_config(config);
+            set_session_cookie(cookies.jar, session.id, options);
             (session, Some(why_new(&cookie)))
         }
     };
@@ -85,7 +92,7 @@ fn index(
             visits: session.visits,
             user: session.user.clone(),
             sent,
-            cookie_name: COOKIE,
+            cookie_name: CREDENTIAL.name(config.cookies.secure),
             arrived: cookie.view(),
             decrypted_id: cookie.id().map(|id| id.to_string()),
             new_because,
@@ -111,15 +118,16 @@ fn login_form() -> Template {
 async fn login(
     _same_origin: SameOrigin,
     form: Form<LoginForm>,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     store: &State<SessionStore>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
 ) -> Result<Flashed<Redirect>, Template> {
     let username = authenticate(LAB, &form, users).await?;
-    let old = SessionCookie::read(jar).id();
+    let old = SessionCookie::read(&cookies).id();
     let session = store.login(old.as_ref(), &username, OffsetDateTime::now_utc());
-    set_session_cookie(jar, session.id, SessionCookieOptions::from_config(config));
+    let options = SessionCookieOptions::from_config(config);
+    set_session_cookie(cookies.jar, session.id, options);
     Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
         "sessions.flash.logged_in",
@@ -153,13 +161,13 @@ fn me_anonymous() -> Redirect {
 #[post("/logout")]
 fn logout(
     _same_origin: SameOrigin,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     store: &State<SessionStore>,
 ) -> Flashed<Redirect> {
-    let destroyed = SessionCookie::read(jar)
+    let destroyed = SessionCookie::read(&cookies)
         .id()
         .is_some_and(|id| store.destroy(&id));
-    remove_session_cookie(jar);
+    remove_session_cookie(cookies.jar, cookies.secure);
     let message = if destroyed {
         "sessions.flash.logged_out"
     } else {

@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 
 use super::guard::SessionCookie;
 use super::store::SessionView;
+use crate::labs::credential::CookieRefusal;
 use crate::site::inspector::HumanTime;
 
 /// A session as the inspector shows it.
@@ -38,12 +39,14 @@ impl SessionDetails {
     }
 }
 
-/// Why this request got a brand-new session: no cookie, a cookie that failed decryption, or
-/// an id the server no longer has (expired, logged out, evicted, or the server restarted).
+/// Why this request got a brand-new session: no cookie, two of them (cookie tossing), a
+/// cookie that failed decryption, or an id the server no longer has (expired, logged out,
+/// evicted, or the server restarted).
 pub(crate) fn why_new(cookie: &SessionCookie) -> &'static str {
     match cookie {
         SessionCookie::Absent => "absent",
-        SessionCookie::Rejected(_) => "undecryptable",
+        SessionCookie::Rejected(CookieRefusal::Tossed) => "tossed",
+        SessionCookie::Rejected(CookieRefusal::Invalid(_)) => "undecryptable",
         SessionCookie::Accepted(_) => "unknown_id",
     }
 }

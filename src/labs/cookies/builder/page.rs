@@ -20,6 +20,7 @@ use crate::labs::cookies::notice::LabNotice;
 use crate::labs::cookies::received::received;
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::LAB;
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
@@ -64,7 +65,7 @@ pub struct BuilderPage {
 impl BuilderPage {
     pub fn render(
         self,
-        jar: &CookieJar<'_>,
+        cookies: &LabCookies<'_>,
         signer: &CookieSigner,
         users: &UserDirectory,
         sent: SentHeaders,
@@ -78,7 +79,7 @@ impl BuilderPage {
                 problems: self.problems,
                 removal: self.removal,
                 removal_problems: self.removal_problems,
-                received: received(jar, signer, users, OffsetDateTime::now_utc()),
+                received: received(cookies, signer, users, OffsetDateTime::now_utc()),
                 key_count: signer.key_count(),
                 sent,
                 crumb: CRUMB,
@@ -89,7 +90,7 @@ impl BuilderPage {
 
 #[get("/builder")]
 pub fn builder_form(
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     users: &State<UserDirectory>,
     sent: SentHeaders,
@@ -100,7 +101,7 @@ pub fn builder_form(
         notice,
         ..BuilderPage::default()
     }
-    .render(jar, signer, users, sent)
+    .render(&cookies, signer, users, sent)
 }
 
 /// Sets the cookie exactly as specified, or explains every rule the input broke (422, and no
@@ -110,7 +111,7 @@ pub fn build(
     _same_origin: SameOrigin,
     spec: Form<CookieSpec>,
     host: Option<&Host<'_>>,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     users: &State<UserDirectory>,
     sent: SentHeaders,
@@ -127,7 +128,7 @@ pub fn build(
                 problems,
                 ..BuilderPage::default()
             }
-            .render(jar, signer, users, sent),
+            .render(&cookies, signer, users, sent),
         ),
     }
 }

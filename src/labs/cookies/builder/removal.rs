@@ -15,6 +15,7 @@ use crate::auth::users::UserDirectory;
 use crate::labs::cookies::notice::{removal_sent, CRUMB_SET};
 use crate::labs::cookies::signed::CookieSigner;
 use crate::labs::cookies::{mounted, BASE};
+use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
 use crate::site::inspector::SentHeaders;
 use crate::site::origin::SameOrigin;
@@ -65,7 +66,7 @@ pub fn removal(name: &str, path: &str, domain: &str) -> Result<Cookie<'static>, 
 pub fn remove(
     _same_origin: SameOrigin,
     form: Form<RemovalForm>,
-    jar: &CookieJar<'_>,
+    cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
     users: &State<UserDirectory>,
     sent: SentHeaders,
@@ -86,7 +87,7 @@ pub fn remove(
                 removal_problems: problems,
                 ..BuilderPage::default()
             }
-            .render(jar, signer, users, sent),
+            .render(&cookies, signer, users, sent),
         ),
     }
 }
