@@ -44,11 +44,12 @@ fn chapters() -> Vec<PathBuf> {
 }
 
 #[test]
-fn the_nine_chapters_exist_in_order() {
+fn the_ten_chapters_exist_in_order() {
     let slugs: Vec<String> = chapters().iter().map(|p| slug(p)).collect();
-    assert_eq!(slugs.len(), 9, "{slugs:?}");
+    assert_eq!(slugs.len(), 10, "{slugs:?}");
     assert_eq!(slugs[0], "why-cookies");
     assert_eq!(slugs[1], "sessions");
+    assert_eq!(slugs[5], "cross-site");
 }
 
 #[test]

@@ -1,7 +1,7 @@
-//! Chapter 6 side by side: the comparison rows that name a behaviour (what a credential copied
+//! Chapter 7, side by side: the comparison rows that name a behaviour (what a credential copied
 //! before logout does, what survives a restart with the same keys, what the user can read) are
 //! observed in all four labs with real requests, then checked against the cells of the table in
-//! `docs/06-side-by-side.md` and on the home page.
+//! `docs/07-side-by-side.md` and on the home page.
 
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
@@ -11,11 +11,11 @@ use crate::support::*;
 /// The four cells of the row whose first cell contains `label`, in a Markdown table.
 #[track_caller]
 fn chapter_row(label: &str) -> Vec<String> {
-    let markdown = std::fs::read_to_string("docs/06-side-by-side.md").expect("chapter 6");
+    let markdown = std::fs::read_to_string("docs/07-side-by-side.md").expect("chapter 7");
     let line = markdown
         .lines()
         .find(|l| l.starts_with('|') && l.split('|').nth(1).is_some_and(|c| c.contains(label)))
-        .unwrap_or_else(|| panic!("chapter 6 has a row {label:?}"));
+        .unwrap_or_else(|| panic!("chapter 7 has a row {label:?}"));
     line.split('|').skip(2).take(4).map(plain_text).collect()
 }
 
@@ -177,7 +177,7 @@ fn only_the_sessions_lab_kills_a_copy_of_the_credential_at_logout() {
         let says = if survives { "work" } else { "copies die" };
         assert!(
             chapter.contains(says),
-            "chapter 6, {lab}: {chapter:?} should say {says:?}"
+            "chapter 7, {lab}: {chapter:?} should say {says:?}"
         );
         assert!(
             home.contains(says),
@@ -226,7 +226,7 @@ fn every_login_but_the_sessions_one_survives_a_restart_with_the_same_keys() {
         };
         assert!(
             chapter.contains(says),
-            "chapter 6, {lab}: {chapter:?} should say {says:?}"
+            "chapter 7, {lab}: {chapter:?} should say {says:?}"
         );
         assert!(
             home.starts_with(starts),

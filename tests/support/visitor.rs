@@ -34,7 +34,7 @@ pub const SESSIONS: &str = "/labs/sessions";
 pub const COOKIES: &str = "/labs/cookies";
 pub const JWT_COOKIE: &str = "/labs/jwt-cookie";
 pub const JWT_HEADER: &str = "/labs/jwt-header";
-/// The four labs, in the order the home page and chapter 6 list them.
+/// The four labs, in the order the home page and chapter 7 list them.
 pub const LABS: [&str; 4] = [SESSIONS, COOKIES, JWT_COOKIE, JWT_HEADER];
 
 /// One running app (fresh memory) that any number of visitors can use.
