@@ -73,6 +73,8 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             }
         }))
         .attach(headers::stage())
+        // Before the echo: the page must show the Set-Cookie lines as they are finally sent.
+        .attach(labs::cross_site::same_site::ApplyChoice)
         .attach(inspector::SetCookieEcho)
         .mount("/", pages::routes())
         .mount(tools::jwt::BASE, tools::jwt::routes())

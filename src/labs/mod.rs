@@ -63,7 +63,7 @@ pub const CREDENTIALS: [CredentialCookie; 3] = [
 /// them, with or without a `__Host-`/`__Secure-` prefix (so the `cookie_secure` names of the
 /// credentials too): on a shared origin, a page that plants a cookie under a lab's name can
 /// swap the learner into someone else's session or log them out (cookie tossing).
-pub const OWNED_COOKIES: [&str; 8] = [
+pub const OWNED_COOKIES: [&str; 9] = [
     sessions::CREDENTIAL.name,
     cookies::cookie::PLAIN,
     cookies::cookie::SIGNED,
@@ -72,6 +72,7 @@ pub const OWNED_COOKIES: [&str; 8] = [
     jwt_cookie::CREDENTIAL.name,
     crate::site::flash::FLASH_COOKIE,
     cross_site::TRACE_COOKIE,
+    cross_site::same_site::CHOICE_COOKIE,
 ];
 
 /// Mounts every lab.

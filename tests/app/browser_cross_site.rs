@@ -277,3 +277,73 @@ fn the_attacker_origin_cannot_read_the_header_labs_token() {
     );
     assert!(!api.contains(&token));
 }
+
+/// Picks `value` in the lab page's SameSite form and waits until the page shows it in force.
+fn choose_same_site(browser: &Browser, sites: &Sites, lab: &str, value: &str) {
+    browser.goto(&format!("{}/labs/{lab}", sites.labs));
+    browser.click(&format!("#same-site-form input[value='{value}']"));
+    browser.click("#same-site-apply");
+    let script = "return document.getElementById('same-site-state').dataset.sameSite;";
+    wait_until(browser, "the choice is in force", |b| {
+        b.eval(script) == Value::String(value.to_string())
+    });
+}
+
+#[test]
+fn chromium_sends_none_and_fresh_unattributed_cookies_on_a_cross_site_post_but_not_on_an_image() {
+    if !browser::available(
+        "chromium_sends_none_and_fresh_unattributed_cookies_on_a_cross_site_post_but_not_on_an_image",
+    ) {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    log_in(&browser, &sites, "sessions");
+    let trace = start_log(&browser, &sites, "sessions");
+    let forged_logout = |browser: &Browser| {
+        browser.goto(&sites.attack("localhost", "logout-csrf", "sessions", &trace));
+        browser.click("#launch");
+        wait_until(browser, "the lab answers", |b| {
+            b.current_url().starts_with(&sites.labs)
+        });
+    };
+    choose_same_site(&browser, &sites, "sessions", "none");
+    forged_logout(&browser);
+    launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("localhost", "img-get", "sessions", &trace),
+    );
+    choose_same_site(&browser, &sites, "sessions", "unset");
+    forged_logout(&browser);
+    launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("localhost", "img-get", "sessions", &trace),
+    );
+    let rows = log_rows(&browser, &sites, "sessions");
+    let seen: Vec<(&str, bool, &str)> = rows
+        .iter()
+        .map(|(request, cookies, decision)| {
+            let method = request.split(' ').next().unwrap_or_default();
+            (method, cookies.contains("sid"), decision.as_str())
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            // No attribute: no cookie on the image, like Lax...
+            ("GET", false, "no_credential"),
+            // ...but, set under two minutes ago, it rides the cross-site form post.
+            ("POST", true, "refused_by_origin_check"),
+            // None: this Chromium blocks it on another site's image (a third-party cookie)...
+            ("GET", false, "no_credential"),
+            // ...and sends it on the cross-site form post, where Lax never goes.
+            ("POST", true, "refused_by_origin_check"),
+        ],
+        "{rows:?}"
+    );
+    assert_eq!(
+        browser.text("#user"),
+        "alice",
+        "the origin check refused both logouts"
+    );
+}

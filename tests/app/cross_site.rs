@@ -180,3 +180,112 @@ fn starting_a_log_is_a_same_origin_post_and_needs_the_attacker_site() {
     let page = body(off.get("/labs/sessions").dispatch());
     assert!(page.contains("The attacker site is off"));
 }
+
+/// The `Set-Cookie` line for `name` in a response, as sent.
+fn set_cookie_line(
+    response: &rocket::local::blocking::LocalResponse<'_>,
+    name: &str,
+) -> Option<String> {
+    response
+        .headers()
+        .get("Set-Cookie")
+        .find(|line| line.starts_with(&format!("{name}=")))
+        .map(str::to_string)
+}
+
+#[test]
+fn a_learner_can_send_their_own_credential_with_each_same_site_and_back() {
+    let client = crate::support::client();
+    client.get("/labs/sessions").dispatch();
+    let choose = |lab: &str, same_site: &str| {
+        client
+            .post(format!("/labs/{lab}/same-site"))
+            .header(ContentType::Form)
+            .body(format!("same_site={same_site}"))
+            .dispatch()
+    };
+    let none = choose("sessions", "none");
+    assert_eq!(none.status(), Status::SeeOther);
+    let sid = set_cookie_line(&none, "sid").expect("the sid cookie is re-sent at once");
+    assert!(
+        sid.contains("; HttpOnly; SameSite=None; Secure; Path=/labs/sessions"),
+        "{sid}"
+    );
+    // The lab's own later Set-Cookie (a login regenerates the id) keeps the choice.
+    let login = client
+        .post("/labs/sessions/login")
+        .header(ContentType::Form)
+        .body("username=alice&password=wonderland")
+        .dispatch();
+    let sid = set_cookie_line(&login, "sid").expect("a new sid");
+    assert!(sid.contains("SameSite=None; Secure"), "{sid}");
+    let unset = choose("sessions", "unset");
+    let sid = set_cookie_line(&unset, "sid").expect("re-sent");
+    assert!(!sid.contains("SameSite"), "no attribute at all: {sid}");
+    let back = choose("sessions", "default");
+    let sid = set_cookie_line(&back, "sid").expect("re-sent");
+    assert!(sid.contains("SameSite=Lax"), "the lab's own: {sid}");
+    let choice = set_cookie_line(&back, "credential_same_site").expect("choice removed");
+    assert!(choice.contains("Max-Age=0"), "{choice}");
+}
+
+#[test]
+fn the_jwt_cookie_labs_every_reissue_follows_the_choice_and_the_inspector_shows_it() {
+    let client = crate::support::client();
+    client.get("/labs/jwt-cookie").dispatch();
+    let response = client
+        .post("/labs/jwt-cookie/same-site")
+        .header(ContentType::Form)
+        .body("same_site=lax")
+        .dispatch();
+    assert_eq!(response.status(), Status::SeeOther);
+    let visit = client.get("/labs/jwt-cookie").dispatch();
+    let jwt = set_cookie_line(&visit, "jwt").expect("re-issued on the visit");
+    assert!(
+        jwt.contains("SameSite=Lax") && !jwt.contains("Strict"),
+        "{jwt}"
+    );
+    let page = body(visit);
+    let echoed = crate::support::inspector_set_cookie_lines(&page);
+    assert!(
+        echoed
+            .iter()
+            .any(|line| line.starts_with("jwt=") && line.contains("SameSite=Lax")),
+        "the inspector shows the line as sent: {echoed:?}"
+    );
+    assert!(page.contains("data-same-site=\"lax\""));
+    // Another browser keeps the lab's own Strict.
+    let other = crate::support::client();
+    let theirs = other.get("/labs/jwt-cookie").dispatch();
+    assert!(set_cookie_line(&theirs, "jwt")
+        .expect("jwt")
+        .contains("SameSite=Strict"));
+}
+
+#[test]
+fn the_same_site_choice_is_a_same_origin_post_with_a_known_value() {
+    let client = crate::support::client();
+    let forged = client
+        .post("/labs/cookies/same-site")
+        .header(ContentType::Form)
+        .body("same_site=none");
+    let response = from_attacker(forged, "document").dispatch();
+    assert_eq!(response.status(), Status::Forbidden);
+    assert!(response_cookie(&response, "credential_same_site").is_none());
+    let bogus = client
+        .post("/labs/cookies/same-site")
+        .header(ContentType::Form)
+        .body("same_site=sometimes")
+        .dispatch();
+    assert_eq!(bogus.status(), Status::UnprocessableEntity);
+    let header_lab = client
+        .post("/labs/jwt-header/same-site")
+        .header(ContentType::Form)
+        .body("same_site=lax")
+        .dispatch();
+    assert_eq!(
+        header_lab.status(),
+        Status::NotFound,
+        "a header token has no SameSite"
+    );
+}

@@ -154,6 +154,12 @@ impl Browser {
         );
     }
 
+    /// The cookies the browser holds for the current page's host, with their attributes
+    /// (WebDriver "Get All Cookies": `HttpOnly` ones included).
+    pub fn cookies(&self) -> Value {
+        self.call("GET", "/cookie", None)
+    }
+
     /// Runs `script` in the page and returns its result.
     pub fn eval(&self, script: &str) -> Value {
         self.call(

@@ -10,6 +10,7 @@
 //! it only so that the lab can show you what arrived. Requests without an id are not logged.
 
 pub mod log;
+pub mod same_site;
 
 use std::io::Cursor;
 
@@ -36,7 +37,7 @@ pub const TRACE_PARAM: &str = "trace";
 pub const LOG_SLOT: &str = "<!--inspector:cross-site-log-->";
 
 /// The lab a path belongs to.
-fn lab_of(path: &str) -> Option<&'static LabInfo> {
+pub(crate) fn lab_of(path: &str) -> Option<&'static LabInfo> {
     LABS.iter().find(|lab| {
         path.strip_prefix(lab.path)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
@@ -181,10 +182,30 @@ async fn fill<'r>(
         .rocket()
         .state::<AppConfig>()
         .and_then(|config| config.attacker.enabled_port());
+    let secure = request
+        .rocket()
+        .state::<AppConfig>()
+        .is_some_and(|config| config.cookies.secure);
+    // The cookie-based labs offer the SameSite experiment on their own credential.
+    let same_site = same_site::credential_of(lab.slug).map(|(credential, own)| {
+        let chosen = same_site::Choices::of(request.cookies()).get(lab.slug);
+        context! {
+            cookie: credential.name(secure),
+            own,
+            chosen,
+            choices: same_site::Choice::ALL,
+        }
+    });
     let html = Template::show(
         request.rocket(),
         "labs/cross-site-log",
-        context! { lab: lab.slug, trace: trace.map(|id| id.as_str().to_string()), rows, attacker },
+        context! {
+            lab: lab.slug,
+            trace: trace.map(|id| id.as_str().to_string()),
+            rows,
+            attacker,
+            same_site,
+        },
     )
     .unwrap_or_default();
     let body = body.replacen(LOG_SLOT, &html, 1);
@@ -229,5 +250,8 @@ pub fn stage() -> AdHoc {
             .manage(CrossSiteLog::default())
             .attach(Recorder)
             .mount(BASE, routes![start])
+            .mount(crate::labs::sessions::BASE, routes![same_site::choose])
+            .mount(crate::labs::cookies::BASE, routes![same_site::choose])
+            .mount(crate::labs::jwt_cookie::BASE, routes![same_site::choose])
     })
 }
