@@ -347,3 +347,73 @@ fn chromium_sends_none_and_fresh_unattributed_cookies_on_a_cross_site_post_but_n
         "the origin check refused both logouts"
     );
 }
+
+#[test]
+fn chromium_hides_a_fetched_or_framed_lab_page_and_refuses_the_forged_builder_post() {
+    if !browser::available(
+        "chromium_hides_a_fetched_or_framed_lab_page_and_refuses_the_forged_builder_post",
+    ) {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    log_in(&browser, &sites, "cookies");
+    let trace = start_log(&browser, &sites, "cookies");
+    let fetched = launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("localhost", "fetch-lab", "cookies", &trace),
+    );
+    assert!(
+        fetched.contains("Reading the answer failed: TypeError"),
+        "{fetched}"
+    );
+    let framed = launch_and_wait_for_outcome(
+        &browser,
+        &sites.attack("localhost", "iframe", "cookies", &trace),
+    );
+    assert!(
+        framed.contains("Could this page read inside it? no"),
+        "{framed}"
+    );
+    browser.goto(&sites.attack("localhost", "cookie-builder", "cookies", &trace));
+    browser.click("#launch");
+    wait_until(&browser, "the lab answers", |b| {
+        b.current_url().starts_with(&sites.labs)
+    });
+    let refusal = browser.eval("return document.body.textContent;");
+    assert!(refusal
+        .as_str()
+        .unwrap_or_default()
+        .contains("Sec-Fetch-Site: cross-site"));
+    let rows = log_rows(&browser, &sites, "cookies");
+    assert_eq!(browser.text("#user"), "alice");
+    let names: Vec<String> = browser
+        .cookies()
+        .as_array()
+        .expect("cookies")
+        .iter()
+        .filter_map(|c| c["name"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        !names.contains(&"theme".to_string()),
+        "nothing planted: {names:?}"
+    );
+    let seen: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|(request, _, decision)| {
+            (
+                request.split(" →").next().unwrap_or_default(),
+                decision.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("POST /labs/cookies/builder", "refused_by_origin_check"),
+            ("GET /labs/cookies", "no_credential"),
+            ("GET /labs/cookies", "no_credential"),
+        ],
+        "the frame and the fetch arrived without the Lax login: {rows:?}"
+    );
+}
