@@ -62,10 +62,7 @@ fn read_back(reports: &Reports, trace: Option<&str>) -> Vec<ReportRow> {
         .unwrap_or_default()
         .into_iter()
         .map(|report| ReportRow {
-            when: HumanTime::new(
-                time::OffsetDateTime::from_unix_timestamp(report.at).unwrap_or(now),
-                now,
-            ),
+            when: HumanTime::of_unix(report.at, now),
             report,
         })
         .collect()

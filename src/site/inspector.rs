@@ -121,6 +121,14 @@ pub struct HumanTime {
 }
 
 impl HumanTime {
+    /// A Unix time (seconds) as a learner reads it; an impossible one reads as now.
+    pub fn of_unix(unix: i64, now: OffsetDateTime) -> HumanTime {
+        HumanTime::new(
+            OffsetDateTime::from_unix_timestamp(unix).unwrap_or(now),
+            now,
+        )
+    }
+
     pub fn new(at: OffsetDateTime, now: OffsetDateTime) -> HumanTime {
         let at = at.replace_nanosecond(0).unwrap_or(at);
         HumanTime {

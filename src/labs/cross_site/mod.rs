@@ -154,6 +154,7 @@ struct Row {
     seen: Seen,
 }
 
+/// Renders this browser's log into the page's slot.
 async fn fill<'r>(
     request: &'r Request<'_>,
     response: &mut Response<'r>,
@@ -163,6 +164,15 @@ async fn fill<'r>(
     let Ok(body) = response.body_mut().to_string().await else {
         return;
     };
+    let context = log_context(request, lab, trace);
+    let html = Template::show(request.rocket(), "labs/cross-site-log", context).unwrap_or_default();
+    let body = body.replacen(LOG_SLOT, &html, 1);
+    response.set_sized_body(body.len(), Cursor::new(body));
+}
+
+/// What `templates/labs/cross-site-log.html.tera` shows: the rows, the attacker site's port,
+/// and, in the cookie-based labs, the SameSite experiment on the lab's own credential.
+fn log_context(request: &Request<'_>, lab: &LabInfo, trace: Option<TraceId>) -> impl Serialize {
     let now = time::OffsetDateTime::now_utc();
     let entries = match (&trace, request.rocket().state::<CrossSiteLog>()) {
         (Some(id), Some(log)) => log.entries(id),
@@ -171,45 +181,28 @@ async fn fill<'r>(
     let rows: Vec<Row> = entries
         .into_iter()
         .map(|seen| Row {
-            when: HumanTime::new(
-                time::OffsetDateTime::from_unix_timestamp(seen.at).unwrap_or(now),
-                now,
-            ),
+            when: HumanTime::of_unix(seen.at, now),
             seen,
         })
         .collect();
-    let attacker = request
-        .rocket()
-        .state::<AppConfig>()
-        .and_then(|config| config.attacker.enabled_port());
-    let secure = request
-        .rocket()
-        .state::<AppConfig>()
-        .is_some_and(|config| config.cookies.secure);
-    // The cookie-based labs offer the SameSite experiment on their own credential.
+    let config = request.rocket().state::<AppConfig>();
+    let attacker = config.and_then(|config| config.attacker.enabled_port());
+    let secure = config.is_some_and(|config| config.cookies.secure);
     let same_site = same_site::credential_of(lab.slug).map(|(credential, own)| {
-        let chosen = same_site::Choices::of(request.cookies()).get(lab.slug);
         context! {
             cookie: credential.name(secure),
             own,
-            chosen,
+            chosen: same_site::Choices::of(request.cookies()).get(lab.slug),
             choices: same_site::Choice::ALL,
         }
     });
-    let html = Template::show(
-        request.rocket(),
-        "labs/cross-site-log",
-        context! {
-            lab: lab.slug,
-            trace: trace.map(|id| id.as_str().to_string()),
-            rows,
-            attacker,
-            same_site,
-        },
-    )
-    .unwrap_or_default();
-    let body = body.replacen(LOG_SLOT, &html, 1);
-    response.set_sized_body(body.len(), Cursor::new(body));
+    context! {
+        lab: lab.slug,
+        trace: trace.map(|id| id.as_str().to_string()),
+        rows,
+        attacker,
+        same_site,
+    }
 }
 
 /// "Start a cross-site log": names this browser's log (a new id, or the one it has) and
