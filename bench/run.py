@@ -98,6 +98,12 @@ def cookies_from(url, method="GET", data=None, headers=None):
     return "; ".join(pairs)
 
 
+def etag_of(url):
+    """The ETag a GET of `url` answers with."""
+    with urllib.request.urlopen(url) as response:
+        return response.headers["ETag"]
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
@@ -181,6 +187,12 @@ def main():
              ["Cookie: " + cookies_from(base + "/labs/jwt-cookie")], None),
             ("jwt-header: POST /labs/jwt-header/api/visit", base + "/labs/jwt-header/api/visit",
              ["Authorization: Bearer " + bearer_token(base)], "post_empty.lua"),
+            ("tutorial: GET /docs/sessions", base + "/docs/sessions", [], None),
+            ("exercises: GET /docs/exercises", base + "/docs/exercises", [], None),
+            ("static: GET /static/css/style.css", base + "/static/css/style.css", [], None),
+            # What a browser that already has the stylesheet costs: a 304 and no body.
+            ("static, revalidated: If-None-Match -> 304", base + "/static/css/style.css",
+             ["If-None-Match: " + etag_of(base + "/static/css/style.css")], None),
         ]
         floor = None
         for name, url, headers, script in routes:

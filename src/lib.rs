@@ -16,7 +16,6 @@ use std::sync::Arc;
 
 use rocket::fairing::{self, AdHoc};
 use rocket::figment::Figment;
-use rocket::fs::FileServer;
 use rocket::{Build, Rocket};
 use rocket_dyn_templates::Template;
 
@@ -24,7 +23,7 @@ use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
 use auth::users::UserDirectory;
 use config::AppConfig;
-use site::{docs, error, headers, inspector, links, memory, messages};
+use site::{assets, docs, error, headers, inspector, links, memory, messages};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {
@@ -40,6 +39,13 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     // The message table, for templates (`t()`) and for telling a real flash from a forged one.
     let table = messages::Messages::load(&template_dir.join("messages/en.toml")).map(Arc::new);
     let for_t = table.clone();
+    // `/static`, read once (again on change in `debug`), so templates can fingerprint URLs.
+    let static_dir = config::component::<config::SiteSettings>(&figment)
+        .map(|site| site.static_dir())
+        .unwrap_or_else(|_| "static".into());
+    let debug = figment.profile() == rocket::Config::DEBUG_PROFILE;
+    let assets = Arc::new(assets::Assets::load(static_dir, debug));
+    let for_asset = assets.clone();
     // No `Server: Rocket` banner: it tells an attacker which software to look up.
     let figment = cap_log_level(figment).merge(("ident", false));
     let rocket = rocket::custom(figment)
@@ -59,6 +65,10 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             engines
                 .tera
                 .register_function("url", links::url_function(for_templates.clone()));
+            // `asset(path="css/style.css")`: `/static/css/style.css?v=<digest>`.
+            engines
+                .tera
+                .register_function("asset", assets::asset_function(for_asset.clone()));
             // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
             let table = for_t.clone()?;
             engines
@@ -78,7 +88,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(inspector::SetCookieEcho)
         .mount("/", pages::routes())
         .mount(tools::jwt::BASE, tools::jwt::routes())
-        .attach(AdHoc::on_ignite("Static files", serve_static))
+        .attach(assets::stage(assets.clone()))
         .attach(docs::stage())
         .register("/", error::catchers());
     // Last: the route table sees every route the fairings above mounted.
@@ -140,14 +150,4 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
             Err(rocket)
         }
     }
-}
-
-/// `/static` from the configured `static_dir`, read at run time (not baked in at build time),
-/// so the binary works wherever it is copied along with the folder.
-async fn serve_static(rocket: Rocket<Build>) -> Rocket<Build> {
-    // Without a configuration the launch has already failed; mount nothing.
-    let Some(dir) = rocket.state::<AppConfig>().map(|c| c.site.static_dir()) else {
-        return rocket;
-    };
-    rocket.mount("/static", FileServer::from(dir))
 }

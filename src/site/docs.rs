@@ -330,23 +330,31 @@ pub fn stage() -> AdHoc {
     })
 }
 
-#[get("/")]
-fn index(docs: &State<Docs>) -> Template {
-    Template::render(
-        "docs/index",
-        context! {
-            section: "docs",
-            chapters: &docs.chapters,
-            exercises: &docs.exercises,
-        },
-    )
-}
-
-/// A link to a neighbouring chapter.
+/// A link to a chapter or an exercise: what a list or a pager shows, without the page's HTML
+/// (a context is serialized twice per render, so a list of whole pages costs every page's
+/// HTML, twice, on every request).
 #[derive(Serialize)]
 struct Neighbour<'a> {
     slug: &'a str,
     title: &'a str,
+}
+
+impl<'a> Neighbour<'a> {
+    fn of(page: &'a Page) -> Neighbour<'a> {
+        Neighbour {
+            slug: &page.slug,
+            title: &page.title,
+        }
+    }
+}
+
+#[get("/")]
+fn index(docs: &State<Docs>) -> Template {
+    let chapters: Vec<Neighbour<'_>> = docs.chapters.iter().map(Neighbour::of).collect();
+    Template::render(
+        "docs/index",
+        context! { section: "docs", chapters, exercise_count: docs.exercises.len() },
+    )
 }
 
 #[get("/<slug>", rank = 2)]
@@ -361,12 +369,7 @@ fn chapter(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
                 format!("There is no chapter called “{slug}”."),
             )
         })?;
-    let neighbour = |i: usize| {
-        docs.chapters.get(i).map(|c| Neighbour {
-            slug: &c.slug,
-            title: &c.title,
-        })
-    };
+    let neighbour = |i: usize| docs.chapters.get(i).map(Neighbour::of);
     Ok(Template::render(
         "docs/page",
         context! {
@@ -375,17 +378,31 @@ fn chapter(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
             number: position + 1,
             previous: position.checked_sub(1).and_then(neighbour),
             next: neighbour(position + 1),
-            chapters: &docs.chapters,
+            chapter_count: docs.chapters.len(),
         },
     ))
 }
 
+/// A row of the exercises index.
+#[derive(Serialize)]
+struct ExerciseRow<'a> {
+    page: Neighbour<'a>,
+    difficulty: &'a str,
+    command: &'a str,
+}
+
 #[get("/exercises")]
 fn exercises(docs: &State<Docs>) -> Template {
-    Template::render(
-        "docs/exercises",
-        context! { section: "docs", exercises: &docs.exercises },
-    )
+    let exercises: Vec<ExerciseRow<'_>> = docs
+        .exercises
+        .iter()
+        .map(|e| ExerciseRow {
+            page: Neighbour::of(&e.page),
+            difficulty: &e.difficulty,
+            command: &e.command,
+        })
+        .collect();
+    Template::render("docs/exercises", context! { section: "docs", exercises })
 }
 
 #[get("/exercises/<slug>")]
@@ -400,12 +417,7 @@ fn exercise(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
                 format!("There is no exercise called “{slug}”."),
             )
         })?;
-    let neighbour = |i: usize| {
-        docs.exercises.get(i).map(|e| Neighbour {
-            slug: &e.page.slug,
-            title: &e.page.title,
-        })
-    };
+    let neighbour = |i: usize| docs.exercises.get(i).map(|e| Neighbour::of(&e.page));
     Ok(Template::render(
         "docs/exercise",
         context! {

@@ -2,6 +2,7 @@
 //! flash messages, per-address limits and memory housekeeping. Nothing here knows about a
 //! particular lab.
 
+pub mod assets;
 pub mod docs;
 pub mod error;
 pub mod flash;

@@ -28,3 +28,4 @@ mod secure_jwt;
 mod sessions;
 mod side_by_side;
 mod site;
+mod static_files;

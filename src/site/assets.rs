@@ -1,0 +1,236 @@
+//! `/static`: the stylesheet, scripts and images, held in memory with a validator each.
+//!
+//! Every file under `static_dir` is read at start-up with its SHA-256 digest. A response
+//! carries `ETag` (the digest), so a browser that has the file asks `If-None-Match` and gets a
+//! bodiless `304`. A URL with `?v=<digest>` (what `asset(path=…)` in a template writes) names
+//! one exact version, so it may be kept for a year without asking (`immutable`); a plain URL
+//! must be revalidated each time (`no-cache`), so an edited file is never served stale. In the
+//! `debug` profile a file changed on disk is read again, so editing CSS needs no restart.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+use std::time::SystemTime;
+
+use rocket::fairing::AdHoc;
+use rocket::http::{ContentType, Header, Status};
+use rocket::request::{FromRequest, Outcome};
+use rocket::response::{self, Responder};
+use rocket::{get, routes, Request, Response, State};
+use rocket_dyn_templates::tera;
+use sha2::{Digest, Sha256};
+
+/// One file as served.
+#[derive(Debug, Clone)]
+struct Asset {
+    bytes: Arc<[u8]>,
+    content_type: ContentType,
+    /// The first 16 hex digits of the SHA-256 digest: the `ETag` and the `?v=` fingerprint.
+    digest: String,
+    modified: Option<SystemTime>,
+}
+
+/// Every file under `static_dir`, by its path below it (`css/style.css`).
+pub struct Assets {
+    root: PathBuf,
+    files: RwLock<HashMap<String, Asset>>,
+    /// Re-read a file whose modification time changed (the `debug` profile).
+    reload: bool,
+}
+
+fn read(path: &Path) -> Option<Asset> {
+    let bytes = std::fs::read(path).ok()?;
+    let digest = Sha256::digest(&bytes);
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    let content_type = path
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .and_then(ContentType::from_extension)
+        .unwrap_or(ContentType::Binary);
+    Some(Asset {
+        bytes: bytes.into(),
+        content_type,
+        digest: hex,
+        modified: std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+    })
+}
+
+/// The files below `dir`, recursively, by their `/`-separated path below it.
+fn walk(dir: &Path, below: &str, into: &mut HashMap<String, Asset>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // Hidden files (editor swap files, `.DS_Store`) are not part of the site.
+        if name.starts_with('.') {
+            continue;
+        }
+        let key = if below.is_empty() {
+            name.clone()
+        } else {
+            format!("{below}/{name}")
+        };
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, &key, into);
+        } else if let Some(asset) = read(&path) {
+            into.insert(key, asset);
+        }
+    }
+}
+
+impl Assets {
+    pub fn load(root: PathBuf, reload: bool) -> Assets {
+        let mut files = HashMap::new();
+        walk(&root, "", &mut files);
+        Assets {
+            root,
+            files: RwLock::new(files),
+            reload,
+        }
+    }
+
+    /// The file at `key`, re-read first if reloading is on and it changed on disk.
+    fn get(&self, key: &str) -> Option<Asset> {
+        let cached = self
+            .files
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(key)
+            .cloned();
+        if !self.reload {
+            return cached;
+        }
+        let path = self.root.join(key);
+        let on_disk = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        match cached {
+            Some(asset) if asset.modified == on_disk => Some(asset),
+            _ => {
+                let fresh = read(&path)?;
+                self.files
+                    .write()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .insert(key.to_string(), fresh.clone());
+                Some(fresh)
+            }
+        }
+    }
+
+    /// `/static/<key>?v=<digest>`, or the plain path for a file that does not exist.
+    pub fn url(&self, key: &str) -> String {
+        match self.get(key) {
+            Some(asset) => format!("/static/{key}?v={}", asset.digest),
+            None => format!("/static/{key}"),
+        }
+    }
+}
+
+/// The `If-None-Match` header, if the browser sent one.
+pub struct IfNoneMatch(Option<String>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for IfNoneMatch {
+    type Error = std::convert::Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let value = request
+            .headers()
+            .get_one("If-None-Match")
+            .map(str::to_string);
+        Outcome::Success(IfNoneMatch(value))
+    }
+}
+
+impl IfNoneMatch {
+    /// RFC 9110 §13.1.2: a list of entity tags, or `*`; weak tags compare too.
+    fn matches(&self, etag: &str) -> bool {
+        self.0.as_deref().is_some_and(|value| {
+            value
+                .split(',')
+                .map(str::trim)
+                .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
+        })
+    }
+}
+
+/// A file, or `304 Not Modified` for a browser that already has this version.
+pub struct Served {
+    asset: Option<Asset>,
+    etag: String,
+    cache: &'static str,
+}
+
+impl<'r> Responder<'r, 'static> for Served {
+    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
+        let mut response = Response::build();
+        response
+            .header(Header::new("ETag", self.etag))
+            .header(Header::new("Cache-Control", self.cache));
+        match self.asset {
+            Some(asset) => response
+                .header(asset.content_type)
+                .sized_body(asset.bytes.len(), std::io::Cursor::new(asset.bytes))
+                .ok(),
+            None => response.status(Status::NotModified).ok(),
+        }
+    }
+}
+
+#[get("/<path..>?<v>")]
+fn file(
+    path: PathBuf,
+    v: Option<&str>,
+    assets: &State<Arc<Assets>>,
+    known: IfNoneMatch,
+) -> Option<Served> {
+    let key = path
+        .components()
+        .map(|part| part.as_os_str().to_str())
+        .collect::<Option<Vec<_>>>()?
+        .join("/");
+    let asset = assets.get(&key)?;
+    let etag = format!("\"{}\"", asset.digest);
+    // Only the exact version a fingerprinted URL names may be kept without asking again.
+    let cache = if v == Some(asset.digest.as_str()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let asset = (!known.matches(&etag)).then_some(asset);
+    Some(Served { asset, etag, cache })
+}
+
+/// Mounts `/static` and manages the files.
+pub fn stage(assets: Arc<Assets>) -> AdHoc {
+    AdHoc::on_ignite("Static files", move |rocket| async move {
+        rocket.manage(assets).mount("/static", routes![file])
+    })
+}
+
+/// `asset(path="css/style.css")` in a template: the file's fingerprinted URL.
+pub fn asset_function(assets: Arc<Assets>) -> impl tera::Function {
+    move |args: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+        let path = args
+            .get("path")
+            .and_then(tera::Value::as_str)
+            .ok_or_else(|| tera::Error::msg("asset() needs path=\"…\""))?;
+        Ok(tera::Value::String(assets.url(path)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_none_match_compares_strong_weak_lists_and_star() {
+        let header = |v: &str| IfNoneMatch(Some(v.to_string()));
+        assert!(header("\"abc\"").matches("\"abc\""));
+        assert!(header("W/\"abc\"").matches("\"abc\""));
+        assert!(header("\"x\", \"abc\"").matches("\"abc\""));
+        assert!(header("*").matches("\"abc\""));
+        assert!(!header("\"abd\"").matches("\"abc\""));
+        assert!(!IfNoneMatch(None).matches("\"abc\""));
+    }
+}
