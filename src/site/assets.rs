@@ -5,7 +5,8 @@
 //! bodiless `304`. A URL with `?v=<digest>` (what `asset(path=…)` in a template writes) names
 //! one exact version, so it may be kept for a year without asking (`immutable`); a plain URL
 //! must be revalidated each time (`no-cache`), so an edited file is never served stale. In the
-//! `debug` profile a file changed on disk is read again, so editing CSS needs no restart.
+//! `debug` profile a file changed on disk is read again, so editing CSS needs no restart (a new
+//! file needs one).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +14,8 @@ use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
 use rocket::fairing::AdHoc;
+use rocket::http::uri::fmt::Path as UriPath;
+use rocket::http::uri::Segments;
 use rocket::http::{ContentType, Header, Status};
 use rocket::request::{FromRequest, Outcome};
 use rocket::response::{self, Responder};
@@ -91,21 +94,23 @@ impl Assets {
         }
     }
 
-    /// The file at `key`, re-read first if reloading is on and it changed on disk.
+    /// The file at `key`, re-read first if reloading is on and it changed on disk. Only the
+    /// files found at start-up exist: a `key` is never joined to the folder unless it names
+    /// one of them, so no request can reach outside it.
     fn get(&self, key: &str) -> Option<Asset> {
         let cached = self
             .files
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .get(key)
-            .cloned();
+            .cloned()?;
         if !self.reload {
-            return cached;
+            return Some(cached);
         }
         let path = self.root.join(key);
         let on_disk = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-        match cached {
-            Some(asset) if asset.modified == on_disk => Some(asset),
+        match on_disk {
+            modified if modified == cached.modified => Some(cached),
             _ => {
                 let fresh = read(&path)?;
                 self.files
@@ -177,18 +182,16 @@ impl<'r> Responder<'r, 'static> for Served {
     }
 }
 
+/// The path is looked up among the files read at start-up, never joined to a folder, so
+/// `..` or an encoded slash can only name nothing (a 404).
 #[get("/<path..>?<v>")]
 fn file(
-    path: PathBuf,
+    path: Segments<'_, UriPath>,
     v: Option<&str>,
     assets: &State<Arc<Assets>>,
     known: IfNoneMatch,
 ) -> Option<Served> {
-    let key = path
-        .components()
-        .map(|part| part.as_os_str().to_str())
-        .collect::<Option<Vec<_>>>()?
-        .join("/");
+    let key = path.collect::<Vec<_>>().join("/");
     let asset = assets.get(&key)?;
     let etag = format!("\"{}\"", asset.digest);
     // Only the exact version a fingerprinted URL names may be kept without asking again.

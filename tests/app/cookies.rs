@@ -472,7 +472,7 @@ fn builder_result_page_shows_the_rocket_code_and_the_javascript_check() {
     assert!(code.contains(".http_only(true)"));
     assert!(html.contains(r#"data-cookie-name="seen""#));
     assert!(html.contains(r#"data-http-only="true""#));
-    assert!(html.contains(r#"<script src="/static/js/cookie-visibility.js"></script>"#));
+    assert!(html.contains(r#"<script src="/static/js/cookie-visibility.js?v="#));
     let js = client.get("/static/js/cookie-visibility.js").dispatch();
     assert_eq!(js.status(), Status::Ok);
     assert!(body(js).contains("document.cookie"));

@@ -89,6 +89,8 @@ fn only_the_files_under_static_are_served() {
         "/static/../Cargo.toml",
         "/static/%2e%2e/Cargo.toml",
         "/static/css/../../Rocket.toml",
+        "/static/..%2F..%2FCargo.toml",
+        "/static/css%2F..%2F..%2FRocket.toml",
     ] {
         assert_eq!(
             client.get(path).dispatch().status(),
