@@ -82,13 +82,14 @@ fn an_edited_static_file_is_served_fresh_in_the_debug_profile() {
 }
 
 #[test]
-fn only_the_files_under_static_are_served() {
+fn only_the_files_under_static_are_served_even_through_an_encoded_dot_dot() {
     let client = client();
     for path in [
         "/static/nope.css",
         "/static/../Cargo.toml",
         "/static/%2e%2e/Cargo.toml",
         "/static/css/../../Rocket.toml",
+        "/static/..%2FCargo.toml",
         "/static/..%2F..%2FCargo.toml",
         "/static/css%2F..%2F..%2FRocket.toml",
     ] {
