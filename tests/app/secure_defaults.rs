@@ -400,3 +400,62 @@ fn the_header_labs_login_waits_for_its_script_and_never_puts_the_password_in_a_u
     );
     assert!(!page.contains("wonderland"), "the password is not echoed");
 }
+
+/// The `sh` block under the teacher guide's "One server for the whole class".
+fn class_server_command() -> Vec<String> {
+    let guide = std::fs::read_to_string("docs/10-for-teachers.md").expect("the teacher guide");
+    let section = guide
+        .split("## One server for the whole class")
+        .nth(1)
+        .expect("the class-server section");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("its command block");
+    block.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn the_teacher_guides_class_server_command_sets_every_secret_a_release_build_needs() {
+    use base64::Engine as _;
+    use rand::RngCore;
+    let mut figment = rocket::Config::figment()
+        .select("release")
+        .merge(("template_dir", "templates"));
+    for line in class_server_command() {
+        // `export ROCKET_X=$(openssl rand -base64 32)`: a fresh random value, as openssl gives.
+        if let Some(name) = line
+            .strip_prefix("export ROCKET_")
+            .and_then(|rest| rest.split_once("=$(openssl rand -base64 32)"))
+            .map(|(name, _)| name.to_lowercase())
+        {
+            let mut bytes = [0u8; 32];
+            rand::rngs::OsRng.fill_bytes(&mut bytes);
+            let value = base64::engine::general_purpose::STANDARD.encode(bytes);
+            figment = figment.merge((name, value));
+            continue;
+        }
+        // `ROCKET_ADDRESS=0.0.0.0 ROCKET_USER_CAPACITY=200 cargo run --release`
+        for setting in line
+            .split_whitespace()
+            .filter_map(|w| w.strip_prefix("ROCKET_"))
+        {
+            let (name, value) = setting.split_once('=').expect("NAME=value");
+            // Parsed as Rocket parses a `ROCKET_*` variable (`200` is a number).
+            let value: rocket::figment::value::Value = value.parse().expect("a value");
+            figment = figment.merge((name.to_lowercase(), value));
+        }
+    }
+    assert_eq!(
+        figment.extract_inner::<String>("address").ok().as_deref(),
+        Some("0.0.0.0"),
+        "the guide serves the class on every interface"
+    );
+    let loaded = crate::support::internals::AppConfig::from_figment(&figment);
+    assert!(
+        loaded.is_ok(),
+        "the guide's command is refused: {:?}",
+        loaded.err()
+    );
+}
