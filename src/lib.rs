@@ -78,6 +78,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(inspector::SetCookieEcho)
         .mount("/", pages::routes())
         .mount(tools::jwt::BASE, tools::jwt::routes())
+        .manage(tools::jwt::CrackSlots::default())
         .attach(AdHoc::on_ignite("Static files", serve_static))
         .attach(docs::stage())
         .register("/", error::catchers());
