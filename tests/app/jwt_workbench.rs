@@ -272,6 +272,8 @@ fn claims_keep_the_tokens_order_with_times_in_words_and_rfc_meanings() {
         .map(|c| c[1].to_string())
         .collect();
     assert_eq!(order, ["zeta", "exp", "sub", "nbf", "aud", "iat"]);
+    let decoded = element_text(&said.html, "decoded-payload").expect("the decoded payload");
+    assert!(decoded.find("zeta") < decoded.find("aud"), "{decoded}");
     assert!(table.contains("1970-01-01T00:16:40Z"), "exp in words");
     assert!(element_text(&said.html, "claim-expired").is_some_and(|e| e == "expired"));
     assert!(table.contains("not yet valid"));

@@ -8,6 +8,7 @@ use std::fmt;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 use time::OffsetDateTime;
@@ -36,6 +37,24 @@ impl<'de> Deserialize<'de> for Ordered {
         }
         deserializer.deserialize_map(Members)
     }
+}
+
+impl Serialize for Ordered {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// A base64url part (header or payload) pretty-printed with its members in their order, or
+/// `None` if it is not a JSON object.
+pub fn pretty(part_b64: &str) -> Option<String> {
+    let bytes = URL_SAFE_NO_PAD.decode(part_b64).ok()?;
+    let ordered: Ordered = serde_json::from_slice(&bytes).ok()?;
+    serde_json::to_string_pretty(&ordered).ok()
 }
 
 /// One row of the table.
