@@ -487,6 +487,11 @@ fn every_bad_workbench_input_is_a_4xx_never_a_500() {
         vec![("token", &token), ("secret_encoding", "rot13")],
         vec![("token", "junk"), ("public_key", EC_PEM)],
     ];
+    let said = decode(&client, &[("token", "junk"), ("public_key", EC_PEM)]);
+    assert_eq!(
+        (said.signature.as_str(), said.code.as_str()),
+        ("unchecked", "not_a_jwt")
+    );
     for fields in &decoder_cases {
         let response = post_form(&client, TOOL, fields);
         assert!(

@@ -255,6 +255,99 @@ async fn crack(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::messages::Messages;
+
+    /// A code without a sentence would fail the page's render: a 500 for a rare input.
+    #[test]
+    fn every_workbench_code_has_a_sentence_in_the_message_table() {
+        let messages = Messages::load(std::path::Path::new("templates/messages/en.toml"))
+            .expect("the message table loads");
+        let groups: [(&str, &[&str]); 6] = [
+            (
+                "checked",
+                &[
+                    "valid",
+                    "bad_signature",
+                    "alg_none",
+                    "no_alg",
+                    "unknown_algorithm",
+                    "key_confusion",
+                    "key_mismatch",
+                    "alg_not_the_keys",
+                ],
+            ),
+            (
+                "key",
+                &[
+                    "app",
+                    "secret_utf8",
+                    "secret_base64url",
+                    "pem_rsa",
+                    "pem_ec",
+                    "pem_ed",
+                    "jwk_rsa",
+                    "jwk_p256",
+                    "jwk_p384",
+                    "jwk_ed25519",
+                    "jwk_oct",
+                    "kid",
+                ],
+            ),
+            (
+                "key_error",
+                &[
+                    "both_keys",
+                    "secret_not_base64url",
+                    "pem_unreadable",
+                    "pem_private",
+                    "pem_certificate",
+                    "pem_unsupported",
+                    "jwk_unreadable",
+                    "jwk_unsupported",
+                    "jwk_set_no_match",
+                ],
+            ),
+            (
+                "sign_error",
+                &[
+                    "bad_json",
+                    "not_object",
+                    "no_alg",
+                    "hmac_only",
+                    "secret_not_base64url",
+                    "empty_secret",
+                    "signing_failed",
+                ],
+            ),
+            (
+                "crack_error",
+                &["unreadable", "not_hs256", "no_signature", "busy", "failed"],
+            ),
+            (
+                "claim",
+                &[
+                    "iss",
+                    "sub",
+                    "aud",
+                    "exp",
+                    "nbf",
+                    "iat",
+                    "jti",
+                    "auth_time",
+                    "private",
+                    "expired",
+                    "not_yet",
+                    "duplicate",
+                ],
+            ),
+        ];
+        for (group, codes) in groups {
+            for code in codes {
+                let key = format!("tools.jwt.{group}.{code}");
+                assert!(messages.contains(&key), "no message {key}");
+            }
+        }
+    }
 
     #[test]
     fn pasted_prefixes_and_whitespace_are_ignored() {
