@@ -2,7 +2,8 @@
 //! seasons and months with a year, keyboard walks, digit runs, leetspeak, `<word>123`,
 //! `<word>!`, the demo passwords of this app). It is made by [`tests::generate`] below, not
 //! copied from a leaked list; a test checks the file is exactly what the generator makes, and
-//! `UPDATE_WORDLIST=1 cargo test --lib wordlist` writes it again. It is also served, at
+//! `UPDATE_WORDLIST=1 cargo test --lib wordlist` writes it again (the file is compiled in, so
+//! that run still compares the old one: run the test once more to see it pass). It is also served, at
 //! `/static/wordlists/jwt-secrets.txt`, for trying with `hashcat -m 16500` or John the Ripper.
 
 /// The file, one candidate a line, compiled in so the cracker needs no path at run time.
