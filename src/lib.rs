@@ -88,6 +88,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(inspector::SetCookieEcho)
         .mount("/", pages::routes())
         .mount(tools::jwt::BASE, tools::jwt::routes())
+        .manage(tools::jwt::CrackSlots::default())
         .attach(assets::stage(assets.clone()))
         .attach(docs::stage())
         .register("/", error::catchers());

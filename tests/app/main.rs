@@ -16,6 +16,7 @@ mod hostile;
 mod jwt_cookie;
 mod jwt_header;
 mod jwt_tool;
+mod jwt_workbench;
 mod logs;
 mod personas;
 mod properties;
