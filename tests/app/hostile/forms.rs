@@ -16,6 +16,11 @@ pub fn rows(t: &mut Table) {
         ("/labs/jwt-cookie/login", "username", login()),
         ("/labs/cookies/builder", "name", refused()),
         ("/labs/cookies/remove", "name", refused()),
+        ("/tools/jwt/sign", "payload", refused()),
+        ("/tools/jwt/crack", "token", refused()),
+        ("/labs/sessions/same-site", "same_site", refused()),
+        ("/labs/cookies/same-site", "same_site", refused()),
+        ("/labs/jwt-cookie/same-site", "same_site", refused()),
     ];
     let megabyte = "v".repeat(1 << 20);
     for (path, field, lossy) in routes {
