@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::labs::{cookies, jwt_cookie, jwt_header, sessions};
+use crate::labs::{jwt_header, LABS};
 
 /// The labs a cookie travels to (the header lab's token never travels by itself).
 const COOKIE_LABS: &[&str] = &["sessions", "cookies", "jwt-cookie"];
@@ -93,12 +93,10 @@ pub struct Field {
 /// The forged login uses the attacker's own account, `bob`: the victim ends up logged in as
 /// the attacker without noticing, and whatever they do next lands in the attacker's account.
 pub fn request_for(attack: &Attack, lab: &str) -> (String, Vec<Field>) {
-    let base = match lab {
-        "sessions" => sessions::BASE,
-        "cookies" => cookies::BASE,
-        "jwt-cookie" => jwt_cookie::BASE,
-        _ => jwt_header::BASE,
-    };
+    let base = LABS
+        .iter()
+        .find(|known| known.slug == lab)
+        .map_or(jwt_header::BASE, |known| known.path);
     let field = |name, value| Field { name, value };
     match attack.id {
         "login-csrf" => (

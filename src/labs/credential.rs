@@ -179,7 +179,7 @@ mod tests {
 
     #[test]
     fn every_credential_prefixed_name_is_its_name_with_host() {
-        for credential in crate::labs::CREDENTIALS {
+        for credential in crate::labs::LABS.iter().filter_map(|lab| lab.credential) {
             assert_eq!(credential.host_name, format!("__Host-{}", credential.name));
             let secure = credential.build(true, "v".into());
             assert_eq!(secure.path(), Some("/"));

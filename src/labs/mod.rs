@@ -22,6 +22,11 @@ pub struct LabInfo {
     pub path: &'static str,
     /// The route (for `url(to=…)`) of the page where this lab's login form is.
     pub login_route: &'static str,
+    /// The cookie that carries this lab's credential, read through [`credential::LabCookies`],
+    /// which refuses a name the browser sent twice (none: the header lab's token travels in
+    /// `Authorization`).
+    #[serde(skip)]
+    pub credential: Option<CredentialCookie>,
 }
 
 pub const LABS: [LabInfo; 4] = [
@@ -30,33 +35,29 @@ pub const LABS: [LabInfo; 4] = [
         title: "Sessions",
         path: sessions::BASE,
         login_route: "sessions.login_form",
+        credential: Some(sessions::CREDENTIAL),
     },
     LabInfo {
         slug: "cookies",
         title: "Cookies",
         path: cookies::BASE,
         login_route: "cookies.login_form",
+        credential: Some(cookies::cookie::LOGIN_CREDENTIAL),
     },
     LabInfo {
         slug: "jwt-cookie",
         title: "JWT in a cookie",
         path: jwt_cookie::BASE,
         login_route: "jwt-cookie.login_form",
+        credential: Some(jwt_cookie::CREDENTIAL),
     },
     LabInfo {
         slug: "jwt-header",
         title: "JWT in a header",
         path: jwt_header::BASE,
         login_route: "jwt-header.index",
+        credential: None,
     },
-];
-
-/// The three labs' credential cookies. Each is read through [`credential::LabCookies`], which
-/// refuses a name the browser sent twice (cookie tossing).
-pub const CREDENTIALS: [CredentialCookie; 3] = [
-    sessions::CREDENTIAL,
-    cookies::cookie::LOGIN_CREDENTIAL,
-    jwt_cookie::CREDENTIAL,
 ];
 
 /// Every cookie name a lab (or the site) relies on. The cookie builder refuses to set or remove

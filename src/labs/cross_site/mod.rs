@@ -22,6 +22,7 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::config::AppConfig;
+use crate::labs::credential::LabCookies;
 use crate::labs::{LabInfo, LABS};
 use crate::site::error::AppError;
 use crate::site::inspector::{self, HumanTime};
@@ -62,17 +63,13 @@ fn cookie_trace(request: &Request<'_>) -> Option<TraceId> {
 
 /// Whether the lab's own credential came along: its cookie, or the header lab's bearer token.
 fn credential_arrived(lab: &LabInfo, request: &Request<'_>) -> bool {
-    let credential = match lab.slug {
-        "sessions" => crate::labs::sessions::CREDENTIAL,
-        "cookies" => crate::labs::cookies::cookie::LOGIN_CREDENTIAL,
-        "jwt-cookie" => crate::labs::jwt_cookie::CREDENTIAL,
-        _ => return request.headers().contains("Authorization"),
-    };
-    let secure = request
-        .rocket()
-        .state::<AppConfig>()
-        .is_some_and(|config| config.cookies.secure);
-    request.cookies().get(credential.name(secure)).is_some()
+    match lab.credential {
+        Some(credential) => {
+            let name = credential.name(LabCookies::of(request).secure);
+            request.cookies().get(name).is_some()
+        }
+        None => request.headers().contains("Authorization"),
+    }
 }
 
 fn decide(lab: &LabInfo, request: &Request<'_>, status: u16) -> Decision {
@@ -200,6 +197,7 @@ fn log_context(request: &Request<'_>, lab: &LabInfo, trace: Option<TraceId>) -> 
         lab: lab.slug,
         trace: trace.map(|id| id.as_str().to_string()),
         rows,
+        limit: log::PER_BROWSER,
         attacker,
         same_site,
     }

@@ -17,7 +17,7 @@ use rocket::{post, Request, Response, State};
 
 use crate::config::AppConfig;
 use crate::labs::credential::CredentialCookie;
-use crate::labs::{cookies, jwt_cookie, sessions, LabInfo, LABS};
+use crate::labs::{LabInfo, LABS};
 use crate::site::error::AppError;
 use crate::site::origin::SameOrigin;
 
@@ -69,12 +69,14 @@ impl Choice {
 
 /// The credential cookie of a cookie-based lab, and the `SameSite` the lab itself gives it.
 pub fn credential_of(lab: &str) -> Option<(CredentialCookie, Choice)> {
-    match lab {
-        "sessions" => Some((sessions::CREDENTIAL, Choice::Lax)),
-        "cookies" => Some((cookies::cookie::LOGIN_CREDENTIAL, Choice::Lax)),
-        "jwt-cookie" => Some((jwt_cookie::CREDENTIAL, Choice::Strict)),
-        _ => None,
-    }
+    let credential = LABS.iter().find(|known| known.slug == lab)?.credential?;
+    // The JWT cookie is `Strict` (the token is re-issued on every visit); the others `Lax`.
+    let own = if lab == "jwt-cookie" {
+        Choice::Strict
+    } else {
+        Choice::Lax
+    };
+    Some((credential, own))
 }
 
 /// This browser's choices, `lab=choice` pairs; anything malformed is ignored.
@@ -105,11 +107,13 @@ impl Choices {
     /// The choices in force for `response`: the ones it sets, if it sets the cookie (a choice
     /// just made applies at once), else the request's.
     fn in_force(request: &Request<'_>, response: &Response<'_>) -> Choices {
+        // Most responses set no choice: a prefix test before any parsing.
+        let prefix = format!("{CHOICE_COOKIE}=");
         let set_now = response
             .headers()
             .get("Set-Cookie")
-            .filter_map(|line| Cookie::parse_encoded(line.to_string()).ok())
-            .find(|cookie| cookie.name() == CHOICE_COOKIE);
+            .filter(|line| line.starts_with(&prefix))
+            .find_map(|line| Cookie::parse_encoded(line.to_string()).ok());
         match set_now {
             Some(cookie) => Choices::parse(cookie.value()),
             None => Choices::of(request.cookies()),
