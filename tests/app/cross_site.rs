@@ -227,6 +227,11 @@ fn a_learner_can_send_their_own_credential_with_each_same_site_and_back() {
     assert!(sid.contains("SameSite=Lax"), "the lab's own: {sid}");
     let choice = set_cookie_line(&back, "credential_same_site").expect("choice removed");
     assert!(choice.contains("Max-Age=0"), "{choice}");
+    // Picking the lab's own value in the form is going back too: nothing is remembered.
+    choose("sessions", "strict");
+    let own = choose("sessions", "lax");
+    let choice = set_cookie_line(&own, "credential_same_site").expect("choice removed");
+    assert!(choice.contains("Max-Age=0"), "{choice}");
 }
 
 #[test]

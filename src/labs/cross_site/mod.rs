@@ -22,7 +22,6 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::config::AppConfig;
-use crate::labs::credential::LabCookies;
 use crate::labs::{LabInfo, LABS};
 use crate::site::error::AppError;
 use crate::site::inspector::{self, HumanTime};
@@ -65,7 +64,11 @@ fn cookie_trace(request: &Request<'_>) -> Option<TraceId> {
 fn credential_arrived(lab: &LabInfo, request: &Request<'_>) -> bool {
     match lab.credential {
         Some(credential) => {
-            let name = credential.name(LabCookies::of(request).secure);
+            let secure = request
+                .rocket()
+                .state::<AppConfig>()
+                .is_some_and(|config| config.cookies.secure);
+            let name = credential.name(secure);
             request.cookies().get(name).is_some()
         }
         None => request.headers().contains("Authorization"),

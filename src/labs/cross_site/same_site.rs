@@ -187,6 +187,8 @@ pub fn choose(
             Choice::parse(code).ok_or_else(|| AppError::explained(Status::UnprocessableEntity))?,
         ),
     };
+    // Choosing the lab's own setting is going back to it: nothing left to remember.
+    let choice = choice.filter(|choice| *choice != own);
     let secure = config.cookies.secure;
     let choices = Choices::of(jar).with(info.slug, choice);
     let mut keep = Cookie::build((CHOICE_COOKIE, choices.encode()))
