@@ -174,6 +174,17 @@ impl Inner {
     }
 
     fn insert(&mut self, entry: Entry, limits: &SessionLimits) -> SessionView {
+        let id = loop {
+            let candidate = SessionId::generate();
+            if !self.entries.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        self.insert_as(id, entry, limits)
+    }
+
+    /// Inserts `entry` under `id` (which must be free), evicting within its kind's budget.
+    fn insert_as(&mut self, id: SessionId, entry: Entry, limits: &SessionLimits) -> SessionView {
         let kind = entry.kind();
         let budget = limits.budget().of_kind(kind);
         while self.order(kind).len() >= budget {
@@ -184,12 +195,6 @@ impl Inner {
             };
             self.entries.remove(&oldest);
         }
-        let id = loop {
-            let candidate = SessionId::generate();
-            if !self.entries.contains_key(&candidate) {
-                break candidate;
-            }
-        };
         let tick = self.next_tick;
         self.next_tick += 1;
         self.order(kind).insert(tick, id);
@@ -289,6 +294,46 @@ impl SessionStore {
             tick: 0,
         };
         inner.insert(entry, &self.limits)
+    }
+
+    /// Logs `user` in on the session `id` already has, keeping the id: what a server without
+    /// the fixation defence does (the `regenerate_on_login` switch turned off). Whoever knew the
+    /// id before login (an attacker who planted it) is now logged in too. `None` when the session
+    /// does not exist or has expired.
+    pub fn login_keeping_id(
+        &self,
+        id: &SessionId,
+        user: &str,
+        now: OffsetDateTime,
+    ) -> Option<SessionView> {
+        let mut inner = self.lock();
+        let entry = inner.remove(id)?;
+        if is_expired(&entry, now, &self.limits) {
+            return None;
+        }
+        let entry = Entry {
+            user: Some(user.into()),
+            last_seen: now,
+            ..entry
+        };
+        Some(inner.insert_as(*id, entry, &self.limits))
+    }
+
+    /// Writes a copy of the session back with `visits`, whatever the store holds now: what a
+    /// store that saves the whole session object at the end of every request does (express's
+    /// `resave: true` with `MemoryStore`). Two requests that read the same copy both write
+    /// `n + 1`, and one increment is lost: the `resave` switch's lesson. `None` when the
+    /// session does not exist or has expired.
+    pub fn write_back(
+        &self,
+        id: &SessionId,
+        visits: u64,
+        now: OffsetDateTime,
+    ) -> Option<SessionView> {
+        let mut inner = self.lock();
+        let entry = inner.live(id, now, &self.limits)?;
+        entry.visits = visits;
+        inner.view(*id, &self.limits)
     }
 
     /// Stores `value` under `key` in a live session (and marks it as used); `None` when the
@@ -572,5 +617,36 @@ mod tests {
         assert_eq!(store.sweep(T0 + Duration::minutes(31)), 1);
         assert!(store.get(&old.id, T0 + Duration::minutes(31)).is_none());
         assert!(store.get(&fresh.id, T0 + Duration::minutes(31)).is_some());
+    }
+
+    #[test]
+    fn login_keeping_id_logs_in_the_planted_id_itself() {
+        let store = store(10);
+        let planted = store.create(T0, 3, None);
+        let logged_in = store
+            .login_keeping_id(&planted.id, "alice", T0 + Duration::minutes(1))
+            .expect("a live session");
+        assert_eq!(logged_in.id, planted.id, "the id an attacker knew now names alice");
+        assert_eq!(logged_in.user.as_deref(), Some("alice"));
+        assert_eq!(logged_in.visits, 3);
+        assert_eq!(store.counts().logged_in, 1);
+        assert_eq!(store.counts().anonymous, 0);
+        let expired = store.create(T0, 1, None);
+        assert!(store
+            .login_keeping_id(&expired.id, "bob", T0 + Duration::hours(9))
+            .is_none());
+    }
+
+    #[test]
+    fn write_back_of_a_stale_copy_loses_the_increments_in_between() {
+        let store = store(10);
+        let session = store.create(T0, 1, None);
+        let copy = store.get(&session.id, T0).expect("live");
+        store.visit(&session.id, T0);
+        store.visit(&session.id, T0);
+        let written = store
+            .write_back(&session.id, copy.visits + 1, T0)
+            .expect("live");
+        assert_eq!(written.visits, 2, "the two visits in between are lost");
     }
 }
