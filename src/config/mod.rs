@@ -9,7 +9,8 @@
 //! refuses 0, each with a one-line error naming the setting and its variable.
 //!
 //! - [`sessions`], [`jwt`], [`passwords`], [`cookies`], [`users`], [`site`]: the components;
-//!   [`attacker`]: the second site the cross-site lessons attack from.
+//!   [`attacker`]: the second site the cross-site lessons attack from; [`switches`]: whether
+//!   learners may turn defences off.
 //! - [`secrets`]: `secret_key`, `jwt_secret`, `cookie_signing_keys`, which depend on the
 //!   profile; it returns [`Warning`]s for the caller to log instead of printing.
 //!
@@ -61,6 +62,7 @@ pub mod secrets;
 pub mod sessions;
 pub mod site;
 pub mod strength;
+pub mod switches;
 pub mod users;
 
 use std::fmt;
@@ -80,6 +82,7 @@ pub use secrets::{
 };
 pub use sessions::SessionSettings;
 pub use site::SiteSettings;
+pub use switches::SwitchSettings;
 pub use users::UserSettings;
 
 /// A group of settings read from the figment. Bounds on single values belong in their types;
@@ -147,6 +150,7 @@ pub struct AppConfig {
     pub users: UserSettings,
     pub site: SiteSettings,
     pub attacker: AttackerSettings,
+    pub switches: SwitchSettings,
     /// The HS256 key shared by the JWT labs.
     pub jwt_secret: Secret,
     /// HMAC-SHA256 keys for the cookies lab's signed cookie: the first signs, every one
@@ -175,6 +179,7 @@ impl AppConfig {
             users: component(figment)?,
             site: component(figment)?,
             attacker: component(figment)?,
+            switches: component(figment)?,
             jwt_secret: secrets.jwt_secret,
             cookie_signing_keys: secrets.cookie_signing_keys,
             using_demo_secrets: secrets.using_demo_secrets,

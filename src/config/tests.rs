@@ -260,6 +260,7 @@ fn rocket_toml_defaults_equal_the_code_defaults() {
     assert_documented::<UserSettings>();
     assert_documented::<SiteSettings>();
     assert_documented::<AttackerSettings>();
+    assert_documented::<SwitchSettings>();
 }
 
 #[test]

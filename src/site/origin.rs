@@ -63,22 +63,58 @@ pub fn judge(
     }
 }
 
+/// What the headers say about `request`.
+fn check(request: &Request<'_>) -> Option<CrossOrigin> {
+    let headers = request.headers();
+    judge(
+        headers.get_one("Sec-Fetch-Site"),
+        headers.get_one("Origin"),
+        headers.get_one("Host"),
+    )
+}
+
+/// Refuses `request`, keeping why for the 403 page.
+fn refuse<T>(request: &Request<'_>, why: CrossOrigin) -> Outcome<T, CrossOrigin> {
+    request.local_cache(|| Refused(Some(why)));
+    Outcome::Error((Status::Forbidden, why))
+}
+
+/// A request from elsewhere that a lab let through because this browser turned its
+/// `origin_check` switch off (read by the cross-site log and the inspector).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LetThrough(pub Option<CrossOrigin>);
+
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for SameOrigin {
     type Error = CrossOrigin;
 
+    /// Refuses a request from elsewhere, unless it is for a lab whose `origin_check` switch
+    /// this browser turned off (the experiment: the login CSRF then succeeds).
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let headers = request.headers();
-        match judge(
-            headers.get_one("Sec-Fetch-Site"),
-            headers.get_one("Origin"),
-            headers.get_one("Host"),
-        ) {
+        match check(request) {
             None => Outcome::Success(SameOrigin),
-            Some(why) => {
-                request.local_cache(|| Refused(Some(why)));
-                Outcome::Error((Status::Forbidden, why))
+            Some(why) if crate::labs::switches::origin_check_off(request) => {
+                request.local_cache(|| LetThrough(Some(why)));
+                Outcome::Success(SameOrigin)
             }
+            Some(why) => refuse(request, why),
+        }
+    }
+}
+
+/// The same check, which no switch turns off: for the requests that change the switches
+/// themselves (else another site could turn a learner's defences off for them).
+#[derive(Debug, Clone, Copy)]
+pub struct StrictSameOrigin;
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for StrictSameOrigin {
+    type Error = CrossOrigin;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        match check(request) {
+            None => Outcome::Success(StrictSameOrigin),
+            Some(why) => refuse(request, why),
         }
     }
 }

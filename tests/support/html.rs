@@ -56,7 +56,8 @@ fn has_flag(tag: &str, name: &str) -> bool {
 }
 
 /// The fields the form posting to `action` submits as it stands: every named `<input>` with
-/// its `value` (hidden ones included; checkboxes and radios only when `checked`).
+/// its `value` (hidden ones included; checkboxes and radios only when `checked`), and every
+/// named `<select>` with its selected option.
 pub fn form_fields(html: &str, action: &str) -> Option<Vec<(String, String)>> {
     let form = Regex::new(r"(?is)<form\b[^>]*>.*?</form>")
         .expect("valid pattern")
@@ -83,8 +84,26 @@ pub fn form_fields(html: &str, action: &str) -> Option<Vec<(String, String)>> {
                 )
             })
         })
-        .collect();
-    Some(fields)
+        .collect::<Vec<_>>();
+    Some([fields, selected_options(form)].concat())
+}
+
+/// What each `<select>` in `form` submits: its `selected` option, else its first one.
+fn selected_options(form: &str) -> Vec<(String, String)> {
+    Regex::new(r"(?is)<select\b[^>]*>.*?</select>")
+        .expect("valid pattern")
+        .find_iter(form)
+        .filter_map(|select| {
+            let select = select.as_str();
+            let name = attr(tags(select, "select").first()?, "name")?;
+            let options = tags(select, "option");
+            let chosen = options
+                .iter()
+                .find(|option| has_flag(option, "selected"))
+                .or_else(|| options.first())?;
+            Some((name, attr(chosen, "value").unwrap_or_default()))
+        })
+        .collect()
 }
 
 /// What a browser sends for an input without a `value`: `on` for a ticked box, else nothing.

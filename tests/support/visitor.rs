@@ -252,6 +252,48 @@ impl<'a> Browser<'a> {
         self.post_form(action, &fields)
     }
 
+    /// Posts a urlencoded form to `path` as another site's page makes this browser send it:
+    /// `Sec-Fetch-Site: cross-site` and the attacker's `Origin`, with this browser's cookies.
+    pub fn post_form_cross_site(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body: Vec<String> = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect();
+        let response = self
+            .app
+            .client
+            .post(path.to_string())
+            .header(ContentType::Form)
+            .header(Header::new("Sec-Fetch-Site", "cross-site"))
+            .header(Header::new("Sec-Fetch-Mode", "navigate"))
+            .header(Header::new("Origin", "http://localhost:8800"))
+            .cookies(self.jar.for_path(path))
+            .body(body.join("&"))
+            .dispatch();
+        self.jar.store(path, &response);
+        Page::of(response)
+    }
+
+    /// Changes this browser's experiment switches on `base`'s panel, as a person does: load
+    /// `BASE/switches`, change the fields, submit the whole form.
+    #[track_caller]
+    pub fn switch(&mut self, base: &str, changes: &[(&str, &str)]) -> Page {
+        let panel = format!("{base}/switches");
+        let page = self.submit(&panel, &panel, changes);
+        assert_eq!(
+            page.status,
+            Status::SeeOther,
+            "the panel took {changes:?}: {}",
+            page.body
+        );
+        page
+    }
+
+    /// Every switch of `base` back to its safe default, with the panel's reset button.
+    pub fn reset_switches(&mut self, base: &str) -> Page {
+        self.post_form(&format!("{base}/switches/reset"), &[])
+    }
+
     fn log_in_at(&mut self, base: &str, username: &str, password: &str) -> Page {
         let action = format!("{base}/login");
         self.submit(

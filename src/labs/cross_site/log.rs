@@ -46,6 +46,9 @@ impl TraceId {
 pub enum Decision {
     /// The same-origin guard refused it (a form `POST` another site or origin sent).
     RefusedByOriginCheck,
+    /// The same-origin guard would have refused it, but this browser turned the lab's
+    /// `origin_check` switch off, so the lab acted on it.
+    LetThroughOriginCheckOff,
     /// It reached the lab, but without the lab's credential: the lab saw a stranger.
     NoCredential,
     /// It reached the lab with the credential, and the lab answered.

@@ -77,6 +77,9 @@ fn credential_arrived(lab: &LabInfo, request: &Request<'_>) -> bool {
 
 fn decide(lab: &LabInfo, request: &Request<'_>, status: u16) -> Decision {
     let refused = request.local_cache(origin::Refused::default).0.is_some();
+    if request.local_cache(origin::LetThrough::default).0.is_some() {
+        return Decision::LetThroughOriginCheckOff;
+    }
     match (refused, credential_arrived(lab, request), status < 400) {
         (true, _, _) => Decision::RefusedByOriginCheck,
         (false, false, _) => Decision::NoCredential,

@@ -19,7 +19,7 @@ use crate::config::AppConfig;
 use crate::labs::credential::CredentialCookie;
 use crate::labs::{LabInfo, LABS};
 use crate::site::error::AppError;
-use crate::site::origin::SameOrigin;
+use crate::site::origin::StrictSameOrigin;
 
 /// The cookie that holds this browser's choices.
 pub const CHOICE_COOKIE: &str = "credential_same_site";
@@ -172,25 +172,43 @@ impl<'r> FromRequest<'r> for ThisLab {
 /// credential cookie is scoped to that path, so only there does it arrive to be re-sent.
 #[post("/same-site", data = "<form>")]
 pub fn choose(
-    _same_origin: SameOrigin,
+    _same_origin: StrictSameOrigin,
     lab: ThisLab,
     form: Form<ChoiceForm<'_>>,
     jar: &CookieJar<'_>,
     config: &State<AppConfig>,
 ) -> Result<Redirect, AppError> {
     let info = lab.0;
-    let (credential, own) =
-        credential_of(info.slug).ok_or_else(|| AppError::explained(Status::NotFound))?;
+    let (_, own) = credential_of(info.slug).ok_or_else(|| AppError::explained(Status::NotFound))?;
     let choice = match form.same_site {
         "default" => None,
         code => Some(
             Choice::parse(code).ok_or_else(|| AppError::explained(Status::UnprocessableEntity))?,
         ),
     };
+    // `None` and no attribute weaken the lab's own choice: an experiment switch like any other.
+    let weaker = choice.is_some_and(|c| c != own && matches!(c, Choice::None | Choice::Unset));
+    if weaker && !config.switches.allow_unsafe {
+        return Err(AppError::explained(Status::Forbidden));
+    }
+    remember(jar, info, choice, config.cookies.secure);
+    Ok(Redirect::to(format!("{}#cross-site-log", info.path)))
+}
+
+/// Keeps this browser's `choice` for `lab`'s credential (`None`: the lab's own), and re-sends
+/// the credential it holds, so the choice applies to the very next request. The sessions lab's
+/// `same_site` switch writes through here too.
+pub fn remember(jar: &CookieJar<'_>, lab: &'static LabInfo, choice: Option<Choice>, secure: bool) {
+    let Some((credential, own)) = credential_of(lab.slug) else {
+        return;
+    };
     // Choosing the lab's own setting is going back to it: nothing left to remember.
     let choice = choice.filter(|choice| *choice != own);
-    let secure = config.cookies.secure;
-    let choices = Choices::of(jar).with(info.slug, choice);
+    let before = Choices::of(jar);
+    if before.get(lab.slug) == choice {
+        return;
+    }
+    let choices = before.with(lab.slug, choice);
     let mut keep = Cookie::build((CHOICE_COOKIE, choices.encode()))
         .path("/labs")
         .http_only(true)
@@ -211,7 +229,6 @@ pub fn choose(
         own.apply(&mut again);
         jar.add(again);
     }
-    Ok(Redirect::to(format!("{}#cross-site-log", info.path)))
 }
 
 /// Gives each lab's credential `Set-Cookie` line this browser's chosen `SameSite`.

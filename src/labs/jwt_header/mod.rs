@@ -10,7 +10,7 @@
 
 pub mod bearer;
 pub mod challenge;
-mod host;
+pub(crate) mod host;
 
 use rocket::fairing::AdHoc;
 use rocket::serde::json::Json;

@@ -1,0 +1,63 @@
+//! The banner every page of a lab shows while this browser has one of the lab's switches away
+//! from its safe default (`id="unsafe-banner"`), naming each switch and its value, with a button
+//! that puts them all back. A response fairing writes it into the page's slot, so no page of a
+//! lab can forget it, error pages included; a browser without switches costs one cookie lookup.
+
+use std::io::Cursor;
+
+use rocket::fairing::{Fairing, Info, Kind};
+use rocket::http::ContentType;
+use rocket::{Request, Response};
+use rocket_dyn_templates::{context, Template};
+
+use super::{Switches, COOKIE};
+use crate::config::AppConfig;
+use crate::labs::cross_site::same_site::CHOICE_COOKIE;
+
+/// Where the banner goes; `templates/base.html.tera` writes it at the top of every page.
+pub const SLOT: &str = "<!--lab:switches-banner-->";
+
+pub struct Banner;
+
+#[rocket::async_trait]
+impl Fairing for Banner {
+    fn info(&self) -> Info {
+        Info {
+            name: "Experiment switches banner",
+            kind: Kind::Response,
+        }
+    }
+
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        let jar = request.cookies();
+        // Most browsers have changed nothing: no cookie, no work.
+        if jar.get(COOKIE).is_none() && jar.get(CHOICE_COOKIE).is_none() {
+            return;
+        }
+        if response.content_type() != Some(ContentType::HTML) {
+            return;
+        }
+        let Some(lab) = crate::labs::cross_site::lab_of(request.uri().path().as_str()) else {
+            return;
+        };
+        let Some(config) = request.rocket().state::<AppConfig>() else {
+            return;
+        };
+        let Some(switches) = Switches::read(lab, jar, config) else {
+            return;
+        };
+        if switches.all_default() {
+            return;
+        }
+        let changed: Vec<_> = switches.views().into_iter().filter(|v| v.changed).collect();
+        let context = context! { lab, changed };
+        let Some(html) = Template::show(request.rocket(), "labs/switches-banner", context) else {
+            return;
+        };
+        let Ok(body) = response.body_mut().to_string().await else {
+            return;
+        };
+        let body = body.replacen(SLOT, &html, 1);
+        response.set_sized_body(body.len(), Cursor::new(body));
+    }
+}

@@ -1,0 +1,204 @@
+//! Each lab's switches as typed values, the way its handlers read them (`SessionSwitches` as a
+//! request guard, say). Built from [`Switches`], so the table in `spec.rs` stays the one place a
+//! switch is declared.
+
+use rocket::outcome::try_outcome;
+use rocket::request::{FromRequest, Outcome};
+use rocket::Request;
+use time::Duration;
+
+use super::spec::Value;
+use super::Switches;
+use crate::labs::cross_site::same_site::Choice;
+
+/// The sessions lab: express-session's options and the store's defences.
+#[derive(Debug, Clone)]
+pub struct SessionSwitches {
+    /// Create a session (and send a cookie) on an anonymous visit.
+    pub save_uninitialized: bool,
+    /// Save the whole session back at the end of each request, from the copy read at its
+    /// start, as express's `MemoryStore` does: concurrent visits overwrite each other.
+    pub resave: bool,
+    /// Send the cookie again on every response, so a `max_age` restarts at each visit.
+    pub rolling: bool,
+    /// `Max-Age` of the cookie; `None` is a browser-session cookie.
+    pub max_age: Option<Duration>,
+    pub http_only: bool,
+    pub secure: bool,
+    pub same_site: Choice,
+    /// A new session id at login (the session-fixation defence).
+    pub regenerate_on_login: bool,
+    /// Delete the server-side session at logout (else a copied cookie still works).
+    pub destroy_on_logout: bool,
+    /// Take a session id from `?sid=` in the URL (PHP's `use_trans_sid`).
+    pub accept_url_id: bool,
+    pub origin_check: bool,
+    /// The switches these were read from, for the banner and the inspector.
+    pub all: Switches,
+}
+
+impl SessionSwitches {
+    pub fn of(all: Switches) -> SessionSwitches {
+        let same_site = match all.get("same_site") {
+            Some(Value::Choice(code)) => Choice::parse(code).unwrap_or(Choice::Lax),
+            _ => Choice::Lax,
+        };
+        SessionSwitches {
+            save_uninitialized: all.flag("save_uninitialized"),
+            resave: all.flag("resave"),
+            rolling: all.flag("rolling"),
+            max_age: all.seconds("max_age").map(|s| Duration::seconds(s.into())),
+            http_only: all.flag("http_only"),
+            secure: all.flag("secure"),
+            same_site,
+            regenerate_on_login: all.flag("regenerate_on_login"),
+            destroy_on_logout: all.flag("destroy_on_logout"),
+            accept_url_id: all.flag("accept_url_id"),
+            origin_check: all.flag("origin_check"),
+            all,
+        }
+    }
+}
+
+/// The cookies lab: what makes a signed cookie trustworthy.
+#[derive(Debug, Clone)]
+pub struct CookieSwitches {
+    /// Check the signed counter's HMAC tag (else its value is believed as it is).
+    pub verify_signed: bool,
+    /// The tag covers the cookie's name too (else a signed value moved to another cookie name
+    /// still verifies).
+    pub bind_name: bool,
+    /// Keys after the first still verify (else rotating the key cuts off old cookies).
+    pub accept_retired_key: bool,
+    pub origin_check: bool,
+    pub all: Switches,
+}
+
+impl CookieSwitches {
+    pub fn of(all: Switches) -> CookieSwitches {
+        CookieSwitches {
+            verify_signed: all.flag("verify_signed"),
+            bind_name: all.flag("bind_name"),
+            accept_retired_key: all.flag("accept_retired_key"),
+            origin_check: all.flag("origin_check"),
+            all,
+        }
+    }
+}
+
+/// Either JWT lab: the checks a token's recipient makes (RFC 8725).
+#[derive(Debug, Clone)]
+pub struct JwtSwitches {
+    /// Check the signature (else the token is only decoded: the classic library misuse).
+    pub verify_signature: bool,
+    /// Accept HS256 only (else the header's `alg` is trusted, `none` included).
+    pub pin_algorithm: bool,
+    /// Accept only this lab's `aud` (else the other lab's tokens work here).
+    pub check_audience: bool,
+    /// Clock skew allowed on `exp`/`nbf`.
+    pub leeway: Duration,
+    /// Lifetime of the tokens this lab issues to this browser.
+    pub ttl: Duration,
+    /// The dictionary word tokens are signed (and checked) with instead of the real secret,
+    /// when `weak_secret` is on.
+    pub weak_secret: Option<&'static str>,
+    pub origin_check: bool,
+    pub all: Switches,
+}
+
+impl JwtSwitches {
+    pub fn of(all: Switches) -> JwtSwitches {
+        let seconds = |name| Duration::seconds(all.seconds(name).unwrap_or(0).into());
+        JwtSwitches {
+            verify_signature: all.flag("verify_signature"),
+            pin_algorithm: all.flag("pin_algorithm"),
+            check_audience: all.flag("check_audience"),
+            leeway: seconds("leeway"),
+            ttl: seconds("ttl"),
+            weak_secret: all.flag("weak_secret").then(|| all.weak_word()).flatten(),
+            origin_check: all.flag("origin_check"),
+            all,
+        }
+    }
+
+    /// Whether every check is at its safe default (the lab's own `JwtKeys` rules apply).
+    pub fn all_default(&self) -> bool {
+        self.all.all_default()
+    }
+}
+
+macro_rules! guard {
+    ($typed:ident) => {
+        #[rocket::async_trait]
+        impl<'r> FromRequest<'r> for $typed {
+            type Error = ();
+
+            async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+                let all = try_outcome!(request.guard::<Switches>().await);
+                Outcome::Success($typed::of(all))
+            }
+        }
+    };
+}
+
+guard!(SessionSwitches);
+guard!(CookieSwitches);
+guard!(JwtSwitches);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::AppConfig;
+    use crate::labs::LABS;
+    use rocket::figment::Figment;
+
+    fn defaults(slug: &str) -> Switches {
+        let config = AppConfig::from_figment(&Figment::new().select("debug")).expect("config");
+        let lab = LABS.iter().find(|lab| lab.slug == slug).expect("a lab");
+        Switches::defaults(lab, &config).expect("the lab has switches")
+    }
+
+    #[test]
+    fn each_typed_view_reads_the_safe_defaults_back() {
+        let sessions = SessionSwitches::of(defaults("sessions"));
+        assert!(sessions.save_uninitialized && !sessions.resave && !sessions.rolling);
+        assert_eq!(sessions.max_age, None);
+        assert!(sessions.http_only && !sessions.secure);
+        assert_eq!(sessions.same_site, Choice::Lax);
+        assert!(sessions.regenerate_on_login && sessions.destroy_on_logout);
+        assert!(!sessions.accept_url_id && sessions.origin_check);
+
+        let cookies = CookieSwitches::of(defaults("cookies"));
+        assert!(cookies.verify_signed && cookies.bind_name);
+        assert!(cookies.accept_retired_key && cookies.origin_check);
+
+        for lab in ["jwt-cookie", "jwt-header"] {
+            let jwt = JwtSwitches::of(defaults(lab));
+            assert!(jwt.verify_signature && jwt.pin_algorithm && jwt.check_audience);
+            assert_eq!(jwt.leeway, Duration::ZERO);
+            assert_eq!(jwt.ttl, Duration::minutes(15));
+            assert_eq!(jwt.weak_secret, None);
+            assert!(jwt.origin_check && jwt.all_default());
+        }
+    }
+
+    #[test]
+    fn weak_secret_picks_a_word_from_the_wordlist_and_keeps_it() {
+        let mut switches = defaults("jwt-cookie");
+        switches
+            .set("weak_secret", Value::Bool(true))
+            .expect("allowed");
+        let word = JwtSwitches::of(switches.clone())
+            .weak_secret
+            .expect("a word");
+        assert!(crate::tools::jwt::wordlist::words().any(|w| w == word));
+        switches
+            .set("weak_secret", Value::Bool(true))
+            .expect("allowed");
+        assert_eq!(JwtSwitches::of(switches.clone()).weak_secret, Some(word));
+        switches
+            .set("weak_secret", Value::Bool(false))
+            .expect("allowed");
+        assert_eq!(JwtSwitches::of(switches).weak_secret, None);
+    }
+}
