@@ -65,11 +65,12 @@ pub const LABS: [LabInfo; 4] = [
 /// them, with or without a `__Host-`/`__Secure-` prefix (so the `cookie_secure` names of the
 /// credentials too): on a shared origin, a page that plants a cookie under a lab's name can
 /// swap the learner into someone else's session or log them out (cookie tossing).
-pub const OWNED_COOKIES: [&str; 10] = [
+pub const OWNED_COOKIES: [&str; 11] = [
     sessions::CREDENTIAL.name,
     cookies::cookie::PLAIN,
     cookies::cookie::SIGNED,
     cookies::cookie::PRIVATE,
+    cookies::cookie::NOTE,
     cookies::cookie::LOGIN_CREDENTIAL.name,
     jwt_cookie::CREDENTIAL.name,
     crate::site::flash::FLASH_COOKIE,

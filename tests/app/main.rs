@@ -10,6 +10,7 @@ mod attacker;
 mod browser;
 mod browser_cross_site;
 mod cookies;
+mod cookies_switches;
 mod cross_site;
 mod docs;
 mod hostile;

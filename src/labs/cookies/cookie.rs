@@ -4,7 +4,7 @@
 use rocket::http::{Cookie, CookieJar, SameSite};
 use time::OffsetDateTime;
 
-use super::signed::{CookieSigner, Verified};
+use super::signed::{Checks, CookieSigner, Verified};
 use super::ticket::LoginTicket;
 use super::BASE;
 use crate::auth::arrival::{Arrival, Reason};
@@ -15,6 +15,11 @@ use crate::labs::credential::{CookieRefusal, CredentialCookie, LabCookies};
 pub const PLAIN: &str = "plain_visits";
 /// The signed counter: `7.<HMAC tag>`, readable, any edit detected.
 pub const SIGNED: &str = "signed_visits";
+/// A second signed cookie holding a note the learner picks (`note.<HMAC tag>`): the value a
+/// signed counter could be swapped for when the tag does not cover the name (`bind_name`).
+pub const NOTE: &str = "signed_note";
+/// The longest note the lab signs.
+pub const NOTE_MAX: usize = 32;
 /// The private counter: AES-256-GCM ciphertext, unreadable and tamper-proof.
 pub const PRIVATE: &str = "private_visits";
 /// The login: who logged in, when and until when, encrypted like the private counter.
@@ -43,6 +48,9 @@ pub enum Refusal {
     OldFormat,
     /// A login past its expiry (`cookie_login_lifetime` after it was issued).
     Expired,
+    /// A signed counter whose tag only a retired key made, refused because this browser turned
+    /// `accept_retired_key` off.
+    RetiredKey,
     /// A login for an account that no longer exists (the server restarted, say).
     NoAccount,
     /// A login for an account that is gone, whose name someone has registered again.
@@ -58,6 +66,7 @@ impl Reason for Refusal {
             Refusal::Undecryptable => "undecryptable",
             Refusal::OldFormat => "old_format",
             Refusal::Expired => "expired",
+            Refusal::RetiredKey => "retired_key",
             Refusal::NoAccount => "no_account",
             Refusal::OtherAccount => "other_account",
         }
@@ -65,18 +74,24 @@ impl Reason for Refusal {
 }
 
 /// A counter cookie that was believed: the count it carried, and for the signed one the
-/// number of the key that verified it (0 = the current signing key).
+/// number of the key that verified it (0 = the current signing key), and the switch that let
+/// it through when a safe check would not have (`verify_signed`, `bind_name`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Count {
     pub previous: u64,
     pub key: Option<usize>,
+    pub switch: Option<&'static str>,
 }
 
 pub type CountArrival = Arrival<Count, Refusal>;
 
 fn number(text: &str, key: Option<usize>) -> CountArrival {
     match text.parse() {
-        Ok(previous) => Arrival::Accepted(Count { previous, key }),
+        Ok(previous) => Arrival::Accepted(Count {
+            previous,
+            key,
+            switch: None,
+        }),
         Err(_) => Arrival::Rejected(Refusal::NotANumber(text.to_string())),
     }
 }
@@ -87,16 +102,53 @@ pub fn read_plain(jar: &CookieJar<'_>) -> CountArrival {
         .map_or(Arrival::Absent, |c| number(c.value(), None))
 }
 
-/// The signed counter counts only if some key's HMAC tag matches.
-pub fn read_signed(jar: &CookieJar<'_>, signer: &CookieSigner) -> CountArrival {
+/// The signed counter counts only if some key's HMAC tag matches (as this browser's switches
+/// check it: `checks`).
+pub fn read_signed(jar: &CookieJar<'_>, signer: &CookieSigner, checks: Checks) -> CountArrival {
     let Some(cookie) = jar.get(SIGNED) else {
         return Arrival::Absent;
     };
-    match signer.verify(SIGNED, cookie.value()) {
+    let let_through = |arrival: CountArrival, switch| match arrival {
+        Arrival::Accepted(count) => Arrival::Accepted(Count {
+            switch: Some(switch),
+            ..count
+        }),
+        other => other,
+    };
+    match signer.verify_with(SIGNED, cookie.value(), checks) {
         Verified::Valid { value, key } => number(&value, Some(key)),
+        Verified::Unchecked { value } => let_through(number(&value, None), "verify_signed"),
+        Verified::Unbound { value, key } => let_through(number(&value, Some(key)), "bind_name"),
         Verified::Mismatch => Arrival::Rejected(Refusal::Mismatch),
         Verified::Malformed => Arrival::Rejected(Refusal::Unsigned),
+        Verified::Retired => Arrival::Rejected(Refusal::RetiredKey),
     }
+}
+
+/// The note, as the signed-cookie rules of this browser read it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct NoteView {
+    pub raw: String,
+    /// `valid`, `unbound`, `unchecked`, `mismatch`, `malformed` or `retired`.
+    pub verdict: &'static str,
+    pub value: Option<String>,
+}
+
+pub fn read_note(jar: &CookieJar<'_>, signer: &CookieSigner, checks: Checks) -> Option<NoteView> {
+    let raw = jar.get(NOTE)?.value().to_string();
+    let (verdict, value) = match signer.verify_with(NOTE, &raw, checks) {
+        Verified::Valid { value, .. } => ("valid", Some(value)),
+        Verified::Unbound { value, .. } => ("unbound", Some(value)),
+        Verified::Unchecked { value } => ("unchecked", Some(value)),
+        Verified::Mismatch => ("mismatch", None),
+        Verified::Malformed => ("malformed", None),
+        Verified::Retired => ("retired", None),
+    };
+    Some(NoteView {
+        raw,
+        verdict,
+        value,
+    })
 }
 
 /// The private counter counts only if it decrypts (`get_private` checks the GCM tag).
@@ -158,6 +210,11 @@ pub fn set_plain(jar: &CookieJar<'_>, count: u64, secure: bool) {
 /// `signed_value` is `value.<tag>`, from `CookieSigner::sign` or `sign_with`.
 pub fn set_signed(jar: &CookieJar<'_>, signed_value: String, secure: bool) {
     jar.add(lab_cookie(SIGNED, signed_value, secure));
+}
+
+/// The note, readable like the signed counter (not `HttpOnly`), so it can be copied.
+pub fn set_signed_note(jar: &CookieJar<'_>, signed_value: String, secure: bool) {
+    jar.add(lab_cookie(NOTE, signed_value, secure));
 }
 
 /// `add_private` encrypts with AES-256-GCM under `secret_key`, binding the name in, and adds

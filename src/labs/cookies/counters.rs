@@ -4,30 +4,33 @@
 //! Verdicts and details are codes; their words are in `templates/messages/en.toml` under
 //! `[cookies.counter]`, rendered by `templates/labs/cookies/index.html.tera`.
 
-use rocket::http::CookieJar;
+use rocket::form::{Form, FromForm};
+use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Responder, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::cookie::{self, CountArrival, Refusal, LOGIN_CREDENTIAL, PLAIN, PRIVATE, SIGNED};
+use super::cookie::{self, CountArrival, Refusal, LOGIN_CREDENTIAL, NOTE, PLAIN, PRIVATE, SIGNED};
 use super::login::LoginDetails;
 use super::notice::{LabNotice, RETIRED_KEY};
 use super::received::received;
-use super::signed::CookieSigner;
+use super::signed::{Checks, CookieSigner};
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
 use crate::auth::users::UserDirectory;
 use crate::config::AppConfig;
 use crate::labs::credential::LabCookies;
+use crate::labs::switches::CookieSwitches;
+use crate::site::error::AppError;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
 use crate::site::origin::SameOrigin;
 
 pub fn routes() -> Vec<Route> {
-    routes![index, sign_with_retired_key]
+    routes![index, sign_with_retired_key, sign_note]
 }
 
 /// One counter as the page shows it.
@@ -45,6 +48,8 @@ pub struct CounterView {
     pub input: Option<String>,
     /// The key (1-based) that verified the signed counter.
     pub key: Option<usize>,
+    /// The experiment switch that let it through where a safe check would have refused it.
+    pub switch: Option<&'static str>,
 }
 
 impl CounterView {
@@ -62,6 +67,7 @@ impl CounterView {
                 _ => None,
             },
             key: accepted.and_then(|c| c.key).map(|k| k + 1),
+            switch: accepted.and_then(|c| c.switch),
         }
     }
 }
@@ -73,18 +79,22 @@ pub fn index(
     signer: &State<CookieSigner>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
+    switches: CookieSwitches,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Template {
     let now = OffsetDateTime::now_utc();
+    let checks = Checks::of(&switches);
     let login = cookie::read_login(&cookies, users, now);
     let jar = cookies.jar;
     let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
-    let signed = CounterView::new("signed", SIGNED, &cookie::read_signed(jar, signer));
+    let signed_arrival = cookie::read_signed(jar, signer, checks);
+    let signed = CounterView::new("signed", SIGNED, &signed_arrival);
     let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
     let secure = config.cookies.secure;
     cookie::set_plain(jar, plain.count, secure);
-    cookie::set_signed(jar, signer.sign(SIGNED, &signed.count.to_string()), secure);
+    let resigned = signer.sign_for(0, SIGNED, &signed.count.to_string(), checks);
+    cookie::set_signed(jar, resigned, secure);
     cookie::set_private(jar, private.count, secure);
     Template::render(
         "labs/cookies/index",
@@ -96,8 +106,10 @@ pub fn index(
             login_cookie: LOGIN_CREDENTIAL.name(secure),
             login: login.view(),
             login_details: login.accepted().map(|ticket| LoginDetails::new(ticket, now)),
-            received: received(&cookies, signer, users, now),
+            received: received(&cookies, signer, checks, users, now),
             counters: [plain, signed, private],
+            note: cookie::read_note(jar, signer, checks),
+            checks,
             sent,
             key_count: signer.key_count(),
         },
@@ -119,6 +131,7 @@ pub enum RetiredKey {
 #[post("/signed/retired-key")]
 pub fn sign_with_retired_key(
     _same_origin: SameOrigin,
+    switches: CookieSwitches,
     jar: &CookieJar<'_>,
     signer: &State<CookieSigner>,
     config: &State<AppConfig>,
@@ -129,7 +142,7 @@ pub fn sign_with_retired_key(
         return RetiredKey::NoneConfigured(page);
     }
     // The count as it was before this request: reading does not count a visit here.
-    let count = cookie::read_signed(jar, signer)
+    let count = cookie::read_signed(jar, signer, Checks::of(&switches))
         .accepted()
         .map_or(0, |c| c.previous);
     let value = signer.sign_with(retired, SIGNED, &count.to_string());
@@ -138,4 +151,39 @@ pub fn sign_with_retired_key(
         Redirect::to(mounted(uri!(index))),
         RETIRED_KEY,
     ))
+}
+
+/// The note form: one short word or number.
+#[derive(FromForm)]
+pub struct NoteForm<'r> {
+    note: &'r str,
+}
+
+/// Signs whatever short note the learner asks for into `signed_note`: a second signed cookie,
+/// like an app's signed preferences. Its tag covers `signed_note=<note>`, so it is worthless
+/// as a `signed_visits` value, unless this browser turned `bind_name` off: then the tag covers
+/// the value alone, and a note of `1000` is a valid signed counter of 1000 (the lesson).
+#[post("/signed/note", data = "<form>")]
+pub fn sign_note(
+    _same_origin: SameOrigin,
+    form: Form<NoteForm<'_>>,
+    switches: CookieSwitches,
+    jar: &CookieJar<'_>,
+    signer: &State<CookieSigner>,
+    config: &State<AppConfig>,
+) -> Result<Redirect, AppError> {
+    let note = form.note;
+    let fits = (1..=cookie::NOTE_MAX).contains(&note.len())
+        && note
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if !fits {
+        return Err(AppError::explained(Status::UnprocessableEntity));
+    }
+    let value = signer.sign_for(0, NOTE, note, Checks::of(&switches));
+    cookie::set_signed_note(jar, value, config.cookies.secure);
+    Ok(Redirect::to(format!(
+        "{}#signed-note",
+        mounted(uri!(index))
+    )))
 }

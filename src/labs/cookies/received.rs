@@ -6,9 +6,9 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::builder::removal::CRUMB;
-use super::cookie::{self, CountArrival, LOGIN_CREDENTIAL, PLAIN, PRIVATE, SIGNED};
+use super::cookie::{self, CountArrival, LOGIN_CREDENTIAL, NOTE, PLAIN, PRIVATE, SIGNED};
 use super::login::LoginDetails;
-use super::signed::CookieSigner;
+use super::signed::{Checks, CookieSigner};
 use crate::auth::arrival::ArrivalView;
 use crate::auth::users::UserDirectory;
 use crate::labs::credential::LabCookies;
@@ -33,14 +33,25 @@ pub struct Received {
     pub key: Option<usize>,
     /// An accepted login's account, issue time and expiry.
     pub login: Option<LoginDetails>,
+    /// The experiment switch that let it through where the safe check would have refused it.
+    pub switch: Option<&'static str>,
 }
 
-fn count_row(arrival: &CountArrival) -> (Option<ArrivalView>, Option<String>, Option<usize>) {
+/// A counter's verdict, what it proved, the key (1-based) and the switch that let it through.
+type Row = (
+    Option<ArrivalView>,
+    Option<String>,
+    Option<usize>,
+    Option<&'static str>,
+);
+
+fn count_row(arrival: &CountArrival) -> Row {
     let accepted = arrival.accepted();
     (
         Some(arrival.view()),
         accepted.map(|c| c.previous.to_string()),
         accepted.and_then(|c| c.key).map(|k| k + 1),
+        accepted.and_then(|c| c.switch),
     )
 }
 
@@ -49,6 +60,7 @@ fn count_row(arrival: &CountArrival) -> (Option<ArrivalView>, Option<String>, Op
 pub fn received(
     cookies: &LabCookies<'_>,
     signer: &CookieSigner,
+    checks: Checks,
     users: &UserDirectory,
     now: OffsetDateTime,
 ) -> Vec<Received> {
@@ -58,19 +70,23 @@ pub fn received(
         .iter()
         .map(|c| {
             let mut login = None;
-            let (role, (arrival, shown, key)) = match c.name() {
+            let (role, (arrival, shown, key, switch)) = match c.name() {
                 PLAIN => ("plain", count_row(&cookie::read_plain(jar))),
-                SIGNED => ("signed", count_row(&cookie::read_signed(jar, signer))),
+                SIGNED => (
+                    "signed",
+                    count_row(&cookie::read_signed(jar, signer, checks)),
+                ),
                 PRIVATE => ("private", count_row(&cookie::read_private(jar))),
                 name if name == login_name => {
                     let arrival = cookie::read_login(cookies, users, now);
                     login = arrival.accepted().map(|t| LoginDetails::new(t, now));
                     let user = arrival.accepted().map(|t| t.user.clone());
-                    ("login", (Some(arrival.view()), user, None))
+                    ("login", (Some(arrival.view()), user, None, None))
                 }
-                CRUMB => ("crumb", (None, None, None)),
-                FLASH => ("flash", (None, None, None)),
-                _ => ("other", (None, None, None)),
+                NOTE => ("note", (None, None, None, None)),
+                CRUMB => ("crumb", (None, None, None, None)),
+                FLASH => ("flash", (None, None, None, None)),
+                _ => ("other", (None, None, None, None)),
             };
             Received {
                 name: c.name().to_string(),
@@ -80,6 +96,7 @@ pub fn received(
                 shown,
                 key,
                 login,
+                switch,
             }
         })
         .collect();

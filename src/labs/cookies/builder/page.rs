@@ -18,9 +18,10 @@ use super::{build as build_cookie, CookieSpec};
 use crate::auth::users::UserDirectory;
 use crate::labs::cookies::notice::LabNotice;
 use crate::labs::cookies::received::received;
-use crate::labs::cookies::signed::CookieSigner;
+use crate::labs::cookies::signed::{Checks, CookieSigner};
 use crate::labs::cookies::LAB;
 use crate::labs::credential::LabCookies;
+use crate::labs::switches::CookieSwitches;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
@@ -67,6 +68,7 @@ impl BuilderPage {
         self,
         cookies: &LabCookies<'_>,
         signer: &CookieSigner,
+        checks: Checks,
         users: &UserDirectory,
         sent: SentHeaders,
     ) -> Template {
@@ -79,7 +81,7 @@ impl BuilderPage {
                 problems: self.problems,
                 removal: self.removal,
                 removal_problems: self.removal_problems,
-                received: received(cookies, signer, users, OffsetDateTime::now_utc()),
+                received: received(cookies, signer, checks, users, OffsetDateTime::now_utc()),
                 key_count: signer.key_count(),
                 sent,
                 crumb: CRUMB,
@@ -92,6 +94,7 @@ impl BuilderPage {
 pub fn builder_form(
     cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
+    switches: CookieSwitches,
     users: &State<UserDirectory>,
     sent: SentHeaders,
     flash: Option<Notice>,
@@ -101,7 +104,7 @@ pub fn builder_form(
         notice,
         ..BuilderPage::default()
     }
-    .render(&cookies, signer, users, sent)
+    .render(&cookies, signer, Checks::of(&switches), users, sent)
 }
 
 /// Sets the cookie exactly as specified, or explains every rule the input broke (422, and no
@@ -113,6 +116,7 @@ pub fn build(
     host: Option<&Host<'_>>,
     cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
+    switches: CookieSwitches,
     users: &State<UserDirectory>,
     sent: SentHeaders,
 ) -> BuilderResponse {
@@ -128,7 +132,7 @@ pub fn build(
                 problems,
                 ..BuilderPage::default()
             }
-            .render(&cookies, signer, users, sent),
+            .render(&cookies, signer, Checks::of(&switches), users, sent),
         ),
     }
 }

@@ -13,9 +13,10 @@ use super::page::{self, BuilderPage, BuilderResponse, WithSetCookie};
 use super::rules::{check_domain, check_name, check_not_owned, check_path, unless_empty, Problem};
 use crate::auth::users::UserDirectory;
 use crate::labs::cookies::notice::{removal_sent, CRUMB_SET};
-use crate::labs::cookies::signed::CookieSigner;
+use crate::labs::cookies::signed::{Checks, CookieSigner};
 use crate::labs::cookies::{mounted, BASE};
 use crate::labs::credential::LabCookies;
+use crate::labs::switches::CookieSwitches;
 use crate::site::flash::Flashed;
 use crate::site::inspector::SentHeaders;
 use crate::site::origin::SameOrigin;
@@ -68,6 +69,7 @@ pub fn remove(
     form: Form<RemovalForm>,
     cookies: LabCookies<'_>,
     signer: &State<CookieSigner>,
+    switches: CookieSwitches,
     users: &State<UserDirectory>,
     sent: SentHeaders,
 ) -> BuilderResponse {
@@ -87,7 +89,7 @@ pub fn remove(
                 removal_problems: problems,
                 ..BuilderPage::default()
             }
-            .render(&cookies, signer, users, sent),
+            .render(&cookies, signer, Checks::of(&switches), users, sent),
         ),
     }
 }
