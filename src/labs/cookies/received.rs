@@ -2,6 +2,9 @@
 //! it, using the same readers as the counters and the login. The words are in the message
 //! table under `[cookies.received]`, rendered by `templates/labs/cookies/received.html.tera`.
 
+use rocket::outcome::try_outcome;
+use rocket::request::{FromRequest, Outcome};
+use rocket::{Request, State};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -12,6 +15,7 @@ use super::signed::{Checks, CookieSigner};
 use crate::auth::arrival::ArrivalView;
 use crate::auth::users::UserDirectory;
 use crate::labs::credential::LabCookies;
+use crate::labs::switches::CookieSwitches;
 
 /// The cookie Rocket's `Flash` uses for one-shot messages.
 const FLASH: &str = "_flash";
@@ -102,4 +106,43 @@ pub fn received(
         .collect();
     all.sort_by(|a, b| a.name.cmp(&b.name));
     all
+}
+
+/// What the inspector's cookie table reads with: this request's cookies, the signer, this
+/// browser's signed-cookie checks (its switches) and the user directory.
+pub struct CookieReader<'r> {
+    pub cookies: LabCookies<'r>,
+    pub signer: &'r CookieSigner,
+    pub checks: Checks,
+    pub users: &'r UserDirectory,
+}
+
+impl CookieReader<'_> {
+    /// The table's rows, as of now.
+    pub fn received(&self) -> Vec<Received> {
+        received(
+            &self.cookies,
+            self.signer,
+            self.checks,
+            self.users,
+            OffsetDateTime::now_utc(),
+        )
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for CookieReader<'r> {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+        let signer = try_outcome!(request.guard::<&State<CookieSigner>>().await);
+        let users = try_outcome!(request.guard::<&State<UserDirectory>>().await);
+        let switches = try_outcome!(request.guard::<CookieSwitches>().await);
+        Outcome::Success(CookieReader {
+            cookies: LabCookies::of(request),
+            signer: signer.inner(),
+            checks: Checks::of(&switches),
+            users: users.inner(),
+        })
+    }
 }

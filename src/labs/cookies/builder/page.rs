@@ -6,7 +6,7 @@ use rocket::form::Form;
 use rocket::http::uri::Host;
 use rocket::http::{Cookie, CookieJar, Header};
 use rocket::response::{self, Redirect, Responder};
-use rocket::{get, post, Request, State};
+use rocket::{get, post, Request};
 use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
@@ -15,13 +15,9 @@ use super::notes::{Note, MAX_LIFETIME_DAYS};
 use super::removal::{RemovalForm, CRUMB};
 use super::rules::Problem;
 use super::{build as build_cookie, CookieSpec};
-use crate::auth::users::UserDirectory;
 use crate::labs::cookies::notice::LabNotice;
-use crate::labs::cookies::received::received;
-use crate::labs::cookies::signed::{Checks, CookieSigner};
+use crate::labs::cookies::received::CookieReader;
 use crate::labs::cookies::LAB;
-use crate::labs::credential::LabCookies;
-use crate::labs::switches::CookieSwitches;
 use crate::site::flash::Flashed;
 use crate::site::flash::Notice;
 use crate::site::inspector::SentHeaders;
@@ -64,14 +60,7 @@ pub struct BuilderPage {
 }
 
 impl BuilderPage {
-    pub fn render(
-        self,
-        cookies: &LabCookies<'_>,
-        signer: &CookieSigner,
-        checks: Checks,
-        users: &UserDirectory,
-        sent: SentHeaders,
-    ) -> Template {
+    pub fn render(self, reader: &CookieReader<'_>, sent: SentHeaders) -> Template {
         Template::render(
             "labs/cookies/builder",
             context! {
@@ -81,8 +70,8 @@ impl BuilderPage {
                 problems: self.problems,
                 removal: self.removal,
                 removal_problems: self.removal_problems,
-                received: received(cookies, signer, checks, users, OffsetDateTime::now_utc()),
-                key_count: signer.key_count(),
+                received: reader.received(),
+                key_count: reader.signer.key_count(),
                 sent,
                 crumb: CRUMB,
             },
@@ -92,10 +81,7 @@ impl BuilderPage {
 
 #[get("/builder")]
 pub fn builder_form(
-    cookies: LabCookies<'_>,
-    signer: &State<CookieSigner>,
-    switches: CookieSwitches,
-    users: &State<UserDirectory>,
+    reader: CookieReader<'_>,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Template {
@@ -104,7 +90,7 @@ pub fn builder_form(
         notice,
         ..BuilderPage::default()
     }
-    .render(&cookies, signer, Checks::of(&switches), users, sent)
+    .render(&reader, sent)
 }
 
 /// Sets the cookie exactly as specified, or explains every rule the input broke (422, and no
@@ -114,10 +100,7 @@ pub fn build(
     _same_origin: SameOrigin,
     spec: Form<CookieSpec>,
     host: Option<&Host<'_>>,
-    cookies: LabCookies<'_>,
-    signer: &State<CookieSigner>,
-    switches: CookieSwitches,
-    users: &State<UserDirectory>,
+    reader: CookieReader<'_>,
     sent: SentHeaders,
 ) -> BuilderResponse {
     let host = host.map(|h| h.domain().as_str().to_string());
@@ -132,7 +115,7 @@ pub fn build(
                 problems,
                 ..BuilderPage::default()
             }
-            .render(&cookies, signer, Checks::of(&switches), users, sent),
+            .render(&reader, sent),
         ),
     }
 }

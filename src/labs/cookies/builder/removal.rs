@@ -5,18 +5,15 @@
 use rocket::form::Form;
 use rocket::http::{Cookie, CookieJar, SameSite};
 use rocket::response::Redirect;
-use rocket::{post, uri, FromForm, State};
+use rocket::{post, uri, FromForm};
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::page::{self, BuilderPage, BuilderResponse, WithSetCookie};
 use super::rules::{check_domain, check_name, check_not_owned, check_path, unless_empty, Problem};
-use crate::auth::users::UserDirectory;
 use crate::labs::cookies::notice::{removal_sent, CRUMB_SET};
-use crate::labs::cookies::signed::{Checks, CookieSigner};
+use crate::labs::cookies::received::CookieReader;
 use crate::labs::cookies::{mounted, BASE};
-use crate::labs::credential::LabCookies;
-use crate::labs::switches::CookieSwitches;
 use crate::site::flash::Flashed;
 use crate::site::inspector::SentHeaders;
 use crate::site::origin::SameOrigin;
@@ -67,10 +64,7 @@ pub fn removal(name: &str, path: &str, domain: &str) -> Result<Cookie<'static>, 
 pub fn remove(
     _same_origin: SameOrigin,
     form: Form<RemovalForm>,
-    cookies: LabCookies<'_>,
-    signer: &State<CookieSigner>,
-    switches: CookieSwitches,
-    users: &State<UserDirectory>,
+    reader: CookieReader<'_>,
     sent: SentHeaders,
 ) -> BuilderResponse {
     let (name, path, domain) = (form.name.trim(), form.path.trim(), form.domain.trim());
@@ -89,7 +83,7 @@ pub fn remove(
                 removal_problems: problems,
                 ..BuilderPage::default()
             }
-            .render(&cookies, signer, Checks::of(&switches), users, sent),
+            .render(&reader, sent),
         ),
     }
 }
