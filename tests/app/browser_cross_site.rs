@@ -417,3 +417,69 @@ fn chromium_hides_a_fetched_or_framed_lab_page_and_refuses_the_forged_builder_po
         "the frame and the fetch arrived without the Lax login: {rows:?}"
     );
 }
+
+/// Turns one switch of `lab` to `value` through its panel, as a learner does.
+fn set_switch(browser: &Browser, sites: &Sites, lab: &str, name: &str, value: &str) {
+    browser.goto(&format!("{}/labs/{lab}/switches", sites.labs));
+    browser.eval(&format!(
+        "document.getElementById('field-{name}').value = '{value}'; return true;"
+    ));
+    browser.click("#switches-save");
+    wait_until(browser, "the switches are saved", |b| {
+        b.eval("return document.getElementById('unsafe-banner') !== null;") == Value::Bool(true)
+    });
+}
+
+#[test]
+fn with_origin_check_off_the_attacker_sites_forged_login_logs_chromium_in_as_the_attacker() {
+    if !browser::available(
+        "with_origin_check_off_the_attacker_sites_forged_login_logs_chromium_in_as_the_attacker",
+    ) {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    log_in(&browser, &sites, "sessions");
+    let trace = start_log(&browser, &sites, "sessions");
+    set_switch(&browser, &sites, "sessions", "origin_check", "false");
+
+    // The switches cookie (SameSite=None; Secure) rides the cross-site form post, so the lab
+    // knows this browser turned its check off, and the forged login goes through.
+    browser.goto(&sites.attack("localhost", "login-csrf", "sessions", &trace));
+    browser.click("#launch");
+    wait_until(&browser, "the lab answers the forged login", |b| {
+        b.current_url().starts_with(&sites.labs)
+    });
+    browser.goto(&format!("{}/labs/sessions/me", sites.labs));
+    browser.wait_for_text("#user", "bob");
+    let rows = log_rows(&browser, &sites, "sessions");
+    let login = |rows: &[(String, String, String)]| {
+        rows.iter()
+            .find(|row| row.0.starts_with("POST /labs/sessions/login"))
+            .cloned()
+            .unwrap_or_else(|| panic!("the forged login is in the log: {rows:?}"))
+    };
+    let forged = login(&rows);
+    assert_eq!(forged.2, "let_through_origin_check_off", "{rows:?}");
+    assert_eq!(
+        forged.1, "lab_switches",
+        "only the switches came along: {rows:?}"
+    );
+
+    // Switched back on, the same attack is refused and the learner stays who they are.
+    browser.goto(&format!("{}/labs/sessions/switches", sites.labs));
+    browser.click("#switches-reset");
+    wait_until(&browser, "the switches are reset", |b| {
+        b.eval("return document.getElementById('unsafe-banner') === null;") == Value::Bool(true)
+    });
+    log_in(&browser, &sites, "sessions");
+    browser.goto(&sites.attack("localhost", "login-csrf", "sessions", &trace));
+    browser.click("#launch");
+    wait_until(&browser, "the lab answers the forged login", |b| {
+        b.current_url().starts_with(&sites.labs)
+    });
+    browser.goto(&format!("{}/labs/sessions/me", sites.labs));
+    browser.wait_for_text("#user", "alice");
+    let rows = log_rows(&browser, &sites, "sessions");
+    assert_eq!(login(&rows).2, "refused_by_origin_check", "{rows:?}");
+}
