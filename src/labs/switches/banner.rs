@@ -10,8 +10,7 @@ use rocket::http::ContentType;
 use rocket::{Request, Response};
 use rocket_dyn_templates::{context, Template};
 
-use super::{Switches, COOKIE};
-use crate::config::AppConfig;
+use super::COOKIE;
 use crate::labs::cross_site::same_site::CHOICE_COOKIE;
 
 /// Where the banner goes; `templates/base.html.tera` writes it at the top of every page.
@@ -37,20 +36,14 @@ impl Fairing for Banner {
         if response.content_type() != Some(ContentType::HTML) {
             return;
         }
-        let Some(lab) = crate::labs::cross_site::lab_of(request.uri().path().as_str()) else {
-            return;
-        };
-        let Some(config) = request.rocket().state::<AppConfig>() else {
-            return;
-        };
-        let Some(switches) = Switches::read(lab, jar, config) else {
+        let Some(switches) = super::of_request(request) else {
             return;
         };
         if switches.all_default() {
             return;
         }
         let changed: Vec<_> = switches.views().into_iter().filter(|v| v.changed).collect();
-        let context = context! { lab, changed };
+        let context = context! { lab: switches.lab, changed };
         let Some(html) = Template::show(request.rocket(), "labs/switches-banner", context) else {
             return;
         };

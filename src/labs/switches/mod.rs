@@ -277,19 +277,32 @@ pub fn bound_to_loopback(config: &rocket::Config) -> bool {
     config.address.is_loopback()
 }
 
+/// This request's switches, read once per request (the same-origin guard, the lab's typed
+/// guard and the banner all ask): `None` outside a lab.
+struct ReadOnce(Option<Switches>);
+
+pub fn of_request<'r>(request: &'r Request<'_>) -> Option<&'r Switches> {
+    request
+        .local_cache(|| {
+            let lab = crate::labs::cross_site::lab_of(request.uri().path().as_str());
+            let config = request.rocket().state::<AppConfig>();
+            ReadOnce(
+                lab.zip(config)
+                    .and_then(|(lab, config)| Switches::read(lab, request.cookies(), config)),
+            )
+        })
+        .0
+        .as_ref()
+}
+
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for Switches {
     type Error = ();
 
     /// The switches of the lab whose base path this request is under.
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
-        let lab = crate::labs::cross_site::lab_of(request.uri().path().as_str());
-        let config = request.rocket().state::<AppConfig>();
-        match lab.zip(config) {
-            Some((lab, config)) => match Switches::read(lab, request.cookies(), config) {
-                Some(switches) => Outcome::Success(switches),
-                None => Outcome::Forward(Status::NotFound),
-            },
+        match of_request(request) {
+            Some(switches) => Outcome::Success(switches.clone()),
             None => Outcome::Forward(Status::NotFound),
         }
     }
@@ -298,13 +311,7 @@ impl<'r> FromRequest<'r> for Switches {
 /// Whether this request's lab has `origin_check` turned off for this browser: the same-origin
 /// guard then lets a cross-site request through (`src/site/origin.rs`).
 pub fn origin_check_off(request: &Request<'_>) -> bool {
-    let lab = crate::labs::cross_site::lab_of(request.uri().path().as_str());
-    let config = request.rocket().state::<AppConfig>();
-    let Some((lab, config)) = lab.zip(config) else {
-        return false;
-    };
-    Switches::read(lab, request.cookies(), config)
-        .is_some_and(|switches| switches.get("origin_check") == Some(Value::Bool(false)))
+    of_request(request).is_some_and(|s| s.get("origin_check") == Some(Value::Bool(false)))
 }
 
 /// The panels and the banner.
