@@ -9,6 +9,7 @@ mod support;
 mod attacker;
 mod browser;
 mod browser_cross_site;
+mod challenges;
 mod cookies;
 mod cross_site;
 mod docs;

@@ -12,6 +12,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::cookie::{self, CountArrival, Refusal, LOGIN_CREDENTIAL, PLAIN, PRIVATE, SIGNED};
+use super::forgery;
 use super::login::LoginDetails;
 use super::notice::{LabNotice, RETIRED_KEY};
 use super::received::received;
@@ -19,6 +20,7 @@ use super::signed::CookieSigner;
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
 use crate::auth::users::UserDirectory;
+use crate::challenges::{ChallengeId::PlainCounterForgery, Learner};
 use crate::config::AppConfig;
 use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
@@ -75,6 +77,7 @@ pub fn index(
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
+    learner: Learner<'_>,
 ) -> Template {
     let now = OffsetDateTime::now_utc();
     let login = cookie::read_login(&cookies, users, now);
@@ -82,6 +85,10 @@ pub fn index(
     let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
     let signed = CounterView::new("signed", SIGNED, &cookie::read_signed(jar, signer));
     let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
+    learner.saw(
+        PlainCounterForgery,
+        forgery::outcome(&plain, &signed, &private),
+    );
     let secure = config.cookies.secure;
     cookie::set_plain(jar, plain.count, secure);
     cookie::set_signed(jar, signer.sign(SIGNED, &signed.count.to_string()), secure);

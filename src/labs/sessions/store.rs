@@ -626,7 +626,10 @@ mod tests {
         let logged_in = store
             .login_keeping_id(&planted.id, "alice", T0 + Duration::minutes(1))
             .expect("a live session");
-        assert_eq!(logged_in.id, planted.id, "the id an attacker knew now names alice");
+        assert_eq!(
+            logged_in.id, planted.id,
+            "the id an attacker knew now names alice"
+        );
         assert_eq!(logged_in.user.as_deref(), Some("alice"));
         assert_eq!(logged_in.visits, 3);
         assert_eq!(store.counts().logged_in, 1);
