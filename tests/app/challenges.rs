@@ -263,3 +263,84 @@ fn a_forged_login_without_the_learner_cookie_is_attributed_by_the_attacker_sites
     assert_eq!(forged_login(&app, vec![], Some(&trace)), Status::Forbidden);
     assert_eq!(state_of(&mut learner, "login-csrf"), "defended");
 }
+
+/// Logs in to the JWT-cookie lab, copies the token, logs out: the copy.
+fn copy_then_log_out(browser: &mut Browser<'_>) -> String {
+    browser.get("/challenges");
+    let login = browser.submit(
+        "/labs/jwt-cookie/login",
+        "/labs/jwt-cookie/login",
+        &[("username", "alice"), ("password", "wonderland")],
+    );
+    login.assert_redirect_to("/labs/jwt-cookie/me");
+    let copy = browser.jar.get("jwt").expect("a token").value().to_string();
+    browser.submit("/labs/jwt-cookie/me", "/labs/jwt-cookie/logout", &[]);
+    assert!(browser.jar.get("jwt").is_none(), "logout removed it");
+    copy
+}
+
+#[test]
+fn a_jwt_replayed_after_logout_solves_the_challenge_and_the_same_copy_refused_once_expired_defends_it(
+) {
+    let app = TestApp::with(figment().merge(("jwt_ttl", 2)));
+    let mut learner = Browser::new(&app);
+    let copy = copy_then_log_out(&mut learner);
+    assert_eq!(state_of(&mut learner, "jwt-replay-after-logout"), "open");
+    // Another browser replaying the copy changes nothing for this learner (nor its own board).
+    let mut other = Browser::new(&app);
+    other.get("/challenges");
+    edit_cookie(&mut other, "jwt", &copy, JWT_COOKIE);
+    assert!(other.get("/labs/jwt-cookie/me").shows_logged_in(ALICE));
+    assert_eq!(state_of(&mut other, "jwt-replay-after-logout"), "open");
+    assert_eq!(state_of(&mut learner, "jwt-replay-after-logout"), "open");
+    // The same browser puts its copy back: accepted, by design.
+    edit_cookie(&mut learner, "jwt", &copy, JWT_COOKIE);
+    let me = learner.get("/labs/jwt-cookie/me");
+    assert!(me.shows_logged_in(ALICE));
+    assert!(me
+        .body
+        .contains(r#"data-announced="jwt-replay-after-logout" data-state="solved""#));
+    // The copy's `exp` passes (a short ttl is the defence): the same replay is refused.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    edit_cookie(&mut learner, "jwt", &copy, JWT_COOKIE);
+    let page = learner.get(JWT_COOKIE);
+    assert_eq!(page.user(), None, "refused: a guest token instead");
+    assert_eq!(
+        state_of(&mut learner, "jwt-replay-after-logout"),
+        "defended"
+    );
+}
+
+#[test]
+fn a_board_follows_a_registered_account_to_another_browser_but_never_a_demo_account() {
+    let app = TestApp::spawn();
+    let mut laptop = Browser::new(&app);
+    edit_cookie(&mut laptop, "plain_visits", "1000", COOKIES);
+    laptop.get(COOKIES);
+    let registered = laptop.submit(
+        "/register",
+        "/register",
+        &[("username", "carol"), ("password", "carol-password")],
+    );
+    assert_eq!(registered.status, Status::Created);
+    let board = laptop.get("/challenges");
+    assert!(board.body.contains("follows your account carol"));
+    // Another browser with a board of its own logs in as carol: the boards join.
+    let mut phone = Browser::new(&app);
+    phone.submit("/challenges", "/challenges/alg-none/hint", &[]);
+    phone.log_in_at_lab(SESSIONS, "carol", "carol-password");
+    let board = phone.get("/challenges");
+    assert_eq!(state_on(&board.body, "plain-counter-forgery"), "solved");
+    assert!(board
+        .body
+        .contains(r#"data-challenge="alg-none" data-state="open" data-hints="1""#));
+    assert!(board.body.contains("follows your account carol"));
+    // A demo account is shared by a class: logging in with it carries no board anywhere.
+    let mut desk = Browser::new(&app);
+    desk.log_in_at_lab(SESSIONS, "alice", "wonderland");
+    assert_eq!(state_of(&mut desk, "plain-counter-forgery"), "open");
+    assert!(!desk
+        .get("/challenges")
+        .body
+        .contains("follows your account"));
+}
