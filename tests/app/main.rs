@@ -31,3 +31,4 @@ mod sessions;
 mod side_by_side;
 mod site;
 mod static_files;
+mod teacher;
