@@ -5,11 +5,13 @@
 
 pub mod attacker;
 pub mod auth;
+pub mod challenges;
 pub mod config;
 pub mod labs;
 pub mod launch;
 pub mod pages;
 pub mod site;
+pub mod teacher;
 pub mod tools;
 
 use std::sync::Arc;
@@ -91,6 +93,8 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .manage(tools::jwt::CrackSlots::default())
         .attach(assets::stage(assets.clone()))
         .attach(docs::stage())
+        .attach(challenges::stage())
+        .attach(teacher::stage())
         .register("/", error::catchers());
     // Last: the route table sees every route the fairings above mounted.
     labs::stage(rocket).attach(links::fill(routes))

@@ -10,6 +10,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::auth::users::{demo_accounts, RegisterError, UserDirectory};
+use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::LABS;
 use crate::site::flash::Notice;
@@ -109,12 +110,16 @@ async fn register(
     form: Form<RegisterForm>,
     users: &State<UserDirectory>,
     limit: &State<RegistrationLimit>,
+    learner: Learner<'_>,
 ) -> Result<(Status, Template), Throttled> {
     let RegistrationLimit(limit) = limit.inner();
     if let Err(wait) = limit.take(peer, OffsetDateTime::now_utc()) {
         return Err(Throttled::new(&form.username, limit.limit(), wait));
     }
     let registered = users.register(&form.username, &form.password).await;
+    if registered.is_ok() {
+        learner.signed_in(&form.username);
+    }
     if !matches!(registered, Ok(_) | Err(RegisterError::Hashing)) {
         limit.give_back(peer);
     }

@@ -159,6 +159,8 @@ pub struct AppConfig {
     pub cookie_signing_keys: Vec<Secret>,
     /// True when the demo secrets from `Rocket.toml` are in use (debug profile only).
     pub using_demo_secrets: bool,
+    /// The class view's token: without one, `/teacher` does not exist.
+    pub teacher_token: Option<Secret>,
 }
 
 impl AppConfig {
@@ -183,6 +185,7 @@ impl AppConfig {
             jwt_secret: secrets.jwt_secret,
             cookie_signing_keys: secrets.cookie_signing_keys,
             using_demo_secrets: secrets.using_demo_secrets,
+            teacher_token: secrets.teacher_token,
         };
         Ok((config, warnings))
     }

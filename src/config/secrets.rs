@@ -78,6 +78,8 @@ struct RawSecrets {
     secret_key: Option<Value>,
     jwt_secret: Option<String>,
     cookie_signing_keys: Option<OneOrMany>,
+    /// The class view's password; unset (or empty), the class view does not exist.
+    teacher_token: Option<String>,
 }
 
 impl Settings for RawSecrets {}
@@ -89,6 +91,8 @@ pub struct Secrets {
     pub cookie_signing_keys: Vec<Secret>,
     /// True when the demo secrets from `Rocket.toml` are in use (debug profile only).
     pub using_demo_secrets: bool,
+    /// The class view's token (`teacher_token`), when set.
+    pub teacher_token: Option<Secret>,
 }
 
 /// Something the operator should know about the secrets in use; the caller logs it.
@@ -139,12 +143,15 @@ pub fn resolve(figment: &Figment) -> Result<(Secrets, Vec<Warning>), ConfigError
         resolve_cookie_signing_keys(Some(raw_signing.clone()), debug, &profile, &mut warnings)?;
     let using_demo_secrets =
         demo_jwt || demo_signing || secret_key.as_deref() == Some(DEMO_SECRET_KEY);
+    let teacher_token = raw.teacher_token.filter(|token| !token.is_empty());
+    check_teacher_token(teacher_token.as_deref(), debug, &profile)?;
     check_exposure(
         figment,
         using_demo_secrets,
         secret_key.as_deref(),
         raw_jwt.as_deref(),
         &raw_signing,
+        teacher_token.as_deref(),
     )?;
     if using_demo_secrets {
         warnings.push(Warning::DemoSecrets);
@@ -153,6 +160,7 @@ pub fn resolve(figment: &Figment) -> Result<(Secrets, Vec<Warning>), ConfigError
         jwt_secret,
         cookie_signing_keys,
         using_demo_secrets,
+        teacher_token: teacher_token.map(|token| Secret(token.into_bytes())),
     };
     Ok((secrets, warnings))
 }
@@ -165,6 +173,7 @@ fn check_exposure(
     secret_key: Option<&str>,
     jwt_secret: Option<&str>,
     signing_keys: &[String],
+    teacher_token: Option<&str>,
 ) -> Result<(), ConfigError> {
     let debug = figment.profile() == "debug";
     let loopback = binds_loopback(figment);
@@ -198,7 +207,25 @@ fn check_exposure(
             text: key,
         });
     }
+    if let Some(token) = teacher_token {
+        named.push(Named {
+            setting: "teacher_token",
+            text: token,
+        });
+    }
     strength::check(&named, figment.profile().as_str().as_str())
+}
+
+/// Outside `debug` the class view's token guards every learner's progress on a shared server:
+/// it must be as long as the other secrets (and, in `check_exposure`, as unguessable).
+fn check_teacher_token(token: Option<&str>, debug: bool, profile: &str) -> Result<(), ConfigError> {
+    match token {
+        Some(token) if !debug && token.len() < MIN_SECRET_BYTES => Err(ConfigError(format!(
+            "`teacher_token` is {} bytes; the class view's token needs at least {MIN_SECRET_BYTES} in the `{profile}` profile: generate one with `openssl rand -base64 32` and set ROCKET_TEACHER_TOKEN=<that value>.",
+            token.len()
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// Whether the server listens on a loopback address only (Rocket's `address`, default

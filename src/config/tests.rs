@@ -261,6 +261,7 @@ fn rocket_toml_defaults_equal_the_code_defaults() {
     assert_documented::<SiteSettings>();
     assert_documented::<AttackerSettings>();
     assert_documented::<SwitchSettings>();
+    assert_documented::<crate::challenges::ChallengeSettings>();
 }
 
 #[test]
@@ -365,4 +366,45 @@ fn demo_secrets_are_refused_when_the_app_binds_a_non_loopback_address() {
     ];
     let class_server = figment("release", &real).merge(("address", "0.0.0.0"));
     assert!(AppConfig::from_figment(&class_server).is_ok());
+}
+
+#[test]
+fn a_teacher_token_outside_debug_must_be_as_strong_as_the_other_secrets() {
+    let real = [
+        ("secret_key", REAL_KEY),
+        ("jwt_secret", REAL_JWT),
+        ("cookie_signing_keys", REAL_SIGNING),
+    ];
+    let with_token = |token: &'static str| {
+        let mut pairs = real.to_vec();
+        pairs.push(("teacher_token", token));
+        pairs
+    };
+    let msg = refusal("release", &with_token("class-2026"));
+    assert!(msg.contains("`teacher_token` is 10 bytes"), "{msg}");
+    assert!(msg.contains("ROCKET_TEACHER_TOKEN="), "{msg}");
+    let msg = refusal(
+        "release",
+        &with_token("abcabcabcabcabcabcabcabcabcabcabcabc"),
+    );
+    assert!(
+        msg.contains("`teacher_token`") && msg.contains("guessable"),
+        "{msg}"
+    );
+    let msg = refusal("release", &with_token(REAL_JWT));
+    assert!(
+        msg.contains("`jwt_secret` and `teacher_token` hold the same secret"),
+        "{msg}"
+    );
+    let config = AppConfig::from_figment(&figment(
+        "release",
+        &with_token("a-teacher-token-with-32-bytes-or-more-of-noise"),
+    ))
+    .expect("a strong token is accepted");
+    assert!(config.teacher_token.is_some());
+    // On one's own machine a short token is fine; unset (or empty), there is no class view.
+    let debug = AppConfig::from_figment(&figment("debug", &[("teacher_token", "class")]));
+    assert!(debug.expect("debug accepts it").teacher_token.is_some());
+    let empty = AppConfig::from_figment(&figment("debug", &[("teacher_token", "")]));
+    assert!(empty.expect("valid").teacher_token.is_none());
 }

@@ -3,6 +3,7 @@
 
 use rocket::http::{Cookie, Status};
 
+use crate::challenges::state_of;
 use crate::support::visitor::{Browser, TestApp, COOKIES};
 
 const SIGNED: &str = "signed_visits";
@@ -162,4 +163,32 @@ fn a_note_that_is_not_a_short_word_is_a_422() {
         assert_eq!(page.status, Status::UnprocessableEntity, "{bad:?}");
         assert!(page.set_cookie_for("signed_note").is_none(), "{bad:?}");
     }
+}
+
+#[test]
+fn a_signed_counter_forged_with_verify_signed_off_solves_the_challenge_and_refused_after_reset_defends_it(
+) {
+    let app = TestApp::spawn();
+    let mut learner = Browser::new(&app);
+    let mut neighbour = Browser::new(&app);
+    learner.get(COOKIES);
+    learner.switch(COOKIES, &[("verify_signed", "false")]);
+    let tag = signed_value(&learner)
+        .split_once('.')
+        .map(|(_, tag)| tag.to_string())
+        .expect("value.tag");
+    let forged = format!("1000.{tag}");
+    // An unedited counter believed without a check is not a forgery.
+    learner.get(COOKIES);
+    assert_eq!(state_of(&mut learner, "signed-cookie-forgery"), "open");
+    edit(&mut learner, SIGNED, forged.clone());
+    assert_eq!(signed_card(&mut learner).0, 1001);
+    assert_eq!(state_of(&mut learner, "signed-cookie-forgery"), "solved");
+    assert_eq!(state_of(&mut neighbour, "signed-cookie-forgery"), "open");
+
+    learner.reset_switches(COOKIES);
+    edit(&mut learner, SIGNED, forged);
+    assert_eq!(signed_card(&mut learner).0, 1);
+    assert_eq!(state_of(&mut learner, "signed-cookie-forgery"), "defended");
+    assert_eq!(state_of(&mut neighbour, "signed-cookie-forgery"), "open");
 }

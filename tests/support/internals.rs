@@ -4,6 +4,9 @@
 
 pub use auth_labs::attacker::{self, attacks::ATTACKS};
 pub use auth_labs::auth::jwt::{b64url, decode_unverified, Audience, JwtKeys};
+pub use auth_labs::challenges::{
+    ChallengeId, Challenges, LearnerId, Outcome as ChallengeOutcome, LEARNER_COOKIE,
+};
 pub use auth_labs::config::{
     AppConfig, Secret, DEMO_COOKIE_SIGNING_KEYS, DEMO_JWT_SECRET, DEMO_SECRET_KEY,
 };

@@ -248,3 +248,18 @@ pub fn serve_app() -> String {
     wait_for_port(port, "the app");
     format!("http://127.0.0.1:{port}")
 }
+
+/// `figment` with strong secrets of its own instead of the demo ones, as a class server runs
+/// (the demo secrets are refused on any address but loopback).
+pub fn with_real_secrets(figment: Figment) -> Figment {
+    figment
+        .merge(("secret_key", "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A="))
+        .merge((
+            "jwt_secret",
+            "a-real-deployment-secret-with-more-than-32-bytes",
+        ))
+        .merge((
+            "cookie_signing_keys",
+            ["another-real-deployment-secret-of-32-bytes"],
+        ))
+}

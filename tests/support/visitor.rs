@@ -294,6 +294,11 @@ impl<'a> Browser<'a> {
         self.post_form(&format!("{base}/switches/reset"), &[])
     }
 
+    /// Logs in with the login form of the lab at `base`.
+    pub fn log_in_at_lab(&mut self, base: &str, username: &str, password: &str) -> Page {
+        self.log_in_at(base, username, password)
+    }
+
     fn log_in_at(&mut self, base: &str, username: &str, password: &str) -> Page {
         let action = format!("{base}/login");
         self.submit(

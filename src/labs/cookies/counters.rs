@@ -13,15 +13,16 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::cookie::{self, CountArrival, Refusal, LOGIN_CREDENTIAL, NOTE, PLAIN, PRIVATE, SIGNED};
+use super::forgery;
 use super::login::LoginDetails;
 use super::notice::{LabNotice, RETIRED_KEY};
-use super::received::received;
+use super::received::CookieReader;
 use super::signed::{Checks, CookieSigner};
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
-use crate::auth::users::UserDirectory;
+use crate::challenges::ChallengeId::{PlainCounterForgery, SignedCookieForgery};
+use crate::challenges::Learner;
 use crate::config::AppConfig;
-use crate::labs::credential::LabCookies;
 use crate::labs::switches::CookieSwitches;
 use crate::site::error::AppError;
 use crate::site::flash::Flashed;
@@ -75,25 +76,37 @@ impl CounterView {
 /// Counts a visit three times over and sends the three cookies back.
 #[get("/")]
 pub fn index(
-    cookies: LabCookies<'_>,
-    signer: &State<CookieSigner>,
-    users: &State<UserDirectory>,
+    reader: CookieReader<'_>,
     config: &State<AppConfig>,
-    switches: CookieSwitches,
     sent: SentHeaders,
     flash: Option<Notice>,
+    learner: Learner<'_>,
 ) -> Template {
     let now = OffsetDateTime::now_utc();
-    let checks = Checks::of(&switches);
-    let login = cookie::read_login(&cookies, users, now);
+    let CookieReader {
+        cookies,
+        signer,
+        checks,
+        users,
+    } = &reader;
+    let login = cookie::read_login(cookies, users, now);
     let jar = cookies.jar;
     let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
-    let signed_arrival = cookie::read_signed(jar, signer, checks);
+    let signed_arrival = cookie::read_signed(jar, signer, *checks);
     let signed = CounterView::new("signed", SIGNED, &signed_arrival);
     let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
+    learner.saw(
+        PlainCounterForgery,
+        forgery::outcome(&plain, &signed, &private),
+    );
+    let strict = cookie::read_signed(jar, signer, Checks::SAFE);
+    learner.saw(
+        SignedCookieForgery,
+        forgery::signed_outcome(&signed_arrival, &strict),
+    );
     let secure = config.cookies.secure;
     cookie::set_plain(jar, plain.count, secure);
-    let resigned = signer.sign_for(0, SIGNED, &signed.count.to_string(), checks);
+    let resigned = signer.sign_for(0, SIGNED, &signed.count.to_string(), *checks);
     cookie::set_signed(jar, resigned, secure);
     cookie::set_private(jar, private.count, secure);
     Template::render(
@@ -106,9 +119,9 @@ pub fn index(
             login_cookie: LOGIN_CREDENTIAL.name(secure),
             login: login.view(),
             login_details: login.accepted().map(|ticket| LoginDetails::new(ticket, now)),
-            received: received(&cookies, signer, checks, users, now),
+            received: reader.received(),
             counters: [plain, signed, private],
-            note: cookie::read_note(jar, signer, checks),
+            note: cookie::read_note(jar, signer, *checks),
             checks,
             sent,
             key_count: signer.key_count(),

@@ -19,6 +19,7 @@ use super::ticket::LoginTicket;
 use super::{counters, mounted, LAB};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
+use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::credential::LabCookies;
 use crate::site::flash::Flashed;
@@ -85,8 +86,10 @@ pub async fn login(
     jar: &CookieJar<'_>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
+    learner: Learner<'_>,
 ) -> Result<Flashed<Redirect>, Template> {
     let username = authenticate(LAB, &form, users).await?;
+    learner.signed_in(&username);
     // Accounts are never deleted while the server runs, so the one just checked is there.
     let Some(account) = users.account_id(&username) else {
         return Err(login_page(LAB, &username, true, ()));

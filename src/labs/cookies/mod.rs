@@ -9,6 +9,7 @@
 pub mod builder;
 pub(crate) mod cookie;
 pub(crate) mod counters;
+mod forgery;
 pub(crate) mod login;
 pub(crate) mod notice;
 pub(crate) mod received;

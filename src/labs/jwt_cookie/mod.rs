@@ -22,6 +22,7 @@ use time::OffsetDateTime;
 use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
+use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::credential::{CookieRefusal, CredentialCookie, LabCookies};
 use crate::labs::jwt_view::TokenView;
@@ -49,6 +50,14 @@ pub fn stage() -> AdHoc {
             routes![index, login_form, login, me, me_anonymous, logout],
         )
     })
+}
+
+/// The token cookie as it arrived, for the challenges (which compare a refused copy with logouts).
+fn raw_token<'a>(cookies: &'a LabCookies<'_>) -> Option<&'a str> {
+    cookies
+        .jar
+        .get(CREDENTIAL.name(cookies.secure))
+        .map(|c| c.value())
 }
 
 /// A claim's Unix time, for the page (its `relative` reads "in 14 minutes").
@@ -87,9 +96,11 @@ fn index(
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
+    learner: Learner<'_>,
 ) -> Result<Template, AppError> {
     let now = OffsetDateTime::now_utc();
     let arrived = TokenCookie::read(&cookies, keys);
+    learner.saw_jwt(raw_token(&cookies), arrived.claims(), arrived.rejection());
     let issued = match arrived.claims() {
         Some(claims) => keys.reissue(claims, claims.visits.saturating_add(1)),
         None => keys.issue(Audience::JwtCookie, None, 1),
@@ -145,8 +156,10 @@ async fn login(
     keys: &State<JwtKeys>,
     config: &State<AppConfig>,
     users: &State<UserDirectory>,
+    learner: Learner<'_>,
 ) -> Result<Flashed<Redirect>, Result<Template, AppError>> {
     let username = authenticate(LAB, &form, users).await.map_err(Ok)?;
+    learner.signed_in(&username);
     let visits = TokenCookie::read(&cookies, keys)
         .claims()
         .map_or(0, |claims| claims.visits);
@@ -166,7 +179,9 @@ fn me(
     flash: Option<Notice>,
     sent: SentHeaders,
     keys: &State<JwtKeys>,
+    learner: Learner<'_>,
 ) -> Template {
+    learner.saw_jwt(Some(&user.token), Some(&user.claims), None);
     let now = OffsetDateTime::now_utc();
     Template::render(
         "labs/jwt-cookie/me",
@@ -197,8 +212,11 @@ fn logout(
     _same_origin: SameOrigin,
     cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
+    learner: Learner<'_>,
 ) -> Flashed<Redirect> {
-    let message = match TokenCookie::read(&cookies, keys).claims() {
+    let arrived = TokenCookie::read(&cookies, keys);
+    learner.logged_out_jwt(arrived.claims());
+    let message = match arrived.claims() {
         Some(_) => "jwt_cookie.flash.logged_out",
         None => "jwt_cookie.flash.no_token",
     };

@@ -22,6 +22,7 @@ use crate::auth::jwt::{Audience, Claims, Issued, JwtKeys};
 use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::INVALID_LOGIN;
+use crate::challenges::Learner;
 use crate::site::inspector::{span, SentHeaders};
 use bearer::{Bearer, BearerUser, MaybeBearer};
 use challenge::ApiError;
@@ -104,10 +105,12 @@ async fn token(
     bearer: Bearer,
     keys: &State<JwtKeys>,
     users: &State<UserDirectory>,
+    learner: Learner<'_>,
 ) -> Result<Json<TokenResponse>, ApiError> {
     let Some(username) = users.authenticate(&body.username, &body.password).await else {
         return Err(ApiError::bad_login(INVALID_LOGIN));
     };
+    learner.signed_in(&username);
     // A refused token is simply not carried over: logging in is how one gets a good one.
     let visits = bearer.accepted().map_or(0, |claims| claims.visits);
     let issued = keys

@@ -21,6 +21,7 @@ use time::OffsetDateTime;
 
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
+use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::credential::{CredentialCookie, LabCookies};
 use crate::site::flash::Notice;
@@ -122,8 +123,10 @@ async fn login(
     store: &State<SessionStore>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
+    learner: Learner<'_>,
 ) -> Result<Flashed<Redirect>, Template> {
     let username = authenticate(LAB, &form, users).await?;
+    learner.signed_in(&username);
     let old = SessionCookie::read(&cookies).id();
     let session = store.login(old.as_ref(), &username, OffsetDateTime::now_utc());
     let options = SessionCookieOptions::from_config(config);

@@ -1,0 +1,128 @@
+//! What the challenges learn by watching responses rather than from a handler: which learner a
+//! cross-site log belongs to, the forged login from another site (the same-origin guard
+//! refuses it before any handler runs), and the "Solved: …" banner on the next page a learner
+//! sees after the server noticed a solve.
+
+use std::io::Cursor;
+
+use rocket::fairing::{Fairing, Info, Kind};
+use rocket::http::{ContentType, Method, Status};
+use rocket::{Request, Response};
+use rocket_dyn_templates::{context, Template};
+
+use super::board::Outcome;
+use super::catalogue::ChallengeId;
+use super::learner::{self, now};
+use super::store::Challenges;
+use crate::labs::cross_site::log::TraceId;
+use crate::labs::cross_site::{lab_of, TRACE_COOKIE};
+use crate::site::origin;
+
+/// Where a page shows the banner (`templates/base.html.tera` writes it into every page).
+pub const BANNER_SLOT: &str = "<!--challenges:announce-->";
+
+/// The fairing.
+pub struct Watch;
+
+#[rocket::async_trait]
+impl Fairing for Watch {
+    fn info(&self) -> Info {
+        Info {
+            name: "Challenges",
+            kind: Kind::Response,
+        }
+    }
+
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        let Some(challenges) = request.rocket().state::<Challenges>() else {
+            return;
+        };
+        bind_trace(request, challenges);
+        if let Some(outcome) = forged_login(request, response) {
+            if let Some(id) = learner::of_request(request) {
+                challenges.saw(&id, ChallengeId::LoginCsrf, outcome, now());
+            }
+        }
+        if response.content_type() == Some(ContentType::HTML) {
+            announce(request, response, challenges).await;
+        }
+    }
+}
+
+/// A lab page that carries both the learner's cookie and their cross-site log's cookie ties the
+/// log's id to the learner, so the attacker site's `?trace=` requests can be attributed.
+fn bind_trace(request: &Request<'_>, challenges: &Challenges) {
+    let jar = request.cookies();
+    let Some(trace) = jar
+        .get(TRACE_COOKIE)
+        .and_then(|c| TraceId::parse(c.value()))
+    else {
+        return;
+    };
+    if let Some(id) = learner::from_cookie(jar) {
+        challenges.bind_trace(trace.as_str(), &id);
+    }
+}
+
+/// A login another site or origin posted to a lab: refused (403, the same-origin guard) or
+/// accepted (the route contract's `303` to `BASE/me`).
+fn forged_login(request: &Request<'_>, response: &Response<'_>) -> Option<Outcome> {
+    if request.method() != Method::Post {
+        return None;
+    }
+    let path = request.uri().path();
+    let lab = lab_of(path.as_str())?;
+    lab.credential?;
+    if path.as_str() != format!("{}/login", lab.path) {
+        return None;
+    }
+    let headers = request.headers();
+    origin::judge(
+        headers.get_one("Sec-Fetch-Site"),
+        headers.get_one("Origin"),
+        headers.get_one("Host"),
+    )?;
+    let me = format!("{}/me", lab.path);
+    match response.status() {
+        Status::Forbidden => Some(Outcome::Refused),
+        Status::SeeOther if response.headers().get_one("Location") == Some(me.as_str()) => {
+            Some(Outcome::Succeeded)
+        }
+        _ => None,
+    }
+}
+
+/// Fills the page's banner slot with the solves and defences not shown yet, which are then
+/// shown: the first page after the server noticed them says so, once.
+async fn announce<'r>(
+    request: &'r Request<'_>,
+    response: &mut Response<'r>,
+    challenges: &Challenges,
+) {
+    let Some(id) = learner::of_request(request) else {
+        return;
+    };
+    if !challenges.has_announcements(&id) {
+        return;
+    }
+    let Ok(body) = response.body_mut().to_string().await else {
+        return;
+    };
+    if !body.contains(BANNER_SLOT) {
+        response.set_sized_body(body.len(), Cursor::new(body));
+        return;
+    }
+    let announced: Vec<_> = challenges
+        .take_announcements(&id)
+        .into_iter()
+        .map(|(challenge, state)| context! { id: challenge, state })
+        .collect();
+    let banner = Template::show(
+        request.rocket(),
+        "challenges/banner",
+        context! { announced },
+    )
+    .unwrap_or_default();
+    let body = body.replacen(BANNER_SLOT, &banner, 1);
+    response.set_sized_body(body.len(), Cursor::new(body));
+}
