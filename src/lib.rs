@@ -9,6 +9,7 @@ pub mod config;
 pub mod labs;
 pub mod launch;
 pub mod pages;
+pub mod redis_link;
 pub mod site;
 pub mod tools;
 
@@ -21,8 +22,10 @@ use rocket_dyn_templates::Template;
 
 use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
+use auth::shared_accounts::{self, SharedAccounts};
 use auth::users::UserDirectory;
-use config::AppConfig;
+use config::{AppConfig, StoreLocation};
+use redis_link::RedisLink;
 use site::{assets, docs, error, headers, inspector, links, memory, messages};
 
 /// The app as `cargo run` starts it.
@@ -140,15 +143,43 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
     };
     // Hashing the demo accounts used argon2's 19 MiB buffers; give them back.
     memory::release_freed_memory();
-    match users {
-        Ok(users) => Ok(rocket
-            .manage(JwtKeys::from_config(&config))
-            .manage(pages::RegistrationLimit::from_config(&config))
-            .manage(config)
-            .manage(users)),
+    let users = match users {
+        Ok(users) => users,
         Err(e) => {
             eprintln!("auth-labs: password hashing failed at start-up: {}", e.0);
-            Err(rocket)
+            return Err(rocket);
+        }
+    };
+    let (rocket, users) = match &config.sessions.store {
+        StoreLocation::Memory => (rocket, users),
+        StoreLocation::Redis(url) => {
+            let Some(link) = open_redis(url, &config.sessions.store).await else {
+                return Err(rocket);
+            };
+            let users = users.shared_through(SharedAccounts::new(link.clone()));
+            // Best effort: a Redis that is down now gets the demo accounts when it answers.
+            let _ = users.sync().await;
+            (rocket.manage(link).attach(shared_accounts::copier()), users)
+        }
+    };
+    Ok(rocket
+        .manage(JwtKeys::from_config(&config))
+        .manage(pages::RegistrationLimit::from_config(&config))
+        .manage(config)
+        .manage(users))
+}
+
+/// The shared Redis link, and one line saying whether Redis answers; `None` (after a line
+/// saying why) only for a URL the client cannot use.
+async fn open_redis(url: &str, shown: &StoreLocation) -> Option<RedisLink> {
+    match RedisLink::open(url, shown.to_string()) {
+        Ok(link) => {
+            link.report_at_start().await;
+            Some(link)
+        }
+        Err(e) => {
+            eprintln!("auth-labs: `session_store` {shown} cannot be used: {e}");
+            None
         }
     }
 }
