@@ -26,7 +26,7 @@ use auth::shared_accounts::{self, SharedAccounts};
 use auth::users::UserDirectory;
 use config::{AppConfig, StoreLocation};
 use redis_link::RedisLink;
-use site::{assets, docs, error, headers, inspector, links, memory, messages};
+use site::{assets, docs, error, headers, inspector, instance, links, memory, messages};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {
@@ -49,11 +49,14 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     let debug = figment.profile() == rocket::Config::DEBUG_PROFILE;
     let assets = Arc::new(assets::Assets::load(static_dir, debug));
     let for_asset = assets.clone();
+    let instance = instance::SharedInstance::default();
+    let for_instance = instance.clone();
     // No `Server: Rocket` banner: it tells an attacker which software to look up.
     let figment = cap_log_level(figment).merge(("ident", false));
     let rocket = rocket::custom(figment)
         // First: every later fairing and lab relies on the validated configuration.
         .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
+        .attach(instance::stage(instance))
         .attach(Template::try_custom(move |engines| {
             // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
             // Tera would write as `&#x2F;` and make page sources hard for learners to read.
@@ -72,6 +75,11 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             engines
                 .tera
                 .register_function("asset", assets::asset_function(for_asset.clone()));
+            // `instance()`: this instance's address and session store, for the inspector.
+            engines.tera.register_function(
+                "instance",
+                instance::instance_function(for_instance.clone()),
+            );
             // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
             let table = for_t.clone()?;
             engines
