@@ -20,6 +20,7 @@ mod jwt_workbench;
 mod logs;
 mod personas;
 mod properties;
+mod redis_store;
 mod register;
 mod secure_budgets;
 mod secure_cookie_login;

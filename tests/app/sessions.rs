@@ -263,7 +263,7 @@ fn idle_session_expires_on_the_server() {
     assert_eq!(visits(&html), 1, "the idle session is gone");
     assert!(element_text(&html, "new-session-reason")
         .expect("reason")
-        .contains("no longer has"));
+        .contains("does not have"));
 }
 
 #[test]
