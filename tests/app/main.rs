@@ -18,6 +18,7 @@ mod jwt_header;
 mod jwt_tool;
 mod jwt_workbench;
 mod logs;
+mod nginx_recipe;
 mod personas;
 mod properties;
 mod redis_store;
