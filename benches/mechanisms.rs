@@ -35,9 +35,16 @@ fn main() {
         capacity: 100_000,
     });
     let now = OffsetDateTime::now_utc();
-    let session = store.create(now, 1, Some("alice".into()));
+    // The store's methods are async (Redis answers over the network); memory answers at once.
+    let runtime = rocket::tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    let session = runtime
+        .block_on(store.create(now, 1, Some("alice".into())))
+        .expect("memory answers");
     let visit = per_call(|| {
-        black_box(store.visit(black_box(&session.id), now));
+        black_box(runtime.block_on(store.visit(black_box(&session.id), now))).ok();
     });
 
     let signer = CookieSigner::new(vec![Secret::new(vec![7u8; 32])]).expect("one key");

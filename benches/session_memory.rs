@@ -14,6 +14,10 @@ fn resident_bytes() -> Option<u64> {
 }
 
 fn main() {
+    // The memory store answers at once; a current-thread runtime drives its async methods.
+    let runtime = rocket::tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a runtime");
     let store = SessionStore::new(SessionLimits {
         idle: Duration::minutes(30),
         absolute: Duration::hours(8),
@@ -27,10 +31,14 @@ fn main() {
     for i in 0..SESSIONS {
         // Every tenth visitor has logged in, so some entries carry a username.
         let user = (i % 10 == 0).then(|| format!("user{i:05}"));
-        store.create(now, 1, user);
+        runtime
+            .block_on(store.create(now, 1, user))
+            .expect("memory answers");
     }
     let after = resident_bytes().unwrap_or(before);
-    let removed = store.sweep(now + Duration::hours(9));
+    let removed = runtime
+        .block_on(store.sweep(now + Duration::hours(9)))
+        .expect("memory answers");
     let swept = resident_bytes().unwrap_or(after);
     let per_session = after.saturating_sub(before) as f64 / SESSIONS as f64;
     println!("sessions created          {SESSIONS}");

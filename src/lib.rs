@@ -10,6 +10,7 @@ pub mod config;
 pub mod labs;
 pub mod launch;
 pub mod pages;
+pub mod redis_link;
 pub mod site;
 pub mod teacher;
 pub mod tools;
@@ -23,9 +24,11 @@ use rocket_dyn_templates::Template;
 
 use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
+use auth::shared_accounts::{self, SharedAccounts};
 use auth::users::UserDirectory;
-use config::AppConfig;
-use site::{assets, docs, error, headers, inspector, links, memory, messages};
+use config::{AppConfig, StoreLocation};
+use redis_link::RedisLink;
+use site::{assets, docs, error, headers, inspector, instance, links, memory, messages};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {
@@ -48,11 +51,14 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     let debug = figment.profile() == rocket::Config::DEBUG_PROFILE;
     let assets = Arc::new(assets::Assets::load(static_dir, debug));
     let for_asset = assets.clone();
+    let instance = instance::SharedInstance::default();
+    let for_instance = instance.clone();
     // No `Server: Rocket` banner: it tells an attacker which software to look up.
     let figment = cap_log_level(figment).merge(("ident", false));
     let rocket = rocket::custom(figment)
         // First: every later fairing and lab relies on the validated configuration.
         .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
+        .attach(instance::stage(instance))
         .attach(Template::try_custom(move |engines| {
             // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
             // Tera would write as `&#x2F;` and make page sources hard for learners to read.
@@ -71,6 +77,11 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             engines
                 .tera
                 .register_function("asset", assets::asset_function(for_asset.clone()));
+            // `instance()`: this instance's address and session store, for the inspector.
+            engines.tera.register_function(
+                "instance",
+                instance::instance_function(for_instance.clone()),
+            );
             // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
             let table = for_t.clone()?;
             engines
@@ -144,15 +155,43 @@ async fn configure(rocket: Rocket<Build>) -> fairing::Result {
     };
     // Hashing the demo accounts used argon2's 19 MiB buffers; give them back.
     memory::release_freed_memory();
-    match users {
-        Ok(users) => Ok(rocket
-            .manage(JwtKeys::from_config(&config))
-            .manage(pages::RegistrationLimit::from_config(&config))
-            .manage(config)
-            .manage(users)),
+    let users = match users {
+        Ok(users) => users,
         Err(e) => {
             eprintln!("auth-labs: password hashing failed at start-up: {}", e.0);
-            Err(rocket)
+            return Err(rocket);
+        }
+    };
+    let (rocket, users) = match &config.sessions.store {
+        StoreLocation::Memory => (rocket, users),
+        StoreLocation::Redis(url) => {
+            let Some(link) = open_redis(url, &config.sessions.store).await else {
+                return Err(rocket);
+            };
+            let users = users.shared_through(SharedAccounts::new(link.clone()));
+            // Best effort: a Redis that is down now gets the demo accounts when it answers.
+            let _ = users.sync().await;
+            (rocket.manage(link).attach(shared_accounts::copier()), users)
+        }
+    };
+    Ok(rocket
+        .manage(JwtKeys::from_config(&config))
+        .manage(pages::RegistrationLimit::from_config(&config))
+        .manage(config)
+        .manage(users))
+}
+
+/// The shared Redis link, and one line saying whether Redis answers; `None` (after a line
+/// saying why) only for a URL the client cannot use.
+async fn open_redis(url: &str, shown: &StoreLocation) -> Option<RedisLink> {
+    match RedisLink::open(url, shown.to_string()) {
+        Ok(link) => {
+            link.report_at_start().await;
+            Some(link)
+        }
+        Err(e) => {
+            eprintln!("auth-labs: `session_store` {shown} cannot be used: {e}");
+            None
         }
     }
 }

@@ -4,6 +4,7 @@
 use rocket::form::{Form, FromForm};
 use rocket::http::{Header, Status};
 use rocket::response::{self, Responder};
+use rocket::serde::json::Json;
 use rocket::{get, post, routes, Request, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
@@ -12,6 +13,7 @@ use time::OffsetDateTime;
 use crate::auth::users::{demo_accounts, RegisterError, UserDirectory};
 use crate::challenges::Learner;
 use crate::config::AppConfig;
+use crate::labs::sessions::store::SessionStore;
 use crate::labs::LABS;
 use crate::site::flash::Notice;
 use crate::site::origin::SameOrigin;
@@ -153,6 +155,7 @@ fn register_answer(
                 RegisterError::Taken => Status::Conflict,
                 RegisterError::Full(_) => Status::Forbidden,
                 RegisterError::Hashing => Status::InternalServerError,
+                RegisterError::Unavailable => Status::ServiceUnavailable,
             };
             (status, register_page(username, Some(&e)))
         }
@@ -180,11 +183,31 @@ fn phc_parts(phc: &str) -> Vec<PhcPart> {
         .collect()
 }
 
-/// A trivial route: the framework's own cost per request, the floor the benchmark compares
-/// every lab against (and a liveness check for whoever runs a class server).
+/// What `/health` reports: which store keeps the sessions and whether it answers.
+#[derive(Serialize)]
+struct Health {
+    status: &'static str,
+    store: &'static str,
+    store_answers: bool,
+}
+
+/// A near-trivial route: the framework's own cost per request, the floor the benchmark
+/// compares every lab against, and a check for whoever runs a class server (or a load
+/// balancer): `503` when the session store does not answer.
 #[get("/health")]
-fn health() -> &'static str {
-    "ok"
+async fn health(store: &State<SessionStore>) -> (Status, Json<Health>) {
+    let answers = store.ping().await.is_ok();
+    let health = Health {
+        status: if answers { "ok" } else { "degraded" },
+        store: store.kind(),
+        store_answers: answers,
+    };
+    let status = if answers {
+        Status::Ok
+    } else {
+        Status::ServiceUnavailable
+    };
+    (status, Json(health))
 }
 
 pub fn routes() -> Vec<Route> {

@@ -4,6 +4,7 @@ pub mod arrival;
 pub mod jwt;
 pub mod login;
 pub mod password;
+pub mod shared_accounts;
 pub mod users;
 
 pub use login::LoginForm;

@@ -1,15 +1,19 @@
-//! The in-memory user directory shared by every lab. Refusals are codes; the words, and the
-//! rules shown on the registration form, live in the message table (`register.*`).
+//! The user directory shared by every lab: in this process's memory, and, when
+//! `session_store` is a Redis URL, in Redis too (`shared_accounts.rs`), so every instance
+//! knows every account. Refusals are codes; the words, and the rules shown on the registration
+//! form, live in the message table (`register.*`).
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use rand::RngCore;
 
 use super::password::{HashError, PasswordHasher};
+use super::shared_accounts::{Registered, SharedAccounts};
+use crate::redis_link::StoreDown;
 
 /// The demo accounts, shown on every login page.
 pub const DEMO_ACCOUNTS: [(&str, &str); 2] = [("alice", "wonderland"), ("bob", "builder")];
@@ -60,11 +64,15 @@ struct Account {
     phc: String,
 }
 
-/// Accounts by username.
+/// Accounts by username. With Redis, Redis holds the accounts and `users` is this
+/// instance's copy: logins and registrations ask Redis, `account_id` (which the cookies lab
+/// calls on every request, without waiting) reads the copy, refreshed by [`UserDirectory::sync`].
+#[derive(Clone)]
 pub struct UserDirectory {
-    users: RwLock<HashMap<String, Account>>,
+    users: Arc<RwLock<HashMap<String, Account>>>,
     capacity: usize,
     hasher: PasswordHasher,
+    shared: Option<SharedAccounts>,
 }
 
 /// Why a registration was refused; `code()` names its sentence (`register.error.<code>`).
@@ -75,6 +83,8 @@ pub enum RegisterError {
     Taken,
     Full(usize),
     Hashing,
+    /// The shared store (Redis) did not answer: nothing was added.
+    Unavailable,
 }
 
 impl RegisterError {
@@ -85,6 +95,7 @@ impl RegisterError {
             RegisterError::Taken => "taken",
             RegisterError::Full(_) => "full",
             RegisterError::Hashing => "hashing",
+            RegisterError::Unavailable => "unavailable",
         }
     }
 }
@@ -113,10 +124,91 @@ impl UserDirectory {
             users.insert(name.to_string(), Account { id, phc });
         }
         Ok(UserDirectory {
-            users: RwLock::new(users),
+            users: Arc::new(RwLock::new(users)),
             capacity,
             hasher,
+            shared: None,
         })
+    }
+
+    /// Keeps the accounts in Redis too, shared with every instance using it.
+    pub fn shared_through(self, shared: SharedAccounts) -> UserDirectory {
+        UserDirectory {
+            shared: Some(shared),
+            ..self
+        }
+    }
+
+    /// With Redis: adds the demo accounts there unless they are already (so every instance
+    /// may do it, any time: after a Redis restart, say), then copies every account here.
+    pub async fn sync(&self) -> Result<(), StoreDown> {
+        let Some(shared) = &self.shared else {
+            return Ok(());
+        };
+        for (name, _) in DEMO_ACCOUNTS {
+            if let Some((id, phc)) = self.local(name) {
+                shared.seed(name, id.as_str(), &phc).await?;
+            }
+        }
+        let accounts = shared.all().await?;
+        let mut users = self.write();
+        users.clear();
+        for (name, (id, phc)) in accounts {
+            users.insert(
+                name,
+                Account {
+                    id: AccountId(id),
+                    phc,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    fn write(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Account>> {
+        self.users
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// This instance's copy of one account.
+    fn local(&self, username: &str) -> Option<(AccountId, String)> {
+        let users = self
+            .users
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        users
+            .get(username)
+            .map(|account| (account.id.clone(), account.phc.clone()))
+    }
+
+    /// The account's PHC string: with Redis, as Redis has it now (a copy here is refreshed;
+    /// a demo account Redis lost is seeded again); when Redis does not answer, this
+    /// instance's copy, so the labs that need no shared state keep working.
+    async fn current_hash(&self, username: &str) -> Option<String> {
+        let Some(shared) = &self.shared else {
+            return self.stored_hash(username);
+        };
+        match shared.fetch(username).await {
+            Ok(Some((id, phc))) => {
+                let account = Account {
+                    id: AccountId(id),
+                    phc: phc.clone(),
+                };
+                self.write().insert(username.to_string(), account);
+                Some(phc)
+            }
+            Ok(None) if DEMO_ACCOUNTS.iter().any(|(name, _)| *name == username) => {
+                // Seeding again is best effort: the local demo hash answers either way.
+                let _ = self.sync().await;
+                self.stored_hash(username)
+            }
+            Ok(None) => {
+                self.write().remove(username);
+                None
+            }
+            Err(StoreDown) => self.stored_hash(username),
+        }
     }
 
     fn stored_hash(&self, username: &str) -> Option<String> {
@@ -147,7 +239,7 @@ impl UserDirectory {
     /// Returns the username when the password matches. Unknown usernames take the same
     /// time as wrong passwords, and the caller cannot tell the two apart.
     pub async fn authenticate(&self, username: &str, password: &str) -> Option<String> {
-        let stored = self.stored_hash(username);
+        let stored = self.current_hash(username).await;
         self.hasher
             .verify(stored, password.to_string())
             .await
@@ -175,11 +267,12 @@ impl UserDirectory {
             .hash(password.to_string())
             .await
             .map_err(|_| RegisterError::Hashing)?;
+        let id = AccountId::generate();
+        if let Some(shared) = &self.shared {
+            return self.register_shared(shared, username, id, phc).await;
+        }
         // Check again under the write lock: another request may have won the race.
-        let mut users = self
-            .users
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut users = self.write();
         if users.contains_key(username) {
             return Err(RegisterError::Taken);
         }
@@ -187,11 +280,38 @@ impl UserDirectory {
             return Err(RegisterError::Full(self.capacity));
         }
         let account = Account {
-            id: AccountId::generate(),
+            id,
             phc: phc.clone(),
         };
         users.insert(username.to_string(), account);
         Ok(phc)
+    }
+
+    /// Registration with Redis: Redis decides, atomically, whether the name is free and the
+    /// directory has room; this instance's copy follows.
+    async fn register_shared(
+        &self,
+        shared: &SharedAccounts,
+        username: &str,
+        id: AccountId,
+        phc: String,
+    ) -> Result<String, RegisterError> {
+        let answer = shared
+            .register(username, id.as_str(), &phc, self.capacity)
+            .await
+            .map_err(|StoreDown| RegisterError::Unavailable)?;
+        match answer {
+            Registered::Added => {
+                let account = Account {
+                    id,
+                    phc: phc.clone(),
+                };
+                self.write().insert(username.to_string(), account);
+                Ok(phc)
+            }
+            Registered::Taken => Err(RegisterError::Taken),
+            Registered::Full => Err(RegisterError::Full(self.capacity)),
+        }
     }
 }
 

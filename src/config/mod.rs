@@ -8,9 +8,9 @@
 //! refuses 0 and more than a year, a [`Leeway`] allows 0 up to an hour, a [`Capacity`]
 //! refuses 0, each with a one-line error naming the setting and its variable.
 //!
-//! - [`sessions`], [`jwt`], [`passwords`], [`cookies`], [`users`], [`site`]: the components;
-//!   [`attacker`]: the second site the cross-site lessons attack from; [`switches`]: whether
-//!   learners may turn defences off.
+//! - [`sessions`] (with [`store`], where sessions live), [`jwt`], [`passwords`], [`cookies`],
+//!   [`users`], [`site`]: the components; [`attacker`]: the second site the cross-site lessons
+//!   attack from; [`switches`]: whether learners may turn defences off.
 //! - [`secrets`]: `secret_key`, `jwt_secret`, `cookie_signing_keys`, which depend on the
 //!   profile; it returns [`Warning`]s for the caller to log instead of printing.
 //!
@@ -61,6 +61,7 @@ pub mod passwords;
 pub mod secrets;
 pub mod sessions;
 pub mod site;
+pub mod store;
 pub mod strength;
 pub mod switches;
 pub mod users;
@@ -82,6 +83,7 @@ pub use secrets::{
 };
 pub use sessions::SessionSettings;
 pub use site::SiteSettings;
+pub use store::StoreLocation;
 pub use switches::SwitchSettings;
 pub use users::UserSettings;
 

@@ -1,9 +1,10 @@
-//! The sessions lab's settings: how long a session lives, how many fit in memory, how often
-//! expired ones are swept.
+//! The sessions lab's settings: where sessions are kept, how long one lives, how many fit,
+//! how often expired ones are swept.
 
 use serde::{Deserialize, Serialize};
 
 use super::bounds::{Capacity, Seconds};
+use super::store::StoreLocation;
 use super::Settings;
 
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
@@ -22,6 +23,10 @@ pub struct SessionSettings {
     /// How often the background sweep removes expired sessions.
     #[serde(rename = "session_sweep_interval")]
     pub sweep_interval: Seconds,
+    /// `memory`, or a `redis://host:port/db` URL shared by every instance of a class server
+    /// (sessions and registered accounts then survive a restart and reach every instance).
+    #[serde(rename = "session_store")]
+    pub store: StoreLocation,
 }
 
 impl Default for SessionSettings {
@@ -31,6 +36,7 @@ impl Default for SessionSettings {
             absolute_timeout: Seconds::new(8 * 60 * 60),
             capacity: Capacity::new(100_000),
             sweep_interval: Seconds::new(60),
+            store: StoreLocation::Memory,
         }
     }
 }

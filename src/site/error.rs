@@ -11,6 +11,7 @@ use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use super::origin::{CrossOrigin, Refused};
+use crate::redis_link::StoreDown;
 
 /// An error a handler returns; its status and message reach the user as they are.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +76,42 @@ impl AppError {
     }
 }
 
+/// The session store (Redis) did not answer: a 503 that says so, never a 500. Nothing was
+/// changed, and the next request tries again.
+impl From<StoreDown> for AppError {
+    fn from(_: StoreDown) -> AppError {
+        AppError::explained(Status::ServiceUnavailable)
+    }
+}
+
+/// What a handler answers instead of its success: a page to show again (the login form after
+/// a wrong password, say) or an error page.
+#[derive(Debug, Responder)]
+pub enum Failure {
+    Page(Template),
+    Error(AppError),
+}
+
+impl From<Template> for Failure {
+    fn from(page: Template) -> Failure {
+        Failure::Page(page)
+    }
+}
+
+impl From<AppError> for Failure {
+    fn from(error: AppError) -> Failure {
+        Failure::Error(error)
+    }
+}
+
+impl From<StoreDown> for Failure {
+    fn from(down: StoreDown) -> Failure {
+        Failure::Error(down.into())
+    }
+}
+
 /// The statuses the message table explains.
-const EXPLAINED: [u16; 9] = [400, 401, 403, 404, 405, 413, 415, 422, 500];
+const EXPLAINED: [u16; 10] = [400, 401, 403, 404, 405, 413, 415, 422, 500, 503];
 
 /// The JSON shape of every API error: `{"error": "not_found", "message": "…"}`.
 #[derive(Serialize)]

@@ -8,6 +8,7 @@ pub mod error;
 pub mod flash;
 pub mod headers;
 pub mod inspector;
+pub mod instance;
 pub mod links;
 pub mod memory;
 pub mod messages;

@@ -44,9 +44,10 @@ fn chapters() -> Vec<PathBuf> {
 }
 
 #[test]
-fn the_ten_chapters_exist_in_order() {
+fn the_eleven_chapters_exist_in_order() {
     let slugs: Vec<String> = chapters().iter().map(|p| slug(p)).collect();
-    assert_eq!(slugs.len(), 10, "{slugs:?}");
+    assert_eq!(slugs.len(), 11, "{slugs:?}");
+    assert_eq!(slugs[10], "two-servers");
     assert_eq!(slugs[0], "why-cookies");
     assert_eq!(slugs[1], "sessions");
     assert_eq!(slugs[5], "cross-site");

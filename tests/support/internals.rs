@@ -13,6 +13,7 @@ pub use auth_labs::config::{
 pub use auth_labs::labs::cookies::builder::{self, CookieSpec};
 pub use auth_labs::labs::cookies::signed::{CookieSigner, Verified};
 pub use auth_labs::labs::jwt_view::TokenView;
-pub use auth_labs::labs::sessions::store::SessionStore;
+pub use auth_labs::labs::sessions::store::{SessionLimits, SessionStore, SessionView};
 pub use auth_labs::launch::serve;
+pub use auth_labs::redis_link::RedisLink;
 pub use auth_labs::rocket_from;

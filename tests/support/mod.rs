@@ -13,7 +13,9 @@ pub mod internals;
 pub mod jar;
 pub mod json_api;
 pub mod jwt;
+pub mod nginx;
 pub mod raw;
+pub mod redis;
 pub mod visitor;
 
 pub use visitor::{

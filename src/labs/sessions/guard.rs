@@ -101,7 +101,8 @@ pub fn remove_session_cookie(jar: &CookieJar<'_>, secure: bool) {
 }
 
 /// A logged-in user, authenticated by a live server-side session. Forwards (so a
-/// `rank = 2` route can redirect to the login page) when there is none.
+/// `rank = 2` route can redirect to the login page) when there is none; fails with 503 when
+/// the store does not answer.
 pub struct SessionUser {
     pub username: String,
     pub session: SessionView,
@@ -114,9 +115,14 @@ impl<'r> FromRequest<'r> for SessionUser {
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let store = try_outcome!(request.guard::<&State<SessionStore>>().await);
         let cookies = LabCookies::of(request);
-        SessionCookie::read(&cookies)
-            .id()
-            .and_then(|id| store.get(&id, OffsetDateTime::now_utc()))
+        let Some(id) = SessionCookie::read(&cookies).id() else {
+            return Outcome::Forward(Status::Unauthorized);
+        };
+        // A store that does not answer is a 503 (the catcher's page), not a redirect to login.
+        let Ok(session) = store.get(&id, OffsetDateTime::now_utc()).await else {
+            return Outcome::Error((Status::ServiceUnavailable, ()));
+        };
+        session
             .and_then(|session| {
                 let username = session.user.clone()?;
                 Some(SessionUser { username, session })

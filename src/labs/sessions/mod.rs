@@ -1,4 +1,5 @@
-//! The sessions lab: a random id in an encrypted cookie, all state in server memory.
+//! The sessions lab: a random id in an encrypted cookie, all state on the server (in its
+//! memory, or in a Redis server shared by every instance: `session_store`).
 //!
 //! The browser holds only an unguessable id; visits and identity stay on the server, so
 //! the server alone decides when a session ends (logout, idle or absolute timeout).
@@ -24,6 +25,8 @@ use crate::auth::users::UserDirectory;
 use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::credential::{CredentialCookie, LabCookies};
+use crate::redis_link::RedisLink;
+use crate::site::error::{AppError, Failure};
 use crate::site::flash::Notice;
 use crate::site::inspector::{span, SentHeaders};
 use guard::SessionUser;
@@ -51,7 +54,12 @@ pub fn stage() -> AdHoc {
             return rocket;
         };
         let sweep_every = config.sessions.sweep_interval.duration().unsigned_abs();
-        let store = SessionStore::new(SessionLimits::from_config(config));
+        let limits = SessionLimits::from_config(config);
+        // The shared Redis link, when `session_store` names one (set up with the accounts).
+        let store = match rocket.state::<RedisLink>() {
+            Some(link) => SessionStore::redis(link.clone(), limits),
+            None => SessionStore::new(limits),
+        };
         rocket
             .manage(store.clone())
             .mount(
@@ -65,27 +73,30 @@ pub fn stage() -> AdHoc {
 /// Counts a visit. The first visit creates a session (express-session's
 /// `saveUninitialized: true`), so anonymous visitors are counted too.
 #[get("/")]
-fn index(
+async fn index(
     cookies: LabCookies<'_>,
     store: &State<SessionStore>,
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
-) -> Template {
+) -> Result<Template, AppError> {
     let now = OffsetDateTime::now_utc();
     let cookie = SessionCookie::read(&cookies);
-    let visited = cookie.id().and_then(|id| store.visit(&id, now));
+    let visited = match cookie.id() {
+        Some(id) => store.visit(&id, now).await?,
+        None => None,
+    };
     let (session, new_because) = match visited {
         Some(session) => (session, None),
         None => {
-            let session = store.create(now, 1, None);
+            let session = store.create(now, 1, None).await?;
             let options = SessionCookieOptions::from_config(config);
             set_session_cookie(cookies.jar, session.id, options);
             (session, Some(why_new(&cookie)))
         }
     };
     let limits = store.limits();
-    Template::render(
+    Ok(Template::render(
         "labs/sessions/index",
         context! {
             section: LAB,
@@ -98,14 +109,15 @@ fn index(
             decrypted_id: cookie.id().map(|id| id.to_string()),
             new_because,
             session: SessionDetails::new(&session, now),
-            sessions_in_memory: store.len(),
+            sessions_in_memory: store.len().await?,
+            store: store.kind(),
             capacity: limits.capacity,
-            counts: store.counts(),
+            counts: store.counts().await?,
             budget: limits.budget(),
             idle_timeout: span(limits.idle.unsigned_abs().as_secs()),
             absolute_timeout: span(limits.absolute.unsigned_abs().as_secs()),
         },
-    )
+    ))
 }
 
 #[get("/login")]
@@ -124,11 +136,13 @@ async fn login(
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
     learner: Learner<'_>,
-) -> Result<Flashed<Redirect>, Template> {
+) -> Result<Flashed<Redirect>, Failure> {
     let username = authenticate(LAB, &form, users).await?;
     learner.signed_in(&username);
     let old = SessionCookie::read(&cookies).id();
-    let session = store.login(old.as_ref(), &username, OffsetDateTime::now_utc());
+    let session = store
+        .login(old.as_ref(), &username, OffsetDateTime::now_utc())
+        .await?;
     let options = SessionCookieOptions::from_config(config);
     set_session_cookie(cookies.jar, session.id, options);
     Ok(Flashed::success(
@@ -162,19 +176,20 @@ fn me_anonymous() -> Redirect {
 /// Destroys the server-side session, then asks the browser to drop the cookie. The first
 /// step is what matters: a copy of the cookie taken before logout is now worthless.
 #[post("/logout")]
-fn logout(
+async fn logout(
     _same_origin: SameOrigin,
     cookies: LabCookies<'_>,
     store: &State<SessionStore>,
-) -> Flashed<Redirect> {
-    let destroyed = SessionCookie::read(&cookies)
-        .id()
-        .is_some_and(|id| store.destroy(&id));
+) -> Result<Flashed<Redirect>, AppError> {
+    let destroyed = match SessionCookie::read(&cookies).id() {
+        Some(id) => store.destroy(&id).await?,
+        None => false,
+    };
     remove_session_cookie(cookies.jar, cookies.secure);
     let message = if destroyed {
         "sessions.flash.logged_out"
     } else {
         "sessions.flash.no_session"
     };
-    Flashed::success(Redirect::to(BASE), message)
+    Ok(Flashed::success(Redirect::to(BASE), message))
 }

@@ -21,7 +21,8 @@ pub(crate) fn sweeper(store: SessionStore, every: Duration) -> AdHoc {
                     _ = async {
                         loop {
                             ticks.tick().await;
-                            store.sweep(OffsetDateTime::now_utc());
+                            // A store that does not answer is tried again at the next tick.
+                            let _ = store.sweep(OffsetDateTime::now_utc()).await;
                         }
                     } => {}
                     _ = shutdown => {}

@@ -1,0 +1,2 @@
+-- destroy: deletes session ARGV[7]; 1 when it existed.
+return forget(ARGV[7])
