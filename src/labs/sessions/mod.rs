@@ -79,7 +79,6 @@ pub fn stage() -> AdHoc {
 /// Counts a visit. The first visit creates a session (express-session's
 /// `saveUninitialized: true`), so anonymous visitors are counted too; the experiment switches
 /// can change that and more (`visit.rs`).
-#[allow(clippy::too_many_arguments)]
 #[get("/")]
 async fn index(
     cookies: LabCookies<'_>,
@@ -142,7 +141,6 @@ fn login_form(_url: UrlId) -> Template {
 /// username server-side. The cookie still holds nothing but a random id. With
 /// `regenerate_on_login` off, a live session keeps its id instead: whoever knew it before the
 /// login (an attacker who planted it) is logged in too.
-#[allow(clippy::too_many_arguments)]
 #[post("/login", data = "<form>")]
 async fn login(
     _same_origin: SameOrigin,
