@@ -31,6 +31,7 @@ mod secure_cookies;
 mod secure_defaults;
 mod secure_jwt;
 mod sessions;
+mod sessions_switches;
 mod side_by_side;
 mod site;
 mod static_files;

@@ -4,17 +4,19 @@
 //! the pages show for each answer live in the message table (`sessions.arrival.*` in
 //! `templates/messages/en.toml`).
 
-use rocket::http::{CookieJar, SameSite, Status};
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
 use time::{Duration, OffsetDateTime};
 
 use super::store::{SessionId, SessionStore, SessionView};
+use super::url_id::UrlId;
 use super::CREDENTIAL;
 use crate::auth::arrival::{Arrival, Reason};
 use crate::config::AppConfig;
 use crate::labs::credential::{CookieRefusal, LabCookies};
+use crate::labs::switches::SessionSwitches;
 
 /// Why a `sid` cookie was refused: it failed authenticated decryption (edited, or encrypted
 /// under another `secret_key`). It is ignored, never trusted.
@@ -53,34 +55,58 @@ impl SessionCookie {
 /// a "remember me" login.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SessionCookieOptions {
-    /// `Secure`, and the `__Host-sid` name with `Path=/`: the `cookie_secure` setting, which
-    /// the reader uses too, so leave it as `from_config` sets it.
+    /// The `cookie_secure` setting: the `__Host-sid` name with `Path=/`, which the reader uses
+    /// too, so leave it as `from_config` sets it.
     pub secure: bool,
     pub max_age: Option<Duration>,
+    /// `HttpOnly` (express-session's `cookie.httpOnly`; the `http_only` switch).
+    pub http_only: bool,
+    /// The `Secure` attribute (express-session's `cookie.secure`; the `secure` switch).
+    pub secure_attribute: bool,
 }
 
 impl SessionCookieOptions {
-    /// The lab's default: a browser-session cookie, `Secure` when `cookie_secure` is set.
+    /// The lab's default: a browser-session `HttpOnly` cookie, `Secure` when `cookie_secure`
+    /// is set.
     pub fn from_config(config: &AppConfig) -> SessionCookieOptions {
         SessionCookieOptions {
             secure: config.cookies.secure,
             max_age: None,
+            http_only: true,
+            secure_attribute: config.cookies.secure,
+        }
+    }
+
+    /// As this browser's experiment switches ask (their defaults give `from_config`).
+    ///
+    /// The cookie's *name* still follows `cookie_secure` only: the reader and the removal must
+    /// agree on one name for every browser, and a name that followed a per-browser switch would
+    /// leave the old cookie behind under the other name. So with `cookie_secure` on and the
+    /// `secure` switch off the browser receives `__Host-sid` without `Secure`, and refuses it
+    /// (a `__Host-` cookie must be `Secure`): the lab then starts over on every visit, which is
+    /// what a missing `Secure` costs on an HTTPS site with that prefix.
+    pub fn of(config: &AppConfig, switches: &SessionSwitches) -> SessionCookieOptions {
+        SessionCookieOptions {
+            max_age: switches.max_age,
+            http_only: switches.http_only,
+            secure_attribute: switches.secure,
+            ..SessionCookieOptions::from_config(config)
         }
     }
 }
 
-/// Sends the session id to the browser. Rocket's `add_private` encrypts and authenticates
-/// the value (AES-256-GCM under `secret_key`) and would default to a one-week `Expires`;
-/// `expires(None)` asks for a browser-session cookie instead, unless `options.max_age` says
-/// otherwise.
-pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, options: SessionCookieOptions) {
+/// The session cookie carrying `value` (the encrypted id, or the id before encryption).
+fn session_cookie(value: String, options: SessionCookieOptions) -> Cookie<'static> {
     // Plain `sid` with `Path=/labs/sessions`, so other labs never see the id; with
-    // `cookie_secure` (`options.secure`), `__Host-sid` with `Secure` and `Path=/`, which no
-    // other host or path can plant a copy of (cookie tossing).
-    let mut cookie = CREDENTIAL.build(options.secure, id.to_string());
+    // `cookie_secure` (`options.secure`), `__Host-sid` with `Path=/`, which no other host or
+    // path can plant a copy of (cookie tossing).
+    let mut cookie = CREDENTIAL.build(options.secure, value);
+    // `Some(false)`, not `None`, when off: Rocket fills in an unset `HttpOnly` (and, under TLS,
+    // `Secure`) by itself, and the switch must be able to turn them off.
+    cookie.set_secure(options.secure_attribute);
     // `document.cookie` cannot read it, so an XSS bug cannot steal the session that way (this
     // lab's inspector prints it into the page anyway, for teaching: a real app never does).
-    cookie.set_http_only(true);
+    cookie.set_http_only(options.http_only);
     // Lax: a link from another site still arrives logged in, but a cross-site form POST
     // (a forged logout) arrives without the cookie. It cannot stop a forged *login*, which
     // needs no cookie: the same-origin guard (src/site/origin.rs) refuses that.
@@ -91,7 +117,24 @@ pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, options: SessionCo
     if let Some(max_age) = options.max_age {
         cookie.set_max_age(max_age);
     }
-    jar.add_private(cookie);
+    cookie
+}
+
+/// Sends the session id to the browser. Rocket's `add_private` encrypts and authenticates
+/// the value (AES-256-GCM under `secret_key`) and would default to a one-week `Expires`;
+/// `session_cookie` asks for a browser-session cookie instead, unless `options.max_age` says
+/// otherwise.
+pub fn set_session_cookie(jar: &CookieJar<'_>, id: SessionId, options: SessionCookieOptions) {
+    jar.add_private(session_cookie(id.to_string(), options));
+}
+
+/// Sends the session cookie the browser holds back to it unchanged (the same ciphertext) with
+/// `options`' attributes, so a changed switch applies at once rather than at the next login.
+pub fn resend_session_cookie(jar: &CookieJar<'_>, options: SessionCookieOptions) {
+    let name = CREDENTIAL.name(options.secure);
+    if let Some(value) = jar.get(name).map(|c| c.value().to_string()) {
+        jar.add(session_cookie(value, options));
+    }
 }
 
 /// Removes the cookie; the removal must name the same name and `Path` the cookie was set with
@@ -100,9 +143,9 @@ pub fn remove_session_cookie(jar: &CookieJar<'_>, secure: bool) {
     jar.remove_private(CREDENTIAL.removal(secure));
 }
 
-/// A logged-in user, authenticated by a live server-side session. Forwards (so a
-/// `rank = 2` route can redirect to the login page) when there is none; fails with 503 when
-/// the store does not answer.
+/// A logged-in user, authenticated by a live server-side session (named by the cookie, or by
+/// the URL when `accept_url_id` planted one). Forwards (so a `rank = 2` route can redirect to
+/// the login page) when there is none; fails with 503 when the store does not answer.
 pub struct SessionUser {
     pub username: String,
     pub session: SessionView,
@@ -114,8 +157,13 @@ impl<'r> FromRequest<'r> for SessionUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let store = try_outcome!(request.guard::<&State<SessionStore>>().await);
+        // A session planted from the URL (`accept_url_id`) is this request's session.
+        let planted = match request.guard::<UrlId>().await {
+            Outcome::Success(url) => url.planted(),
+            _ => None,
+        };
         let cookies = LabCookies::of(request);
-        let Some(id) = SessionCookie::read(&cookies).id() else {
+        let Some(id) = planted.or_else(|| SessionCookie::read(&cookies).id()) else {
             return Outcome::Forward(Status::Unauthorized);
         };
         // A store that does not answer is a 503 (the catcher's page), not a redirect to login.

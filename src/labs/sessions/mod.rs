@@ -7,14 +7,18 @@
 //! words are in `templates/labs/sessions/` and the message table (`sessions.*`).
 
 pub(crate) mod guard;
+mod race;
 pub mod store;
 mod sweep;
+mod url_id;
 mod view;
+mod visit;
 
 use crate::site::flash::Flashed;
 use crate::site::origin::SameOrigin;
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
+use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
@@ -25,14 +29,17 @@ use crate::auth::users::UserDirectory;
 use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::credential::{CredentialCookie, LabCookies};
+use crate::labs::switches::{SessionSwitches, Switches};
 use crate::redis_link::RedisLink;
 use crate::site::error::{AppError, Failure};
 use crate::site::flash::Notice;
 use crate::site::inspector::{span, SentHeaders};
 use guard::SessionUser;
-use guard::{remove_session_cookie, set_session_cookie, SessionCookie, SessionCookieOptions};
+use guard::{remove_session_cookie, resend_session_cookie, set_session_cookie};
+use guard::{SessionCookie, SessionCookieOptions};
 use store::{SessionLimits, SessionStore};
-use view::{why_new, SessionDetails};
+use url_id::UrlId;
+use view::{Decision, SessionDetails};
 
 pub const BASE: &str = "/labs/sessions";
 /// This lab's slug: its templates folder and its prefix in route names.
@@ -64,51 +71,55 @@ pub fn stage() -> AdHoc {
             .manage(store.clone())
             .mount(
                 BASE,
-                routes![index, login_form, login, me, me_anonymous, logout],
+                routes![
+                    index,
+                    login_form,
+                    login,
+                    me,
+                    me_anonymous,
+                    logout,
+                    race::visit_count
+                ],
             )
             .attach(sweep::sweeper(store, sweep_every))
     })
 }
 
 /// Counts a visit. The first visit creates a session (express-session's
-/// `saveUninitialized: true`), so anonymous visitors are counted too.
+/// `saveUninitialized: true`), so anonymous visitors are counted too; the experiment switches
+/// can change that and more (`visit.rs`).
 #[get("/")]
 async fn index(
     cookies: LabCookies<'_>,
     store: &State<SessionStore>,
     config: &State<AppConfig>,
+    switches: SessionSwitches,
+    url: UrlId,
     sent: SentHeaders,
     flash: Option<Notice>,
 ) -> Result<Template, AppError> {
+    let visit = visit::visit(&cookies, store, config, &switches, url).await?;
     let now = OffsetDateTime::now_utc();
     let cookie = SessionCookie::read(&cookies);
-    let visited = match cookie.id() {
-        Some(id) => store.visit(&id, now).await?,
-        None => None,
-    };
-    let (session, new_because) = match visited {
-        Some(session) => (session, None),
-        None => {
-            let session = store.create(now, 1, None).await?;
-            let options = SessionCookieOptions::from_config(config);
-            set_session_cookie(cookies.jar, session.id, options);
-            (session, Some(why_new(&cookie)))
-        }
-    };
+    let mut decisions = visit.decisions;
+    decisions.extend(flash_decision(&flash));
     let limits = store.limits();
     Ok(Template::render(
         "labs/sessions/index",
         context! {
             section: LAB,
             flash,
-            visits: session.visits,
-            user: session.user.clone(),
+            // Nothing stored: every anonymous visit is the first.
+            visits: visit.session.as_ref().map_or(1, |s| s.visits),
+            user: visit.session.as_ref().and_then(|s| s.user.clone()),
             sent,
             cookie_name: CREDENTIAL.name(config.cookies.secure),
             arrived: cookie.view(),
             decrypted_id: cookie.id().map(|id| id.to_string()),
-            new_because,
-            session: SessionDetails::new(&session, now),
+            planted_id: url.planted().map(|id| id.to_string()),
+            new_because: visit.new_because,
+            decisions,
+            session: visit.session.as_ref().map(|s| SessionDetails::new(s, now)),
             sessions_in_memory: store.len().await?,
             store: store.kind(),
             capacity: limits.capacity,
@@ -116,18 +127,33 @@ async fn index(
             budget: limits.budget(),
             idle_timeout: span(limits.idle.unsigned_abs().as_secs()),
             absolute_timeout: span(limits.absolute.unsigned_abs().as_secs()),
+            race_visits: RACE_VISITS,
         },
     ))
 }
 
+/// How many visits the lost-update button fires at once (`static/js/lost-update.js`).
+const RACE_VISITS: u32 = 50;
+
+/// The switch decision a flash message reports, for the inspector.
+fn flash_decision(flash: &Option<Notice>) -> Option<Decision> {
+    flash.as_ref().and_then(|n| Decision::of_flash(&n.message))
+}
+
+/// The login form. `?sid=` on its link plants a session when `accept_url_id` is on (the guard
+/// does it), so a victim can be sent straight here.
 #[get("/login")]
-fn login_form() -> Template {
+fn login_form(_url: UrlId) -> Template {
     login_page(LAB, "", false, ())
 }
 
 /// Checks the password, then replaces the session id (fixation defence) and stores the
-/// username server-side. The cookie still holds nothing but a random id.
+/// username server-side. The cookie still holds nothing but a random id. With
+/// `regenerate_on_login` off, a live session keeps its id instead: whoever knew it before the
+/// login (an attacker who planted it) is logged in too.
 #[post("/login", data = "<form>")]
+// One argument per request guard: each is a thing the login needs from the request or the app.
+#[allow(clippy::too_many_arguments)]
 async fn login(
     _same_origin: SameOrigin,
     form: Form<LoginForm>,
@@ -135,25 +161,56 @@ async fn login(
     store: &State<SessionStore>,
     users: &State<UserDirectory>,
     config: &State<AppConfig>,
+    switches: SessionSwitches,
     learner: Learner<'_>,
 ) -> Result<Flashed<Redirect>, Failure> {
     let username = authenticate(LAB, &form, users).await?;
     learner.signed_in(&username);
     let old = SessionCookie::read(&cookies).id();
-    let session = store
-        .login(old.as_ref(), &username, OffsetDateTime::now_utc())
-        .await?;
-    let options = SessionCookieOptions::from_config(config);
+    let now = OffsetDateTime::now_utc();
+    let kept = match old.filter(|_| !switches.regenerate_on_login) {
+        Some(id) => store.login_keeping_id(&id, &username, now).await?,
+        None => None,
+    };
+    let message = match kept {
+        Some(_) => "sessions.flash.logged_in_kept_id",
+        None => "sessions.flash.logged_in",
+    };
+    let session = match kept {
+        Some(session) => session,
+        None => store.login(old.as_ref(), &username, now).await?,
+    };
+    let options = SessionCookieOptions::of(config, &switches);
     set_session_cookie(cookies.jar, session.id, options);
     Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
-        "sessions.flash.logged_in",
+        message,
     ))
 }
 
 #[get("/me")]
-fn me(user: SessionUser, flash: Option<Notice>, sent: SentHeaders) -> Template {
+fn me(
+    user: SessionUser,
+    flash: Option<Notice>,
+    sent: SentHeaders,
+    cookies: LabCookies<'_>,
+    config: &State<AppConfig>,
+    switches: SessionSwitches,
+    url: UrlId,
+) -> Template {
     let now = OffsetDateTime::now_utc();
+    let mut decisions: Vec<Decision> = url
+        .decision()
+        .map(|code| Decision::new("accept_url_id", code))
+        .into_iter()
+        .collect();
+    // `rolling`: the cookie goes out again, so a `max_age` restarts now.
+    if switches.rolling && url.planted().is_none() {
+        let options = SessionCookieOptions::of(config, &switches);
+        set_session_cookie(cookies.jar, user.session.id, options);
+        decisions.push(Decision::new("rolling", "rolled"));
+    }
+    decisions.extend(flash_decision(&flash));
     Template::render(
         "labs/sessions/me",
         context! {
@@ -162,6 +219,7 @@ fn me(user: SessionUser, flash: Option<Notice>, sent: SentHeaders) -> Template {
             user: &user.username,
             session_age: span((now - user.session.created).unsigned_abs().as_secs()),
             session: SessionDetails::new(&user.session, now),
+            decisions,
             sent,
         },
     )
@@ -169,27 +227,38 @@ fn me(user: SessionUser, flash: Option<Notice>, sent: SentHeaders) -> Template {
 
 /// Not logged in (no cookie, a dead session, or an anonymous one): go and log in.
 #[get("/me", rank = 2)]
-fn me_anonymous() -> Redirect {
+fn me_anonymous(_url: UrlId) -> Redirect {
     Redirect::to(format!("{BASE}/login"))
 }
 
 /// Destroys the server-side session, then asks the browser to drop the cookie. The first
-/// step is what matters: a copy of the cookie taken before logout is now worthless.
+/// step is what matters: a copy of the cookie taken before logout is now worthless. With
+/// `destroy_on_logout` off, only the second step happens, and the copy still works.
 #[post("/logout")]
 async fn logout(
     _same_origin: SameOrigin,
     cookies: LabCookies<'_>,
     store: &State<SessionStore>,
+    switches: SessionSwitches,
 ) -> Result<Flashed<Redirect>, AppError> {
-    let destroyed = match SessionCookie::read(&cookies).id() {
-        Some(id) => store.destroy(&id).await?,
+    let live = match SessionCookie::read(&cookies).id() {
+        Some(id) if switches.destroy_on_logout => store.destroy(&id).await?,
+        Some(id) => store.get(&id, OffsetDateTime::now_utc()).await?.is_some(),
         None => false,
     };
-    remove_session_cookie(cookies.jar, cookies.secure);
-    let message = if destroyed {
-        "sessions.flash.logged_out"
-    } else {
-        "sessions.flash.no_session"
+    let message = match (live, switches.destroy_on_logout) {
+        (true, true) => "sessions.flash.logged_out",
+        (true, false) => "sessions.flash.logged_out_kept",
+        (false, _) => "sessions.flash.no_session",
     };
+    remove_session_cookie(cookies.jar, cookies.secure);
     Ok(Flashed::success(Redirect::to(BASE), message))
+}
+
+/// The switches panel changed this browser's switches: the session cookie it holds goes out
+/// again with the attributes they now ask for (`HttpOnly`, `Secure`, `Max-Age`), so the change
+/// shows on the next page rather than at the next login.
+pub fn switches_saved(jar: &CookieJar<'_>, config: &AppConfig, switches: &Switches) {
+    let switches = SessionSwitches::of(switches.clone());
+    resend_session_cookie(jar, SessionCookieOptions::of(config, &switches));
 }

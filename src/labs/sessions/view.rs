@@ -50,3 +50,29 @@ pub(crate) fn why_new(cookie: &SessionCookie) -> &'static str {
         SessionCookie::Accepted(_) => "unknown_id",
     }
 }
+
+/// One decision this request's experiment switches made, for the inspector: the switch that
+/// made it (`data-switch`) and the code of its sentence (`sessions.decision.<code>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) struct Decision {
+    pub(crate) switch: &'static str,
+    pub(crate) code: &'static str,
+}
+
+impl Decision {
+    pub(crate) fn new(switch: &'static str, code: &'static str) -> Decision {
+        Decision { switch, code }
+    }
+
+    /// The decision a flash message reports from the request before the redirect (a login
+    /// that kept the id, a logout that kept the session).
+    pub(crate) fn of_flash(code: &str) -> Option<Decision> {
+        match code {
+            "sessions.flash.logged_in_kept_id" => {
+                Some(Decision::new("regenerate_on_login", "kept_id"))
+            }
+            "sessions.flash.logged_out_kept" => Some(Decision::new("destroy_on_logout", "kept")),
+            _ => None,
+        }
+    }
+}

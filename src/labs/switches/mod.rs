@@ -200,8 +200,8 @@ impl Switches {
             .collect()
     }
 
-    /// Sends these switches to the browser: the changed values in the encrypted cookie, or
-    /// the cookie's removal when nothing differs from the defaults. The sessions lab's
+    /// Sends these switches to the browser: the changed values in the encrypted cookie (empty
+    /// when nothing differs from the defaults). The sessions lab's
     /// `same_site` goes to the `SameSite` choice instead (see the module comment).
     pub fn save(&self, jar: &CookieJar<'_>, config: &AppConfig, loopback: bool) {
         let mut pairs: Vec<String> = self
@@ -219,13 +219,13 @@ impl Switches {
             };
             same_site::remember(jar, self.lab, choice, config.cookies.secure);
         }
-        let mut cookie = cookie(self.lab, pairs.join("&"), config, loopback);
-        if pairs.is_empty() {
-            cookie.make_removal();
-            jar.remove_private(cookie);
-        } else {
-            jar.add_private(cookie);
+        // Back at the defaults, a browser that holds the cookie gets it again with nothing in
+        // it rather than a removal: curl (7.88) keeps a `Secure` cookie whose removal arrives
+        // over plain HTTP before another `Set-Cookie` line, and the tutorial's commands use curl.
+        if pairs.is_empty() && jar.get(COOKIE).is_none() {
+            return;
         }
+        jar.add_private(cookie(self.lab, pairs.join("&"), config, loopback));
     }
 
     fn is_same_site_choice(&self, spec: &Spec) -> bool {

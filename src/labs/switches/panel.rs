@@ -97,6 +97,7 @@ fn switch_change(
         return Err(Box::new((status, page(&before, &host, None, &problems))));
     }
     switches.save(jar, config, bound_to_loopback(rocket));
+    resend_credential(jar, config, &switches);
     Ok(Flashed::success(
         Redirect::to(format!("{}/switches", switches.lab.path)),
         "switches.flash.saved",
@@ -115,11 +116,19 @@ fn switch_reset(
     let lab = switches.lab;
     if let Some(defaults) = Switches::defaults(lab, config) {
         defaults.save(jar, config, bound_to_loopback(rocket));
+        resend_credential(jar, config, &defaults);
     }
     Flashed::success(
         Redirect::to(format!("{}/switches", lab.path)),
         "switches.flash.reset",
     )
+}
+
+/// The sessions lab's cookie attributes follow its switches: the cookie goes out again with them.
+fn resend_credential(jar: &CookieJar<'_>, config: &AppConfig, switches: &Switches) {
+    if switches.lab.slug == crate::labs::sessions::LAB {
+        crate::labs::sessions::switches_saved(jar, config, switches);
+    }
 }
 
 impl Refusal {
