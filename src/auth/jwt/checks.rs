@@ -187,3 +187,211 @@ fn names(value: &Value, expected: &str) -> bool {
         _ => true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::jwt::{b64url, Audience, Leniency};
+    use jsonwebtoken::{EncodingKey, Header};
+    use time::Duration;
+
+    const SECRET: &[u8] = b"unit-test-secret-with-at-least-32-bytes!";
+
+    fn keys() -> JwtKeys {
+        JwtKeys::new(SECRET, Duration::minutes(15), Duration::ZERO)
+    }
+
+    fn strict() -> Policy {
+        Policy::strict(Audience::JwtCookie, &keys())
+    }
+
+    fn token_for(audience: Audience) -> String {
+        let issued = keys().issue(audience, Some("alice"), 1).expect("signs");
+        issued.token
+    }
+
+    /// The same payload with `sub` changed, the original signature kept.
+    fn as_bob(token: &str) -> String {
+        let t = decode_unverified(token).expect("decodes");
+        let mut payload = t.payload;
+        payload.insert("sub".into(), Value::from("bob"));
+        let payload = b64url(&serde_json::to_vec(&payload).expect("json"));
+        format!("{}.{payload}.{}", t.parts[0], t.parts[2])
+    }
+
+    fn with_alg(token: &str, alg: Algorithm, secret: &[u8]) -> String {
+        let claims = decode_unverified(token).expect("decodes").payload;
+        jsonwebtoken::encode(
+            &Header::new(alg),
+            &claims,
+            &EncodingKey::from_secret(secret),
+        )
+        .expect("signs")
+    }
+
+    fn unsigned(token: &str) -> String {
+        let t = decode_unverified(token).expect("decodes");
+        format!("{}.{}.", b64url(br#"{"alg":"none"}"#), t.parts[1])
+    }
+
+    #[test]
+    fn the_strict_policy_relaxes_nothing_for_a_good_token() {
+        let verified = keys()
+            .verify_with(&token_for(Audience::JwtCookie), &strict())
+            .expect("valid");
+        assert_eq!(verified.lenient, Vec::new());
+    }
+
+    #[test]
+    fn verify_signature_off_believes_an_edited_payload_and_says_so() {
+        let forged = as_bob(&token_for(Audience::JwtCookie));
+        assert_eq!(
+            keys().verify_with(&forged, &strict()),
+            Err(Rejection::BadSignature)
+        );
+        let off = Policy {
+            verify_signature: false,
+            ..strict()
+        };
+        let verified = keys().verify_with(&forged, &off).expect("believed");
+        assert_eq!(verified.claims.sub, "bob");
+        assert_eq!(
+            verified.lenient,
+            vec![Leniency::SignatureUnchecked { matches: false }]
+        );
+    }
+
+    #[test]
+    fn pin_algorithm_off_trusts_alg_none_and_other_hmac_algorithms() {
+        let token = token_for(Audience::JwtCookie);
+        let none = unsigned(&token);
+        let hs512 = with_alg(&token, Algorithm::HS512, SECRET);
+        let off = Policy {
+            pin_algorithm: false,
+            ..strict()
+        };
+        for (forged, alg) in [(&none, "none"), (&hs512, "HS512")] {
+            assert_eq!(
+                keys().verify_with(forged, &strict()),
+                Err(Rejection::AlgorithmNotAllowed(alg.into()))
+            );
+            let verified = keys().verify_with(forged, &off).expect("trusted");
+            assert_eq!(
+                verified.lenient,
+                vec![Leniency::AlgorithmTrusted(alg.into())]
+            );
+        }
+        // Trusting the header is not skipping the check: a wrong HS384 key, or a signature
+        // left on an alg-none token, still fails.
+        let wrong = with_alg(
+            &token,
+            Algorithm::HS384,
+            b"another-secret-entirely-32-bytes!",
+        );
+        assert_eq!(
+            keys().verify_with(&wrong, &off),
+            Err(Rejection::BadSignature)
+        );
+        assert_eq!(
+            keys().verify_with(&format!("{none}c2ln"), &off),
+            Err(Rejection::BadSignature)
+        );
+    }
+
+    #[test]
+    fn check_audience_off_takes_the_other_labs_token() {
+        let header_lab = token_for(Audience::JwtHeader);
+        assert!(matches!(
+            keys().verify_with(&header_lab, &strict()),
+            Err(Rejection::WrongAudience(_))
+        ));
+        let off = Policy {
+            check_audience: false,
+            ..strict()
+        };
+        let verified = keys().verify_with(&header_lab, &off).expect("taken");
+        assert_eq!(
+            verified.lenient,
+            vec![Leniency::AudienceUnchecked(
+                Audience::JwtHeader.as_str().into()
+            )]
+        );
+    }
+
+    #[test]
+    fn leeway_accepts_a_token_until_exp_plus_leeway_and_no_later() {
+        let token = token_for(Audience::JwtCookie);
+        let exp = decode_unverified(&token).expect("decodes").payload["exp"]
+            .as_i64()
+            .expect("exp");
+        let at = |unix: i64| OffsetDateTime::from_unix_timestamp(unix).expect("a time");
+        let lenient = Policy {
+            leeway: Duration::seconds(30),
+            ..strict()
+        };
+        assert_eq!(
+            keys().check_with(&token, &strict(), at(exp)),
+            Err(Rejection::Expired)
+        );
+        let verified = keys()
+            .check_with(&token, &lenient, at(exp + 29))
+            .expect("within leeway");
+        assert_eq!(verified.lenient, vec![Leniency::WithinLeeway(29)]);
+        assert_eq!(
+            keys().check_with(&token, &lenient, at(exp + 30)),
+            Err(Rejection::Expired)
+        );
+    }
+
+    #[test]
+    fn a_weak_secret_policy_signs_and_checks_with_its_word_only() {
+        let weak = Policy {
+            weak_secret: Some("sunshine"),
+            ttl: Duration::seconds(60),
+            ..strict()
+        };
+        let issued = keys().issue_with(&weak, Some("alice"), 1).expect("signs");
+        assert_eq!(issued.claims.exp - issued.claims.iat, 60);
+        let verified = keys().verify_with(&issued.token, &weak).expect("valid");
+        assert_eq!(verified.lenient, vec![Leniency::WeakSecret]);
+        assert_eq!(
+            keys().verify_with(&issued.token, &strict()),
+            Err(Rejection::BadSignature)
+        );
+        let real = token_for(Audience::JwtCookie);
+        assert_eq!(
+            keys().verify_with(&real, &weak),
+            Err(Rejection::BadSignature)
+        );
+    }
+
+    #[test]
+    fn reissue_with_a_policy_writes_its_own_lab_into_aud() {
+        let claims = keys()
+            .verify(&token_for(Audience::JwtHeader), Audience::JwtHeader)
+            .expect("valid");
+        let reissued = keys().reissue_with(&strict(), &claims, 2).expect("signs");
+        assert_eq!(reissued.claims.aud, Audience::JwtCookie.as_str());
+        assert_eq!(reissued.claims.auth_time, claims.auth_time);
+    }
+
+    #[test]
+    fn every_decision_has_words_in_the_message_table() {
+        let path = std::path::Path::new("templates/messages/en.toml");
+        let messages = crate::site::messages::Messages::load(path).expect("loads");
+        let all = [
+            Leniency::SignatureUnchecked { matches: true },
+            Leniency::SignatureUnchecked { matches: false },
+            Leniency::AlgorithmTrusted("none".into()),
+            Leniency::AlgorithmTrusted("HS384".into()),
+            Leniency::AudienceUnchecked("x".into()),
+            Leniency::WithinLeeway(3),
+            Leniency::WeakSecret,
+        ];
+        let keys: Vec<&str> = all.iter().map(|l| l.view().key).collect();
+        assert_eq!(keys, Leniency::KEYS);
+        for key in Leniency::KEYS {
+            assert!(messages.contains(&format!("jwt.switch.{key}")), "{key}");
+        }
+    }
+}
