@@ -166,10 +166,11 @@ impl<'a> Learner<'a> {
                 let me = v.me();
                 let json = me.json();
                 if me.status == Status::Ok {
+                    // Absent when no switch made a decision.
                     let switches = json["switch_decisions"]
                         .as_array()
-                        .expect("switch_decisions")
-                        .iter()
+                        .into_iter()
+                        .flatten()
                         .map(|d| d["switch"].as_str().expect("a name").to_string())
                         .collect();
                     let user = json["user"].as_str().expect("a user").to_string();

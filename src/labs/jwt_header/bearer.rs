@@ -100,12 +100,18 @@ impl<'r> FromRequest<'r> for Bearer {
     }
 }
 
-/// Which switch made each decision that let this request's token in (`[]` with every switch at
-/// its default): the API's answers carry it as `switch_decisions`, and the page says it in
-/// words from the message table.
+/// Which switch made each decision that let this request's token in (none with every switch at
+/// its default): the API's answers carry it as `switch_decisions` when there is one, and the
+/// page says it in words from the message table.
 #[derive(Debug, Clone, Serialize)]
 #[serde(transparent)]
 pub struct SwitchDecisions(pub Vec<LeniencyView>);
+
+impl SwitchDecisions {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for SwitchDecisions {

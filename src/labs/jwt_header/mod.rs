@@ -136,6 +136,7 @@ struct MeResponse {
     user: Option<String>,
     #[serde(flatten)]
     claims: Claims,
+    #[serde(skip_serializing_if = "SwitchDecisions::is_empty")]
     switch_decisions: SwitchDecisions,
 }
 
@@ -159,6 +160,7 @@ struct VisitResponse {
     access_token: String,
     token_type: &'static str,
     expires_in: i64,
+    #[serde(skip_serializing_if = "SwitchDecisions::is_empty")]
     switch_decisions: SwitchDecisions,
 }
 
