@@ -500,3 +500,86 @@ fn the_send_to_lab_route_takes_only_a_token_from_this_apps_pages_and_sets_only_t
         assert!(line.contains(attribute), "{line}");
     }
 }
+
+/// End to end in Chromium: the switches panel turns `pin_algorithm` off for this browser; the
+/// header lab's script (which sends same-origin cookies) then has an `alg: none` token for bob
+/// accepted, taken from the workbench's `#token=` link, and the page names the switch. Another
+/// browser's page gets the 401.
+#[test]
+fn in_a_real_browser_the_header_labs_script_carries_the_switches_and_names_the_one_that_decided() {
+    use crate::support::browser::{self as chrome};
+    use crate::support::internals::b64url;
+    if !chrome::available(
+        "in_a_real_browser_the_header_labs_script_carries_the_switches_and_names_the_one_that_decided",
+    ) {
+        return;
+    }
+    let app = crate::support::serve_app();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let claims = json!({
+        "sub": "bob", "visits": 1, "iat": now, "exp": now + 600, "auth_time": now,
+        "jti": "by-hand", "iss": "auth-labs", "aud": "auth-labs/jwt-header",
+    });
+    let forged = format!(
+        "{}.{}.",
+        b64url(br#"{"alg":"none","typ":"JWT"}"#),
+        b64url(claims.to_string().as_bytes())
+    );
+    let ask_who = |browser: &chrome::Browser| {
+        browser.goto(&format!("{app}/labs/jwt-header#token={forged}"));
+        let boxed = browser.eval("return document.getElementById('paste-token').value;");
+        assert_eq!(
+            boxed,
+            Value::from(forged.clone()),
+            "the link fills the token box"
+        );
+        assert!(
+            !browser.current_url().contains("#token="),
+            "and leaves the address bar"
+        );
+        browser.click("#paste-token-submit");
+        browser.click("#me-button");
+        browser.wait_until(
+            "return document.querySelectorAll('#request-log li').length === 1;",
+            "answered",
+        );
+    };
+
+    let learner = chrome::Browser::start();
+    learner.goto(&format!("{app}/labs/jwt-header/switches"));
+    learner.eval("document.getElementById('field-pin_algorithm').value = 'false'; return null;");
+    learner.click("#switches-save");
+    learner.wait_until(
+        "return document.getElementById('unsafe-banner') !== null;",
+        "saved the switch",
+    );
+    ask_who(&learner);
+    learner.wait_until(
+        "return !document.getElementById('switch-decisions').hidden;",
+        "shown the decision",
+    );
+    let decision = learner.eval(
+        "const li = document.querySelector('#switch-decision-list li'); \
+         return [li.getAttribute('data-switch'), li.textContent];",
+    );
+    assert_eq!(decision[0], "pin_algorithm", "{decision}");
+    assert!(
+        decision[1]
+            .as_str()
+            .is_some_and(|t| t.starts_with("alg none accepted")),
+        "{decision}"
+    );
+    assert!(learner.text("#request-log").contains("\"user\": \"bob\""));
+
+    let neighbour = chrome::Browser::start();
+    ask_who(&neighbour);
+    let log = neighbour.text("#request-log");
+    assert!(
+        log.contains("HTTP 401") && log.contains("algorithm_not_allowed"),
+        "{log}"
+    );
+    assert_eq!(
+        neighbour.eval("return document.getElementById('switch-decisions').hidden;"),
+        Value::Bool(true)
+    );
+}
