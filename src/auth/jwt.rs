@@ -22,11 +22,12 @@ use time::{Duration, OffsetDateTime};
 
 use crate::config::{AppConfig, JwtSettings};
 
+mod rejection;
+pub use rejection::{Malformation, Rejection, RejectionView};
+
 mod checks;
 mod policy;
-mod rejection;
 pub use policy::{views, Leniency, LeniencyView, Policy, Verified};
-pub use rejection::{Malformation, Rejection, RejectionView};
 
 /// The `iss` claim of every token this app signs.
 pub const ISSUER: &str = "auth-labs";

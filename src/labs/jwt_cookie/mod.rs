@@ -5,7 +5,7 @@
 //! renewal. Logout can only ask the browser to forget the token: a copy taken before logout
 //! keeps working until its `exp` (or the absolute timeout), because there is no server state
 //! to revoke.
-//! The cookie is in `guard.rs`; the workbench's one-click send is `use_token.rs`; the pages' words are in `templates/labs/jwt-cookie/` and the
+//! The cookie is in `guard.rs`; the pages' words are in `templates/labs/jwt-cookie/` and the
 //! message table (`jwt_cookie.*`, `jwt.rejection.*`).
 
 pub mod guard;

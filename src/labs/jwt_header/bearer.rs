@@ -4,16 +4,15 @@
 //! token is fine but a bad one is not. Both fail with the RFC 6750 401, which a handler
 //! returns by taking `Result<guard, ApiError>` and writing `?`.
 
+use crate::auth::jwt::{views, Leniency, LeniencyView, Policy, Verified};
 use rocket::outcome::try_outcome;
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
 
 use super::challenge::ApiError;
 use crate::auth::arrival::{Arrival, Reason};
-use crate::auth::jwt::{views, Audience, Claims, JwtKeys, Leniency, LeniencyView, Policy};
-use crate::auth::jwt::{Rejection, Verified};
+use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
 use rocket::http::Status;
-use serde::Serialize;
 
 /// Why a bearer credential was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,7 +102,7 @@ impl<'r> FromRequest<'r> for Bearer {
 /// Which switch made each decision that let this request's token in (none with every switch at
 /// its default): the API's answers carry it as `switch_decisions` when there is one, and the
 /// page says it in words from the message table.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Serialize)]
 #[serde(transparent)]
 pub struct SwitchDecisions(pub Vec<LeniencyView>);
 
