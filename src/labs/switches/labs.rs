@@ -225,6 +225,39 @@ mod tests {
     }
 
     #[test]
+    fn the_token_policy_is_the_strict_one_at_the_defaults_and_follows_each_switch() {
+        let config = AppConfig::from_figment(&Figment::new().select("debug")).expect("config");
+        let keys = JwtKeys::from_config(&config);
+        for (lab, audience) in [
+            ("jwt-cookie", Audience::JwtCookie),
+            ("jwt-header", Audience::JwtHeader),
+        ] {
+            let switches = JwtSwitches::of(defaults(lab));
+            assert_eq!(switches.audience(), Some(audience));
+            let strict = Policy::strict(audience, &keys);
+            assert_eq!(switches.policy(audience, &keys), strict);
+            let mut changed = defaults(lab);
+            for (name, value) in [
+                ("verify_signature", Value::Bool(false)),
+                ("pin_algorithm", Value::Bool(false)),
+                ("check_audience", Value::Bool(false)),
+                ("leeway", Value::Seconds(Some(30))),
+                ("ttl", Value::Seconds(Some(60))),
+                ("weak_secret", Value::Bool(true)),
+            ] {
+                changed.set(name, value).expect("allowed");
+            }
+            let policy = JwtSwitches::of(changed).policy(audience, &keys);
+            assert!(!policy.verify_signature && !policy.pin_algorithm && !policy.check_audience);
+            assert_eq!(
+                (policy.leeway, policy.ttl),
+                (Duration::seconds(30), Duration::seconds(60))
+            );
+            assert!(policy.weak_secret.is_some());
+        }
+    }
+
+    #[test]
     fn weak_secret_picks_a_word_from_the_wordlist_and_keeps_it() {
         let mut switches = defaults("jwt-cookie");
         switches
