@@ -5,14 +5,16 @@
 //! *readable, tamper-evident* state that the client carries (RFC 7519), and every check below
 //! follows RFC 8725 (JWT Best Current Practices).
 //!
+//! Tokens are checked in one place, `checks.rs`, under a [`Policy`] (`policy.rs`): the strict
+//! one unless a learner turned one of the lab's switches off for their own browser.
+//!
 //! Refusals carry codes; the sentences pages show for them live in the message table
 //! (`jwt.rejection.*` in `templates/messages/en.toml`). [`Rejection::reason`] keeps a short
 //! English sentence for the API (RFC 6750 `error_description`, the JSON `message`).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
-use jsonwebtoken::errors::ErrorKind;
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{DecodingKey, EncodingKey, Header};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -22,6 +24,10 @@ use crate::config::{AppConfig, JwtSettings};
 
 mod rejection;
 pub use rejection::{Malformation, Rejection, RejectionView};
+
+mod checks;
+mod policy;
+pub use policy::{views, Leniency, LeniencyView, Policy, Verified};
 
 /// The `iss` claim of every token this app signs.
 pub const ISSUER: &str = "auth-labs";
@@ -258,73 +264,26 @@ impl JwtKeys {
         Ok(Issued { token, claims })
     }
 
-    /// The one place tokens are checked (vaultwarden's pattern: one decode function with an
-    /// explicit `Validation`). Accepts only HS256 under our secret, with no critical
-    /// extension, unexpired, from this app, for one of `audiences`, before the absolute
-    /// timeout, as of `now`.
+    /// Checks a token for one of `audiences` under the strict policy, as of `now` (the lab the
+    /// token names, if it is one of them: no other lab's policy could accept it).
     fn check(
         &self,
         token: &str,
         audiences: &[Audience],
         now: OffsetDateTime,
     ) -> Result<Claims, Rejection> {
-        let unverified = decode_unverified(token)?;
-        check_header(&unverified.header)?;
-
-        // Pinned to HS256: the algorithm comes from us, never from the token (RFC 8725 §3.1).
-        let mut validation = Validation::new(Algorithm::HS256);
-        validation.leeway = self.leeway.whole_seconds().max(0).unsigned_abs();
-        // `exp` is checked in `check_times`, strictly: the library's `exp < now - leeway`
-        // lets a token through in the very second it expires.
-        validation.validate_exp = false;
-        validation.validate_nbf = true;
-        validation.set_issuer(&[ISSUER]);
-        let audiences: Vec<&str> = audiences.iter().map(|a| a.as_str()).collect();
-        validation.set_audience(&audiences);
-        // Which claims are required is `claims_from`'s job: the library counts a claim of the
-        // wrong type (`"exp": "soon"`) as missing, which would hide the real reason.
-        validation.set_required_spec_claims::<&str>(&[]);
-
-        let data = jsonwebtoken::decode::<Map<String, Value>>(token, &self.decoding, &validation)
-            .map_err(|e| match e.into_kind() {
-            ErrorKind::InvalidSignature => Rejection::BadSignature,
-            ErrorKind::ImmatureSignature => Rejection::NotYetValid,
-            ErrorKind::InvalidAudience => Rejection::WrongAudience(
-                unverified
-                    .payload
-                    .get("aud")
-                    .map(|a| a.as_str().map_or_else(|| a.to_string(), str::to_string)),
-            ),
-            ErrorKind::InvalidIssuer => Rejection::WrongIssuer,
-            ErrorKind::InvalidAlgorithm | ErrorKind::InvalidAlgorithmName => {
-                Rejection::AlgorithmNotAllowed("HS256?".into())
-            }
-            ErrorKind::InvalidClaimFormat(claim) => {
-                Rejection::Malformed(Malformation::ClaimWrongType(claim))
-            }
-            _ => Rejection::Malformed(Malformation::Undecodable),
-        })?;
-        let claims = claims_from(&data.claims)?;
-        self.check_times(&claims, now.unix_timestamp())?;
-        Ok(claims)
+        let named = decode_unverified(token)
+            .ok()
+            .and_then(|t| t.payload.get("aud")?.as_str().and_then(Audience::parse))
+            .filter(|aud| audiences.contains(aud));
+        let audience = named
+            .or(audiences.first().copied())
+            .unwrap_or(Audience::JwtCookie);
+        self.check_with(token, &Policy::strict(audience, self), now)
+            .map(|verified| verified.claims)
     }
 
-    /// `exp` and `auth_time` against `now` (Unix seconds).
-    fn check_times(&self, claims: &Claims, now: i64) -> Result<(), Rejection> {
-        // RFC 7519 §4.1.4: the current time MUST be before `exp`, so `exp == now` is expired.
-        if now >= claims.exp.saturating_add(self.leeway.whole_seconds()) {
-            return Err(Rejection::Expired);
-        }
-        // However recently it was re-issued, a login ends at its absolute timeout.
-        if now >= self.renewal_ends(claims) {
-            return Err(Rejection::AbsoluteTimeout(
-                claims.username().map(str::to_string),
-            ));
-        }
-        Ok(())
-    }
-
-    /// Verifies a token for one lab.
+    /// Verifies a token for one lab, every check on (see `checks.rs`).
     pub fn verify(&self, token: &str, audience: Audience) -> Result<Claims, Rejection> {
         self.check(token, &[audience], OffsetDateTime::now_utc())
     }
@@ -333,31 +292,50 @@ impl JwtKeys {
     pub fn verify_any_lab(&self, token: &str) -> Result<Claims, Rejection> {
         self.check(token, &Audience::ALL, OffsetDateTime::now_utc())
     }
-}
 
-/// The header, before any key is used. We read `alg` ourselves: the library refuses
-/// `alg: none` by failing to parse the header at all, which would read as "malformed" rather
-/// than the real reason.
-fn check_header(header: &Map<String, Value>) -> Result<(), Rejection> {
-    match header.get("alg") {
-        Some(Value::String(alg)) if alg == "HS256" => {}
-        // Shown back to the learner: keep an attacker's 10 kB `alg` out of headers and pages.
-        Some(Value::String(alg)) => {
-            return Err(Rejection::AlgorithmNotAllowed(
-                alg.chars().take(32).collect(),
-            ))
+    /// As `issue`, under `policy`: for its lab, with its lifetime and its secret.
+    pub fn issue_with(
+        &self,
+        policy: &Policy,
+        user: Option<&str>,
+        visits: u64,
+    ) -> Result<Issued, SigningError> {
+        match self.signing_keys(policy)? {
+            Some(keys) => keys.issue(policy.audience, user, visits),
+            None => self.issue(policy.audience, user, visits),
         }
-        Some(_) => return Err(Rejection::Malformed(Malformation::AlgNotString)),
-        None => return Err(Rejection::Malformed(Malformation::NoAlg)),
     }
-    // RFC 7515 §4.1.11: `crit` names extensions the recipient MUST understand or else refuse
-    // the token. This server understands none, so any `crit` is a refusal.
-    if let Some(crit) = header.get("crit") {
-        return Err(Rejection::CriticalExtension(
-            crit.to_string().chars().take(64).collect(),
-        ));
+
+    /// As `reissue`, under `policy`. The new token is for the policy's lab, whichever lab the
+    /// old one named (`check_audience` off lets another lab's token in).
+    pub fn reissue_with(
+        &self,
+        policy: &Policy,
+        claims: &Claims,
+        visits: u64,
+    ) -> Result<Issued, SigningError> {
+        let claims = Claims {
+            aud: policy.audience.as_str().to_string(),
+            ..claims.clone()
+        };
+        match self.signing_keys(policy)? {
+            Some(keys) => keys.reissue(&claims, visits),
+            None => self.reissue(&claims, visits),
+        }
     }
-    Ok(())
+
+    /// Keys that sign with the policy's lifetime and secret, when they differ from these.
+    fn signing_keys(&self, policy: &Policy) -> Result<Option<JwtKeys>, SigningError> {
+        if policy.ttl == self.ttl && policy.weak_secret.is_none() {
+            return Ok(None);
+        }
+        let secret = match policy.weak_secret {
+            Some(word) => word.as_bytes(),
+            None => self.decoding.try_get_as_bytes().map_err(|_| SigningError)?,
+        };
+        let keys = JwtKeys::new(secret, policy.ttl, self.leeway);
+        Ok(Some(keys.with_absolute_timeout(self.absolute_timeout)))
+    }
 }
 
 /// Reads our claims out of a verified payload, naming the first one missing or mistyped.
@@ -406,6 +384,7 @@ pub fn b64url(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jsonwebtoken::Algorithm;
 
     const SECRET: &[u8] = b"unit-test-secret-with-at-least-32-bytes!";
 

@@ -245,7 +245,9 @@
     let json = null;
     const shownHeaders = [];
     try {
-      const response = await fetch(url, { method: method, headers: headers, body: body, credentials: "omit" });
+      // Same-origin cookies ride along: not for the token (that is the header), but for this
+      // lab's lab_switches cookie, so the learner's experiment switches apply to these calls.
+      const response = await fetch(url, { method: method, headers: headers, body: body, credentials: "same-origin" });
       status = response.status;
       const challenge = response.headers.get("WWW-Authenticate");
       if (challenge) {
@@ -258,7 +260,30 @@
       json = { error: "network", message: String(e) };
     }
     logEntry(method, window.location.origin + url, authorization, shownBody, status, shownHeaders, json);
+    renderDecisions(json && json.switch_decisions);
     return { status: status, json: json || {} };
+  }
+
+  // --- Which switch let the token in ------------------------------------------------------
+
+  // The sentences come from the page (the message table), one per decision key; the answer
+  // names the decisions and their detail (an algorithm, an audience, seconds).
+  function renderDecisions(decisions) {
+    const box = $("switch-decisions");
+    const list = $("switch-decision-list");
+    const words = $("switch-decision-words");
+    if (!box || !list || !words) {
+      return;
+    }
+    list.replaceChildren();
+    (Array.isArray(decisions) ? decisions : []).forEach(function (d) {
+      const sentence = words.content.querySelector("[data-decision=\"" + String(d.key).replace(/[^a-z_]/g, "") + "\"]");
+      const li = el("li", sentence ? sentence.textContent.replace("{detail}", d.detail || "") : d.key);
+      li.setAttribute("data-switch", String(d.switch));
+      li.setAttribute("data-decision", String(d.key));
+      list.append(li);
+    });
+    box.hidden = list.children.length === 0;
   }
 
   $("visit-button").addEventListener("click", async function () {
@@ -285,6 +310,29 @@
   $("logout-button").addEventListener("click", function () {
     keep(null);
   });
+
+  // A token of the learner's own (from the workbench's encoder, say): the page uses it as if
+  // the API had issued it, so the next call sends it.
+  $("paste-token-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    const pasted = $("paste-token").value.trim().replace(/^bearer\s+/i, "");
+    if (pasted) {
+      keep(pasted);
+      $("paste-token").value = "";
+    }
+  });
+
+  // The workbench's "Put it in the header lab" link carries the token in the fragment, which
+  // browsers never send to a server; it goes into the box, and out of the address bar.
+  if (window.location.hash.indexOf("#token=") === 0) {
+    try {
+      $("paste-token").value = decodeURIComponent(window.location.hash.slice(7));
+    } catch (e) {
+      // a malformed fragment: leave the box empty
+    }
+    history.replaceState(null, "", window.location.pathname);
+    $("paste-token-submit").focus();
+  }
 
   $("storage-switch").addEventListener("change", function (event) {
     setMode(event.target.checked);

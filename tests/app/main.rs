@@ -17,6 +17,7 @@ mod docs;
 mod hostile;
 mod jwt_cookie;
 mod jwt_header;
+mod jwt_switches;
 mod jwt_tool;
 mod jwt_workbench;
 mod logs;

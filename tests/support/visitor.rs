@@ -371,10 +371,14 @@ cookie_persona!(
 );
 
 /// The header lab's page script: it holds the token in memory and sends it as
-/// `Authorization: Bearer` to the JSON API; it sends no cookies.
+/// `Authorization: Bearer` to the JSON API. Its requests carry no cookies, unless its browser
+/// turned experiment switches on (`switch`): then, as the page's `fetch` does, they carry the
+/// browser's cookies for the lab (the `lab_switches` cookie).
 pub struct JwtHeaderVisitor<'a> {
     app: &'a TestApp,
     pub token: Option<String>,
+    /// The browser's cookies, once it has any for this lab.
+    pub jar: Option<Jar>,
 }
 
 impl JwtHeaderVisitor<'_> {
@@ -382,9 +386,9 @@ impl JwtHeaderVisitor<'_> {
         let url = format!("{JWT_HEADER}{path}");
         let client = &self.app.client;
         let mut request = if post {
-            client.post(url)
+            client.post(url.clone())
         } else {
-            client.get(url)
+            client.get(url.clone())
         };
         if let Some(token) = &self.token {
             request = request.header(Header::new("Authorization", format!("Bearer {token}")));
@@ -392,7 +396,34 @@ impl JwtHeaderVisitor<'_> {
         if let Some(body) = body {
             request = request.header(ContentType::JSON).body(body.to_string());
         }
-        Page::of(request.dispatch())
+        if let Some(jar) = &self.jar {
+            request = request.cookies(jar.for_path(&url));
+        }
+        let response = request.dispatch();
+        if let Some(jar) = &mut self.jar {
+            jar.store(&url, &response);
+        }
+        Page::of(response)
+    }
+
+    /// Changes this browser's switches on the lab's panel (see [`Browser::switch`]); the
+    /// page's API calls carry them from then on.
+    #[track_caller]
+    pub fn switch(&mut self, changes: &[(&str, &str)]) -> Page {
+        let mut browser = Browser::new(self.app);
+        browser.jar = self.jar.take().unwrap_or_default();
+        let page = browser.switch(JWT_HEADER, changes);
+        self.jar = Some(browser.jar);
+        page
+    }
+
+    /// Every switch back to its safe default, with the panel's reset button.
+    pub fn reset_switches(&mut self) -> Page {
+        let mut browser = Browser::new(self.app);
+        browser.jar = self.jar.take().unwrap_or_default();
+        let page = browser.reset_switches(JWT_HEADER);
+        self.jar = Some(browser.jar);
+        page
     }
 
     /// Keeps the token an answer carries, as the page script does.
@@ -408,7 +439,11 @@ impl JwtHeaderVisitor<'_> {
 impl<'a> Visitor<'a> for JwtHeaderVisitor<'a> {
     const BASE: &'static str = JWT_HEADER;
     fn arrive(app: &'a TestApp) -> Self {
-        JwtHeaderVisitor { app, token: None }
+        JwtHeaderVisitor {
+            app,
+            token: None,
+            jar: None,
+        }
     }
     #[track_caller]
     fn visit(&mut self) -> Page {

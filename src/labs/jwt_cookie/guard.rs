@@ -8,17 +8,21 @@ use rocket::http::{CookieJar, SameSite, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
+use time::Duration;
 
 use super::CREDENTIAL;
 use crate::auth::arrival::Arrival;
-use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
+use crate::auth::jwt::{Audience, Claims, JwtKeys, Leniency, Policy, Rejection, Verified};
 use crate::labs::credential::{CookieRefusal, LabCookies};
 
-/// A token this server signed for this lab, unexpired, and what it says.
+/// A token this server signed for this lab, unexpired, and what it says; or, when this
+/// browser turned a check off, a token that check would have refused (`lenient` says which).
 #[derive(Debug, Clone)]
 pub struct VerifiedToken {
     pub token: String,
     pub claims: Claims,
+    /// The checks this browser's switches relaxed to accept it (empty by default).
+    pub lenient: Vec<Leniency>,
 }
 
 /// What arrived in the `jwt` cookie. Absent: a first visit, after logout, or the cookie
@@ -27,16 +31,23 @@ pub struct VerifiedToken {
 pub type TokenCookie = Arrival<VerifiedToken, CookieRefusal<Rejection>>;
 
 impl TokenCookie {
+    /// The cookie, every check on.
     pub fn read(cookies: &LabCookies<'_>, keys: &JwtKeys) -> TokenCookie {
+        TokenCookie::read_with(cookies, keys, &Policy::strict(Audience::JwtCookie, keys))
+    }
+
+    /// The cookie, checked under this browser's `policy`.
+    pub fn read_with(cookies: &LabCookies<'_>, keys: &JwtKeys, policy: &Policy) -> TokenCookie {
         cookies.read(CREDENTIAL, |jar, name| {
             let Some(cookie) = jar.get(name) else {
                 return Arrival::Absent;
             };
             let token = cookie.value();
-            match keys.verify(token, Audience::JwtCookie) {
-                Ok(claims) => Arrival::Accepted(VerifiedToken {
+            match keys.verify_with(token, policy) {
+                Ok(Verified { claims, lenient }) => Arrival::Accepted(VerifiedToken {
                     token: token.to_string(),
                     claims,
+                    lenient,
                 }),
                 Err(rejection) => Arrival::Rejected(rejection),
             }
@@ -58,7 +69,8 @@ impl TokenCookie {
 
 /// Sends the token to the browser. The JWT is already signed, so a plain (not private)
 /// cookie is enough: the lesson is that the browser holds readable, tamper-evident state.
-pub fn set_token_cookie(jar: &CookieJar<'_>, token: String, keys: &JwtKeys, secure: bool) {
+/// `ttl` is the token's lifetime.
+pub fn set_token_cookie(jar: &CookieJar<'_>, token: String, ttl: Duration, secure: bool) {
     // `jwt` for this lab's pages only; with `cookie_secure`, `__Host-jwt` with `Secure` (a
     // bearer token must not cross plain HTTP) and `Path=/`, which no other host or path can
     // plant a copy of (cookie tossing).
@@ -72,7 +84,7 @@ pub fn set_token_cookie(jar: &CookieJar<'_>, token: String, keys: &JwtKeys, secu
     cookie.set_same_site(SameSite::Strict);
     // The cookie lives exactly as long as the token inside it: a browser that kept it
     // longer would only send an expired token.
-    cookie.set_max_age(keys.ttl);
+    cookie.set_max_age(ttl);
     jar.add(cookie);
 }
 
@@ -88,6 +100,8 @@ pub struct JwtCookieUser {
     pub username: String,
     pub token: String,
     pub claims: Claims,
+    /// The checks this browser's switches relaxed to accept the token.
+    pub lenient: Vec<Leniency>,
 }
 
 #[rocket::async_trait]
@@ -96,18 +110,26 @@ impl<'r> FromRequest<'r> for JwtCookieUser {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
+        let policy = try_outcome!(request.guard::<Policy>().await);
         let cookies = LabCookies::of(request);
-        TokenCookie::read(&cookies, keys)
+        TokenCookie::read_with(&cookies, keys, &policy)
             .into_accepted()
-            .and_then(|VerifiedToken { token, claims }| {
-                // A guest token proves a visitor, not a user.
-                let username = claims.username()?.to_string();
-                Some(JwtCookieUser {
-                    username,
-                    token,
-                    claims,
-                })
-            })
+            .and_then(
+                |VerifiedToken {
+                     token,
+                     claims,
+                     lenient,
+                 }| {
+                    // A guest token proves a visitor, not a user.
+                    let username = claims.username()?.to_string();
+                    Some(JwtCookieUser {
+                        username,
+                        token,
+                        claims,
+                        lenient,
+                    })
+                },
+            )
             .or_forward(Status::Unauthorized)
     }
 }

@@ -9,6 +9,7 @@
 //! message table (`jwt_cookie.*`, `jwt.rejection.*`).
 
 pub mod guard;
+mod use_token;
 
 use crate::site::flash::Flashed;
 use crate::site::origin::SameOrigin;
@@ -19,7 +20,7 @@ use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
-use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
+use crate::auth::jwt::{views, Claims, JwtKeys, Policy, Rejection};
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::challenges::Learner;
@@ -47,7 +48,15 @@ pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-cookie lab", |rocket| async {
         rocket.mount(
             BASE,
-            routes![index, login_form, login, me, me_anonymous, logout],
+            routes![
+                index,
+                login_form,
+                login,
+                me,
+                me_anonymous,
+                logout,
+                use_token::use_token
+            ],
         )
     })
 }
@@ -88,22 +97,24 @@ fn timed_out(arrived: &TokenCookie) -> Option<&'static str> {
 }
 
 /// Verifies the token that arrived and re-issues it with `visits + 1`; anything else (no
-/// cookie, a refused token, one past its absolute timeout) starts a guest token at 1.
+/// cookie, a refused token, one past its absolute timeout) starts a guest token at 1. Both
+/// under this browser's policy (its switches; the strict one by default).
 #[get("/")]
 fn index(
     cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
+    policy: Policy,
     config: &State<AppConfig>,
     sent: SentHeaders,
     flash: Option<Notice>,
     learner: Learner<'_>,
 ) -> Result<Template, AppError> {
     let now = OffsetDateTime::now_utc();
-    let arrived = TokenCookie::read(&cookies, keys);
+    let arrived = TokenCookie::read_with(&cookies, keys, &policy);
     learner.saw_jwt(raw_token(&cookies), arrived.claims(), arrived.rejection());
     let issued = match arrived.claims() {
-        Some(claims) => keys.reissue(claims, claims.visits.saturating_add(1)),
-        None => keys.issue(Audience::JwtCookie, None, 1),
+        Some(claims) => keys.reissue_with(&policy, claims, claims.visits.saturating_add(1)),
+        None => keys.issue_with(&policy, None, 1),
     }
     .map_err(|_| AppError::internal())?;
     let token = TokenView::of_issued(&issued.token, &issued.claims, now)
@@ -111,7 +122,7 @@ fn index(
     set_token_cookie(
         cookies.jar,
         issued.token.clone(),
-        keys,
+        policy.ttl,
         config.cookies.secure,
     );
     Ok(Template::render(
@@ -129,14 +140,16 @@ fn index(
             rejection: arrived.rejection().map(|rejection| rejection.view()),
             arrived_claims: arrived.claims(),
             arrived_expires: arrived.claims().map(|claims| expires(claims, now)),
+            decisions: arrived.accepted().map(|token| views(&token.lenient)),
+            weak_secret: policy.weak_secret.is_some(),
             claims: &issued.claims,
             raw_token: &issued.token,
             token,
             expires: expires(&issued.claims, now),
             auth_time: human(issued.claims.auth_time, now),
             renewal_ends: human(keys.renewal_ends(&issued.claims), now),
-            ttl: span(keys.ttl.unsigned_abs().as_secs()),
-            leeway: keys.leeway.whole_seconds(),
+            ttl: span(policy.ttl.unsigned_abs().as_secs()),
+            leeway: policy.leeway.whole_seconds(),
         },
     ))
 }
@@ -149,24 +162,27 @@ fn login_form() -> Template {
 /// Checks the password, then signs a token for the user carrying over the count from the
 /// guest token (if a valid one arrived).
 #[post("/login", data = "<form>")]
+// One argument per request guard: each is a thing the login needs from the request or the app.
+#[allow(clippy::too_many_arguments)]
 async fn login(
     _same_origin: SameOrigin,
     form: Form<LoginForm>,
     cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
+    policy: Policy,
     config: &State<AppConfig>,
     users: &State<UserDirectory>,
     learner: Learner<'_>,
 ) -> Result<Flashed<Redirect>, Result<Template, AppError>> {
     let username = authenticate(LAB, &form, users).await.map_err(Ok)?;
     learner.signed_in(&username);
-    let visits = TokenCookie::read(&cookies, keys)
+    let visits = TokenCookie::read_with(&cookies, keys, &policy)
         .claims()
         .map_or(0, |claims| claims.visits);
     let issued = keys
-        .issue(Audience::JwtCookie, Some(&username), visits)
+        .issue_with(&policy, Some(&username), visits)
         .map_err(|_| Err(AppError::internal()))?;
-    set_token_cookie(cookies.jar, issued.token, keys, config.cookies.secure);
+    set_token_cookie(cookies.jar, issued.token, policy.ttl, config.cookies.secure);
     Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
         "jwt_cookie.flash.logged_in",
@@ -192,6 +208,7 @@ fn me(
             claims: &user.claims,
             token: TokenView::of_issued(&user.token, &user.claims, now)
                 .with_renewal(keys.absolute_timeout, now),
+            decisions: views(&user.lenient),
             raw_token: &user.token,
             expires: expires(&user.claims, now),
             sent,
@@ -213,8 +230,9 @@ fn logout(
     cookies: LabCookies<'_>,
     keys: &State<JwtKeys>,
     learner: Learner<'_>,
+    policy: Policy,
 ) -> Flashed<Redirect> {
-    let arrived = TokenCookie::read(&cookies, keys);
+    let arrived = TokenCookie::read_with(&cookies, keys, &policy);
     learner.logged_out_jwt(arrived.claims());
     let message = match arrived.claims() {
         Some(_) => "jwt_cookie.flash.logged_out",

@@ -4,6 +4,7 @@
 //! token is fine but a bad one is not. Both fail with the RFC 6750 401, which a handler
 //! returns by taking `Result<guard, ApiError>` and writing `?`.
 
+use crate::auth::jwt::{views, Leniency, LeniencyView, Policy, Verified};
 use rocket::outcome::try_outcome;
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
@@ -45,9 +46,20 @@ impl BearerRejection {
 pub type Bearer = Arrival<Claims, BearerRejection>;
 
 impl Bearer {
+    /// The header, every check on.
     pub fn read(header: Option<&str>, keys: &JwtKeys) -> Bearer {
+        Bearer::read_with(header, keys, &Policy::strict(Audience::JwtHeader, keys)).0
+    }
+
+    /// The header, checked under this browser's `policy`; with the checks the policy relaxed
+    /// to accept the token (empty by default).
+    pub fn read_with(
+        header: Option<&str>,
+        keys: &JwtKeys,
+        policy: &Policy,
+    ) -> (Bearer, Vec<Leniency>) {
         let Some(value) = header else {
-            return Arrival::Absent;
+            return (Arrival::Absent, Vec::new());
         };
         // The scheme is case-insensitive (RFC 9110 §11.1); the token follows one space.
         let token = match value.trim().split_once(' ') {
@@ -56,25 +68,59 @@ impl Bearer {
             {
                 token.trim()
             }
-            _ => return Arrival::Rejected(BearerRejection::NotBearer),
+            _ => return (Arrival::Rejected(BearerRejection::NotBearer), Vec::new()),
         };
-        match keys.verify(token, Audience::JwtHeader) {
-            Ok(claims) => Arrival::Accepted(claims),
-            Err(rejection) => Arrival::Rejected(BearerRejection::Invalid(rejection)),
+        match keys.verify_with(token, policy) {
+            Ok(Verified { claims, lenient }) => (Arrival::Accepted(claims), lenient),
+            Err(rejection) => (
+                Arrival::Rejected(BearerRejection::Invalid(rejection)),
+                Vec::new(),
+            ),
         }
     }
 }
+
+/// The checks this browser's switches relaxed to accept the request's token, kept for the
+/// answer to name (see [`SwitchDecisions`]).
+struct Relaxed(Vec<Leniency>);
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for Bearer {
     type Error = ();
 
+    /// Under this browser's policy (the lab's switches).
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
-        Outcome::Success(Bearer::read(
-            request.headers().get_one("Authorization"),
-            keys,
-        ))
+        let policy = try_outcome!(request.guard::<Policy>().await);
+        let header = request.headers().get_one("Authorization");
+        let (bearer, lenient) = Bearer::read_with(header, keys, &policy);
+        request.local_cache(|| Relaxed(lenient));
+        Outcome::Success(bearer)
+    }
+}
+
+/// Which switch made each decision that let this request's token in (none with every switch at
+/// its default): the API's answers carry it as `switch_decisions` when there is one, and the
+/// page says it in words from the message table.
+#[derive(Debug, Clone, serde::Serialize)]
+#[serde(transparent)]
+pub struct SwitchDecisions(pub Vec<LeniencyView>);
+
+impl SwitchDecisions {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for SwitchDecisions {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        // Reading the token is what records them; a route's other guards usually did already.
+        let _ = request.guard::<Bearer>().await;
+        let Relaxed(lenient) = request.local_cache(|| Relaxed(Vec::new()));
+        Outcome::Success(SwitchDecisions(views(lenient)))
     }
 }
 

@@ -18,13 +18,13 @@ use rocket::{get, post, routes, State};
 use rocket_dyn_templates::{context, Template};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::jwt::{Audience, Claims, Issued, JwtKeys};
+use crate::auth::jwt::{Claims, Issued, JwtKeys, Leniency, Policy};
 use crate::auth::users::demo_accounts;
 use crate::auth::users::UserDirectory;
 use crate::auth::INVALID_LOGIN;
 use crate::challenges::Learner;
 use crate::site::inspector::{span, SentHeaders};
-use bearer::{Bearer, BearerUser, MaybeBearer};
+use bearer::{Bearer, BearerUser, MaybeBearer, SwitchDecisions};
 use challenge::ApiError;
 use host::RequestHost;
 
@@ -41,9 +41,10 @@ pub fn stage() -> AdHoc {
     })
 }
 
-/// The page: the client, the explanations, and the curl equivalents.
+/// The page: the client, the explanations, and the curl equivalents. The lifetime and leeway
+/// it states are this browser's (its switches).
 #[get("/")]
-fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Template {
+fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>, policy: Policy) -> Template {
     Template::render(
         "labs/jwt-header/index",
         context! {
@@ -51,8 +52,10 @@ fn index(sent: SentHeaders, host: RequestHost, keys: &State<JwtKeys>) -> Templat
             sent,
             origin: format!("http://{}", host.0),
             demo_accounts: demo_accounts(),
-            ttl: span(keys.ttl.unsigned_abs().as_secs()),
-            leeway: keys.leeway.whole_seconds(),
+            ttl: span(policy.ttl.unsigned_abs().as_secs()),
+            leeway: policy.leeway.whole_seconds(),
+            weak_secret: policy.weak_secret.is_some(),
+            decision_keys: Leniency::KEYS,
             absolute_timeout: keys.absolute_timeout.whole_seconds(),
             absolute_timeout_span: span(keys.absolute_timeout.unsigned_abs().as_secs()),
         },
@@ -104,6 +107,7 @@ async fn token(
     body: Json<TokenRequest>,
     bearer: Bearer,
     keys: &State<JwtKeys>,
+    policy: Policy,
     users: &State<UserDirectory>,
     learner: Learner<'_>,
 ) -> Result<Json<TokenResponse>, ApiError> {
@@ -114,7 +118,7 @@ async fn token(
     // A refused token is simply not carried over: logging in is how one gets a good one.
     let visits = bearer.accepted().map_or(0, |claims| claims.visits);
     let issued = keys
-        .issue(Audience::JwtHeader, Some(&username), visits)
+        .issue_with(&policy, Some(&username), visits)
         .map_err(|_| ApiError::signing_failed())?;
     Ok(Json(TokenResponse::new(issued)))
 }
@@ -128,21 +132,28 @@ fn token_not_json() -> ApiError {
     ApiError::not_json()
 }
 
-/// The verified claims, plus the username they prove (`null` for a guest token).
+/// The verified claims, plus the username they prove (`null` for a guest token), and which
+/// switch let the token in where a check was off.
 #[derive(Serialize)]
 struct MeResponse {
     user: Option<String>,
     #[serde(flatten)]
     claims: Claims,
+    #[serde(skip_serializing_if = "SwitchDecisions::is_empty")]
+    switch_decisions: SwitchDecisions,
 }
 
 /// Who am I: a valid Bearer token answers with its verified claims.
 #[get("/api/me")]
-fn me(bearer: Result<BearerUser, ApiError>) -> Result<Json<MeResponse>, ApiError> {
+fn me(
+    bearer: Result<BearerUser, ApiError>,
+    decisions: SwitchDecisions,
+) -> Result<Json<MeResponse>, ApiError> {
     let BearerUser { claims } = bearer?;
     Ok(Json(MeResponse {
         user: claims.username().map(str::to_string),
         claims,
+        switch_decisions: decisions,
     }))
 }
 
@@ -152,6 +163,8 @@ struct VisitResponse {
     access_token: String,
     token_type: &'static str,
     expires_in: i64,
+    #[serde(skip_serializing_if = "SwitchDecisions::is_empty")]
+    switch_decisions: SwitchDecisions,
 }
 
 /// Counts a visit: verifies the token, signs a new one with `visits + 1` and the same
@@ -164,11 +177,13 @@ struct VisitResponse {
 #[post("/api/visit")]
 fn visit(
     bearer: Result<MaybeBearer, ApiError>,
+    decisions: SwitchDecisions,
     keys: &State<JwtKeys>,
+    policy: Policy,
 ) -> Result<Json<VisitResponse>, ApiError> {
     let issued = match bearer?.0 {
-        Some(claims) => keys.reissue(&claims, claims.visits.saturating_add(1)),
-        None => keys.issue(Audience::JwtHeader, None, 1),
+        Some(claims) => keys.reissue_with(&policy, &claims, claims.visits.saturating_add(1)),
+        None => keys.issue_with(&policy, None, 1),
     }
     .map_err(|_| ApiError::signing_failed())?;
     let response = TokenResponse::new(issued);
@@ -177,5 +192,6 @@ fn visit(
         access_token: response.access_token,
         token_type: response.token_type,
         expires_in: response.expires_in,
+        switch_decisions: decisions,
     }))
 }

@@ -2,13 +2,15 @@
 //! request guard, say). Built from [`Switches`], so the table in `spec.rs` stays the one place a
 //! switch is declared.
 
+use rocket::http::Status;
 use rocket::outcome::try_outcome;
 use rocket::request::{FromRequest, Outcome};
-use rocket::Request;
+use rocket::{Request, State};
 use time::Duration;
 
 use super::spec::Value;
 use super::Switches;
+use crate::auth::jwt::{Audience, JwtKeys, Policy};
 use crate::labs::cross_site::same_site::Choice;
 
 /// The sessions lab: express-session's options and the store's defences.
@@ -125,6 +127,46 @@ impl JwtSwitches {
     pub fn all_default(&self) -> bool {
         self.all.all_default()
     }
+
+    /// The lab whose switches these are, as the `aud` its tokens carry.
+    pub fn audience(&self) -> Option<Audience> {
+        Audience::ALL
+            .into_iter()
+            .find(|aud| aud.lab() == self.all.lab.slug)
+    }
+
+    /// The token policy these switches make for `audience`: the strict one while every switch
+    /// is at its default, so a browser that changed nothing is checked exactly as before.
+    pub fn policy(&self, audience: Audience, keys: &JwtKeys) -> Policy {
+        if self.all_default() {
+            return Policy::strict(audience, keys);
+        }
+        Policy {
+            audience,
+            verify_signature: self.verify_signature,
+            pin_algorithm: self.pin_algorithm,
+            check_audience: self.check_audience,
+            leeway: self.leeway,
+            ttl: self.ttl,
+            weak_secret: self.weak_secret,
+        }
+    }
+}
+
+/// A JWT lab's token policy for this browser, as a request guard: its switches made into a
+/// [`Policy`] for the lab the request is under (forwards outside the JWT labs).
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Policy {
+    type Error = ();
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
+        let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
+        let switches = try_outcome!(request.guard::<JwtSwitches>().await);
+        match switches.audience() {
+            Some(audience) => Outcome::Success(switches.policy(audience, keys)),
+            None => Outcome::Forward(Status::NotFound),
+        }
+    }
 }
 
 macro_rules! guard {
@@ -179,6 +221,39 @@ mod tests {
             assert_eq!(jwt.ttl, Duration::minutes(15));
             assert_eq!(jwt.weak_secret, None);
             assert!(jwt.origin_check && jwt.all_default());
+        }
+    }
+
+    #[test]
+    fn the_token_policy_is_the_strict_one_at_the_defaults_and_follows_each_switch() {
+        let config = AppConfig::from_figment(&Figment::new().select("debug")).expect("config");
+        let keys = JwtKeys::from_config(&config);
+        for (lab, audience) in [
+            ("jwt-cookie", Audience::JwtCookie),
+            ("jwt-header", Audience::JwtHeader),
+        ] {
+            let switches = JwtSwitches::of(defaults(lab));
+            assert_eq!(switches.audience(), Some(audience));
+            let strict = Policy::strict(audience, &keys);
+            assert_eq!(switches.policy(audience, &keys), strict);
+            let mut changed = defaults(lab);
+            for (name, value) in [
+                ("verify_signature", Value::Bool(false)),
+                ("pin_algorithm", Value::Bool(false)),
+                ("check_audience", Value::Bool(false)),
+                ("leeway", Value::Seconds(Some(30))),
+                ("ttl", Value::Seconds(Some(60))),
+                ("weak_secret", Value::Bool(true)),
+            ] {
+                changed.set(name, value).expect("allowed");
+            }
+            let policy = JwtSwitches::of(changed).policy(audience, &keys);
+            assert!(!policy.verify_signature && !policy.pin_algorithm && !policy.check_audience);
+            assert_eq!(
+                (policy.leeway, policy.ttl),
+                (Duration::seconds(30), Duration::seconds(60))
+            );
+            assert!(policy.weak_secret.is_some());
         }
     }
 
