@@ -95,17 +95,24 @@ impl Fairing for SetCookieEcho {
 }
 
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            _ => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut plain = 0;
+    // Every character escaped is ASCII, so byte positions are character boundaries; runs of
+    // text with nothing to escape are copied whole (templates print many such values).
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(entity);
+        plain = i + 1;
     }
+    out.push_str(&text[plain..]);
     out
 }
 
@@ -186,6 +193,15 @@ mod tests {
         let t = HumanTime::new(now + time::Duration::minutes(30), now);
         assert_eq!(t.at, "2026-11-26T17:21:52Z");
         assert_eq!(t.relative, "in 30 min");
+    }
+
+    #[test]
+    fn escaping_keeps_every_other_character_including_multibyte_ones() {
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("plain text"), "plain text");
+        assert_eq!(escape_html("ü<é>€&\"'🍪"), "ü&lt;é&gt;€&amp;&quot;&#x27;🍪");
+        assert_eq!(escape_html("<<"), "&lt;&lt;");
+        assert_eq!(escape_html("a&"), "a&amp;");
     }
 
     #[test]

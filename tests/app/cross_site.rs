@@ -4,6 +4,7 @@
 use rocket::http::{ContentType, Cookie, Header, Status};
 use rocket::local::blocking::{Client, LocalRequest};
 
+use crate::support::visitor::{Browser, TestApp};
 use crate::support::{body, figment, response_cookie, untracked_client_with};
 
 const TRACE: &str = "cross_site_trace";
@@ -293,4 +294,65 @@ fn the_same_site_choice_is_a_same_origin_post_with_a_known_value() {
         Status::NotFound,
         "a header token has no SameSite"
     );
+}
+
+/// Outside `debug` the log box of a browser without a log is rendered once per lab and
+/// `SameSite` choice: each browser must still see its own choice, and a browser with a log
+/// its own rows.
+#[test]
+fn the_log_box_rendered_once_still_shows_each_browser_its_own_choice_and_log() {
+    let figment = figment()
+        .select("release")
+        .merge(("secret_key", "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A="))
+        .merge((
+            "jwt_secret",
+            "a-real-deployment-secret-with-more-than-32-bytes",
+        ))
+        .merge((
+            "cookie_signing_keys",
+            ["another-real-deployment-secret-of-32-bytes"],
+        ));
+    let app = TestApp::with(figment);
+    let state = |page: &str| {
+        page.split("id=\"same-site-state\" data-same-site=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .map(str::to_string)
+    };
+    let mut plain = Browser::new(&app);
+    let mut strict = Browser::new(&app);
+    for _ in 0..2 {
+        assert_eq!(
+            state(&plain.get("/labs/sessions").body).as_deref(),
+            Some("lax")
+        );
+    }
+    strict.get("/labs/sessions");
+    strict.post_form(
+        "/labs/sessions/same-site",
+        &[("same_site".into(), "strict".into())],
+    );
+    assert_eq!(
+        state(&strict.get("/labs/sessions").body).as_deref(),
+        Some("strict")
+    );
+    assert_eq!(
+        state(&plain.get("/labs/sessions").body).as_deref(),
+        Some("lax")
+    );
+    let cookies = plain.get("/labs/cookies").body;
+    assert!(
+        cookies.contains("/labs/cross-site/start/cookies"),
+        "each lab its own box"
+    );
+    plain.post_form("/labs/cross-site/start/sessions", &[]);
+    let logged = plain.get("/labs/sessions").body;
+    assert!(
+        logged.contains("id=\"attack-from-elsewhere\""),
+        "a log of its own"
+    );
+    assert!(!strict
+        .get("/labs/sessions")
+        .body
+        .contains("id=\"attack-from-elsewhere\""));
 }

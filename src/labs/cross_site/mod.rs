@@ -12,7 +12,9 @@
 pub mod log;
 pub mod same_site;
 
+use std::collections::HashMap;
 use std::io::Cursor;
+use std::sync::{Arc, Mutex};
 
 use rocket::fairing::{AdHoc, Fairing, Info, Kind};
 use rocket::http::{ContentType, Cookie, CookieJar, SameSite, Status};
@@ -167,10 +169,64 @@ async fn fill<'r>(
     let Ok(body) = response.body_mut().to_string().await else {
         return;
     };
-    let context = log_context(request, lab, trace);
-    let html = Template::show(request.rocket(), "labs/cross-site-log", context).unwrap_or_default();
+    let html = match trace {
+        // No log yet: the box is the same for every such browser of this lab and SameSite
+        // choice, so it is rendered once (outside `debug`, where templates reload).
+        None => fragments(request).map_or_else(
+            || render_log(request, lab, None),
+            |cache| cache.get_or_render(lab, request, || render_log(request, lab, None)),
+        ),
+        Some(trace) => render_log(request, lab, Some(trace)).into(),
+    };
     let body = body.replacen(LOG_SLOT, &html, 1);
     response.set_sized_body(body.len(), Cursor::new(body));
+}
+
+fn render_log(request: &Request<'_>, lab: &LabInfo, trace: Option<TraceId>) -> Arc<str> {
+    let context = log_context(request, lab, trace);
+    Template::show(request.rocket(), "labs/cross-site-log", context)
+        .unwrap_or_default()
+        .into()
+}
+
+/// The log box of browsers that have no log yet, by lab and `SameSite` choice (at most four
+/// labs times five choices).
+#[derive(Default)]
+pub struct Fragments(Mutex<HashMap<(&'static str, Option<same_site::Choice>), Arc<str>>>);
+
+impl Fragments {
+    fn get_or_render(
+        &self,
+        lab: &LabInfo,
+        request: &Request<'_>,
+        render: impl FnOnce() -> Arc<str>,
+    ) -> Arc<str> {
+        let key = (
+            lab.slug,
+            same_site::Choices::of(request.cookies()).get(lab.slug),
+        );
+        let lock = || {
+            self.0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some(html) = lock().get(&key) {
+            return html.clone();
+        }
+        let html = render();
+        if !html.is_empty() {
+            lock().insert(key, html.clone());
+        }
+        html
+    }
+}
+
+/// The cache, unless templates reload (the `debug` profile).
+fn fragments<'r>(request: &'r Request<'_>) -> Option<&'r Fragments> {
+    let rocket = request.rocket();
+    (rocket.config().profile != rocket::Config::DEBUG_PROFILE)
+        .then(|| rocket.state::<Fragments>())
+        .flatten()
 }
 
 /// What `templates/labs/cross-site-log.html.tera` shows: the rows, the attacker site's port,
@@ -245,6 +301,7 @@ pub fn stage() -> AdHoc {
     AdHoc::on_ignite("Cross-site log", |rocket| async {
         rocket
             .manage(CrossSiteLog::default())
+            .manage(Fragments::default())
             .attach(Recorder)
             .mount(BASE, routes![start])
             .mount(crate::labs::sessions::BASE, routes![same_site::choose])

@@ -25,7 +25,7 @@ use crate::site::origin::StrictSameOrigin;
 pub const CHOICE_COOKIE: &str = "credential_same_site";
 
 /// One lab's choice for its credential cookie.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Choice {
     Strict,
