@@ -176,7 +176,7 @@ async fn fill<'r>(
             || render_log(request, lab, None),
             |cache| cache.get_or_render(lab, request, || render_log(request, lab, None)),
         ),
-        Some(trace) => render_log(request, lab, Some(trace)).into(),
+        Some(trace) => render_log(request, lab, Some(trace)),
     };
     let body = body.replacen(LOG_SLOT, &html, 1);
     response.set_sized_body(body.len(), Cursor::new(body));
@@ -192,7 +192,10 @@ fn render_log(request: &Request<'_>, lab: &LabInfo, trace: Option<TraceId>) -> A
 /// The log box of browsers that have no log yet, by lab and `SameSite` choice (at most four
 /// labs times five choices).
 #[derive(Default)]
-pub struct Fragments(Mutex<HashMap<(&'static str, Option<same_site::Choice>), Arc<str>>>);
+pub struct Fragments(Mutex<HashMap<FragmentKey, Arc<str>>>);
+
+/// A lab's slug and this browser's `SameSite` choice for it.
+type FragmentKey = (&'static str, Option<same_site::Choice>);
 
 impl Fragments {
     fn get_or_render(
