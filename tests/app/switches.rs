@@ -322,3 +322,35 @@ fn the_sessions_same_site_switch_and_the_cross_site_logs_choice_are_one_setting(
     assert!(panel.contains("id=\"switch-same_site\" data-changed=\"true\""));
     assert!(banner(&panel).is_some_and(|b| b.contains("same_site = none")));
 }
+
+/// The header lab's token API takes JSON only, which no other site's page can send without a
+/// CORS preflight; its origin check refuses a login whose headers say it came from elsewhere,
+/// and the switch turns that off for this browser only.
+#[test]
+fn the_header_labs_json_login_from_elsewhere_is_refused_unless_origin_check_is_off() {
+    use rocket::http::{ContentType, Header};
+    let app = TestApp::spawn();
+    let token = format!("{JWT_HEADER}/api/token");
+    let forged = |browser: &Browser<'_>| {
+        app.client()
+            .post(token.clone())
+            .header(ContentType::JSON)
+            .header(Header::new("Sec-Fetch-Site", "cross-site"))
+            .header(Header::new("Origin", "http://localhost:8800"))
+            .cookies(browser.jar.for_path(&token))
+            .body(r#"{"username":"bob","password":"builder"}"#)
+            .dispatch()
+            .status()
+    };
+    let mut learner = Browser::new(&app);
+    let neighbour = Browser::new(&app);
+    assert_eq!(forged(&learner), Status::Forbidden);
+    learner.switch(JWT_HEADER, &[("origin_check", "false")]);
+    assert_eq!(forged(&learner), Status::Ok);
+    assert_eq!(forged(&neighbour), Status::Forbidden);
+    let panel = learner.get(&format!("{JWT_HEADER}/switches")).body;
+    assert!(
+        panel.contains("immune to CSRF by construction"),
+        "the panel says why it is moot"
+    );
+}

@@ -24,6 +24,7 @@ use crate::auth::users::UserDirectory;
 use crate::auth::INVALID_LOGIN;
 use crate::challenges::Learner;
 use crate::site::inspector::{span, SentHeaders};
+use crate::site::origin::SameOrigin;
 use bearer::{Bearer, BearerUser, MaybeBearer, SwitchDecisions};
 use challenge::ApiError;
 use host::RequestHost;
@@ -102,8 +103,14 @@ impl TokenResponse {
 /// Logs in: checks the password and signs a token for the user, with a fresh `auth_time`. A
 /// valid guest token sent along as `Authorization: Bearer` carries its count over, as in the
 /// other labs. `format = "json"`: only `application/json` (any parameters) reaches it.
+/// The same-origin check (`_same_origin`) cannot matter to a browser here: another site's page
+/// can send `application/json` only after a CORS preflight, which this server never approves.
+/// It refuses a JSON login that says it came from elsewhere (a script that forges the headers),
+/// and the `origin_check` switch turns it off, which changes nothing for a real browser: the
+/// lesson that this lab is immune to CSRF by construction.
 #[post("/api/token", format = "json", data = "<body>")]
 async fn token(
+    _same_origin: SameOrigin,
     body: Json<TokenRequest>,
     bearer: Bearer,
     keys: &State<JwtKeys>,
