@@ -5,7 +5,7 @@ use rocket::http::{ContentType, Cookie, Header, Status};
 use rocket::local::blocking::{Client, LocalRequest};
 
 use crate::support::visitor::{Browser, TestApp};
-use crate::support::{body, figment, response_cookie, untracked_client_with};
+use crate::support::{body, figment, response_cookie, untracked_client_with, with_real_secrets};
 
 const TRACE: &str = "cross_site_trace";
 
@@ -301,18 +301,7 @@ fn the_same_site_choice_is_a_same_origin_post_with_a_known_value() {
 /// its own rows.
 #[test]
 fn the_log_box_rendered_once_still_shows_each_browser_its_own_choice_and_log() {
-    let figment = figment()
-        .select("release")
-        .merge(("secret_key", "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A="))
-        .merge((
-            "jwt_secret",
-            "a-real-deployment-secret-with-more-than-32-bytes",
-        ))
-        .merge((
-            "cookie_signing_keys",
-            ["another-real-deployment-secret-of-32-bytes"],
-        ));
-    let app = TestApp::with(figment);
+    let app = TestApp::with(with_real_secrets(figment().select("release")));
     let state = |page: &str| {
         page.split("id=\"same-site-state\" data-same-site=\"")
             .nth(1)

@@ -222,18 +222,32 @@ impl<'a> Browser<'a> {
 
     /// Posts a urlencoded form to `path`.
     pub fn post_form(&mut self, path: &str, fields: &[(String, String)]) -> Page {
+        self.post_with_headers(path, fields, &[])
+    }
+
+    /// Posts a urlencoded form to `path` with extra request headers, sending and storing
+    /// cookies as a browser does.
+    fn post_with_headers(
+        &mut self,
+        path: &str,
+        fields: &[(String, String)],
+        headers: &[(&'static str, &'static str)],
+    ) -> Page {
         let body: Vec<String> = fields
             .iter()
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
             .collect();
-        let response = self
+        let mut request = self
             .app
             .client
             .post(path.to_string())
             .header(ContentType::Form)
             .cookies(self.jar.for_path(path))
-            .body(body.join("&"))
-            .dispatch();
+            .body(body.join("&"));
+        for (name, value) in headers {
+            request = request.header(Header::new(*name, *value));
+        }
+        let response = request.dispatch();
         self.jar.store(path, &response);
         Page::of(response)
     }
@@ -255,23 +269,16 @@ impl<'a> Browser<'a> {
     /// Posts a urlencoded form to `path` as another site's page makes this browser send it:
     /// `Sec-Fetch-Site: cross-site` and the attacker's `Origin`, with this browser's cookies.
     pub fn post_form_cross_site(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body: Vec<String> = fields
+        let fields: Vec<(String, String)> = fields
             .iter()
-            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let response = self
-            .app
-            .client
-            .post(path.to_string())
-            .header(ContentType::Form)
-            .header(Header::new("Sec-Fetch-Site", "cross-site"))
-            .header(Header::new("Sec-Fetch-Mode", "navigate"))
-            .header(Header::new("Origin", "http://localhost:8800"))
-            .cookies(self.jar.for_path(path))
-            .body(body.join("&"))
-            .dispatch();
-        self.jar.store(path, &response);
-        Page::of(response)
+        let headers = [
+            ("Sec-Fetch-Site", "cross-site"),
+            ("Sec-Fetch-Mode", "navigate"),
+            ("Origin", "http://localhost:8800"),
+        ];
+        self.post_with_headers(path, &fields, &headers)
     }
 
     /// Changes this browser's experiment switches on `base`'s panel, as a person does: load
