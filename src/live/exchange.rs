@@ -69,6 +69,8 @@ pub struct Line {
 pub struct Marker {
     pub user: Option<String>,
     pub visits: Option<String>,
+    /// Read from a JSON answer (fields `user`, `visits`) rather than a page (`#user`, `#visits`).
+    pub json: bool,
     /// A token the header lab's API answered with (`access_token`), which its script keeps.
     pub access_token: Option<String>,
 }
@@ -170,7 +172,11 @@ pub fn json_marker(body: &str) -> Marker {
         return Marker::default();
     };
     Marker {
-        user: json.get("user").and_then(|u| u.as_str()).map(str::to_string),
+        json: true,
+        user: json
+            .get("user")
+            .and_then(|u| u.as_str())
+            .map(str::to_string),
         visits: json.get("visits").map(|v| v.to_string()),
         access_token: json
             .get("access_token")

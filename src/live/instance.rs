@@ -94,7 +94,6 @@ impl Instance {
         }
     }
 
-
     /// Sends `call` through the app and records the exchange.
     pub async fn send(&self, call: Call) -> Exchange {
         let mut record = Exchange::of_call(self.role.code(), &call);
@@ -136,6 +135,7 @@ impl Instance {
             Marker {
                 user: element_text(&body, "user"),
                 visits: element_text(&body, "visits"),
+                json: false,
                 access_token: None,
             }
         } else {

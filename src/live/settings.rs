@@ -38,11 +38,11 @@ mod tests {
     fn rocket_toml_documents_the_code_defaults() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/Rocket.toml");
         let documented = Figment::from(Toml::file(path).nested()).select("default");
-        for key in [
-            "side_by_side_runs_at_once",
-            "side_by_side_runs_per_minute",
-        ] {
-            assert!(documented.find_value(key).is_ok(), "{key} is in Rocket.toml");
+        for key in ["side_by_side_runs_at_once", "side_by_side_runs_per_minute"] {
+            assert!(
+                documented.find_value(key).is_ok(),
+                "{key} is in Rocket.toml"
+            );
         }
         let settings: LiveSettings = crate::config::component(&documented).expect("valid");
         assert_eq!(settings, LiveSettings::default());

@@ -86,8 +86,9 @@ impl Visitor {
     pub async fn log_in(&mut self, at: &Instance) -> Exchange {
         let (username, password) = ACCOUNT;
         let call = if self.in_header() {
-            let body = serde_json::json!({ "username": username, "password": password });
-            Call::post(self.path("/api/token")).body(Body::Json, body.to_string())
+            // What the page script sends; both are plain demo values, with nothing to escape.
+            let body = format!(r#"{{"username":"{username}","password":"{password}"}}"#);
+            Call::post(self.path("/api/token")).body(Body::Json, body)
         } else {
             let body = format!("username={username}&password={password}");
             Call::post(self.path("/login")).body(Body::Form, body)

@@ -111,14 +111,18 @@ fn every_cell_links_to_a_timeline_entry_showing_the_real_headers() {
     }
     // The login's answer, as the lab sent it: a session cookie, HttpOnly, at the lab's path.
     let login = entry(&html, "step-1-sessions").expect("the sessions login");
-    let set_cookie = Regex::new(r"Set-Cookie: sid=[^;\s]+; HttpOnly; SameSite=Lax; Path=/labs/sessions")
-        .expect("pattern");
+    let set_cookie =
+        Regex::new(r"Set-Cookie: sid=[^;\s]+; HttpOnly; SameSite=Lax; Path=/labs/sessions")
+            .expect("pattern");
     assert!(set_cookie.is_match(login), "{login}");
     // The replay sends the copy, and the lab's refusal is a redirect to its login.
     let replay = entry(&html, "step-5-sessions").expect("the sessions replay");
     assert!(replay.contains("GET /labs/sessions/me"), "{replay}");
     assert!(replay.contains("Cookie: sid="), "{replay}");
-    assert!(replay.contains("Location: /labs/sessions/login"), "{replay}");
+    assert!(
+        replay.contains("Location: /labs/sessions/login"),
+        "{replay}"
+    );
     // The header lab's copy travels in Authorization, and its refusal says why (RFC 6750).
     let expired = entry(&html, "step-10-jwt-header").expect("the header lab past exp");
     assert!(expired.contains("Authorization: Bearer ey"), "{expired}");
@@ -148,7 +152,10 @@ fn the_page_explains_the_story_and_its_cost_and_every_page_links_to_it() {
     assert!(html.contains(r#"id="memory-store""#));
     assert!(!html.contains(r#"id="live-table""#), "nothing ran on a GET");
     let home = body(app.client().get("/").dispatch());
-    assert!(home.contains(r#"href="/side-by-side""#), "the home page links to it");
+    assert!(
+        home.contains(r#"href="/side-by-side""#),
+        "the home page links to it"
+    );
 }
 
 #[test]
@@ -176,10 +183,8 @@ fn a_run_beyond_the_slots_gets_a_clear_503_while_the_first_completes() {
             let client = Client::untracked(internals::rocket_from(figment))
                 .await
                 .expect("the app launches");
-            let (a, b) = rocket::tokio::join!(
-                client.post(PAGE).dispatch(),
-                client.post(PAGE).dispatch()
-            );
+            let (a, b) =
+                rocket::tokio::join!(client.post(PAGE).dispatch(), client.post(PAGE).dispatch());
             let mut statuses = [a.status(), b.status()];
             statuses.sort_by_key(|s| s.code);
             assert_eq!(statuses, [Status::Ok, Status::ServiceUnavailable]);
