@@ -9,6 +9,7 @@ pub mod challenges;
 pub mod config;
 pub mod labs;
 pub mod launch;
+pub mod live;
 pub mod pages;
 pub mod redis_link;
 pub mod site;
@@ -106,6 +107,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(docs::stage())
         .attach(challenges::stage())
         .attach(teacher::stage())
+        .attach(live::stage())
         .register("/", error::catchers());
     // Last: the route table sees every route the fairings above mounted.
     labs::stage(rocket).attach(links::fill(routes))

@@ -20,6 +20,7 @@ mod jwt_header;
 mod jwt_switches;
 mod jwt_tool;
 mod jwt_workbench;
+mod live;
 mod logs;
 mod nginx_recipe;
 mod personas;
