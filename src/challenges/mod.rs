@@ -18,6 +18,7 @@ mod pages;
 pub mod replay;
 pub mod settings;
 pub mod store;
+pub mod tokens;
 pub mod watch;
 
 use rocket::fairing::AdHoc;
@@ -27,6 +28,7 @@ pub use catalogue::{ChallengeId, CHALLENGES};
 pub use learner::{Learner, LearnerId, LEARNER_COOKIE};
 pub use settings::ChallengeSettings;
 pub use store::Challenges;
+pub use tokens::TokenVerdict;
 
 pub const BASE: &str = "/challenges";
 
