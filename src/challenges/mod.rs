@@ -16,6 +16,7 @@ pub mod catalogue;
 pub mod learner;
 mod pages;
 pub mod replay;
+pub mod sessions;
 pub mod settings;
 pub mod store;
 pub mod tokens;
