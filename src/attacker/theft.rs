@@ -10,7 +10,7 @@
 //! holds one but the script could not read it (`http_only` on): defended. A browser holding no
 //! session cookie (none yet, or the page opened as `localhost`) says nothing.
 
-use rocket::http::{CookieJar, Status};
+use rocket::http::{CookieJar, RawStr, Status};
 use rocket::request::{FromRequest, Outcome as GuardOutcome};
 use rocket::serde::json::Json;
 use rocket::{post, Request, State};
@@ -47,8 +47,12 @@ pub fn outcome(read: &str, held: Option<&str>) -> Option<Outcome> {
     if read.is_empty() {
         return Some(Outcome::Refused);
     }
+    // Script sees the value as sent in `Set-Cookie` (percent-encoded); the server, decoded.
+    let decoded = |value: &str| RawStr::new(value).percent_decode().ok().map(|v| v == held);
     // Another value under the name was typed, not read: it says nothing.
-    read.contains(&held).then_some(Outcome::Succeeded)
+    read.iter()
+        .any(|value| decoded(value) == Some(true))
+        .then_some(Outcome::Succeeded)
 }
 
 /// The labs' challenge boards, shared at launch (`with_challenges`); a site on its own (no
@@ -118,5 +122,10 @@ mod tests {
             "not the browser's cookie"
         );
         assert_eq!(outcome("sid=c2VjcmV0", None), None, "nothing held");
+        assert_eq!(
+            outcome("sid=a%2Fb%3D", Some("a/b=")),
+            Some(Outcome::Succeeded),
+            "as script reads it: percent-encoded"
+        );
     }
 }
