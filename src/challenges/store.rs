@@ -269,7 +269,8 @@ impl Challenges {
         self.lock().clues.get(clue).map(|kept| kept.learner)
     }
 
-    /// The stamp `clue` was last remembered with; it is remembered again with `stamp`.
+    /// The stamp `clue` was last remembered with; it is remembered again with `stamp`, for
+    /// nobody in particular.
     pub fn renew(&self, clue: Clue, stamp: i64) -> Option<i64> {
         let before = self.lock().clues.get(&clue).map(|kept| kept.stamp);
         self.remember(clue, None, stamp);
@@ -435,6 +436,23 @@ mod tests {
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].challenge, ChallengeId::LostUpdate, "newest first");
         assert_eq!(store.fullness().dropped_events, 1);
+    }
+
+    #[test]
+    fn clues_are_bounded_and_the_oldest_goes_first() {
+        let store = store(1, 10);
+        let clue = |n: u32| Clue::PlantedSession(n.to_string());
+        for n in 0..10 {
+            store.remember(clue(n), None, i64::from(n));
+        }
+        assert_eq!(store.recall(&clue(0)), None, "the oldest went");
+        assert_eq!(store.recall(&clue(6)), Some(None));
+        assert_eq!(store.lock().clues.len(), 4, "four clues per learner");
+        let who = LearnerId::generate();
+        store.remember(clue(42), Some(who), 0);
+        assert_eq!(store.recall(&clue(42)), Some(Some(who)));
+        assert_eq!(store.renew(clue(42), 7), Some(0));
+        assert_eq!(store.renew(clue(42), 9), Some(7));
     }
 
     #[test]
