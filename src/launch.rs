@@ -7,11 +7,17 @@ use rocket::error::ErrorKind;
 use rocket::figment::Figment;
 
 use crate::attacker;
+use crate::challenges::Challenges;
 
 /// Runs both sites until the labs shut down. `Err` carries the labs' own launch error.
 pub async fn serve(figment: Figment) -> Result<(), rocket::Error> {
     let labs = crate::rocket_from(figment.clone()).ignite().await?;
-    let attacker = match attacker::rocket_from(&figment) {
+    let boards = labs.state::<Challenges>().cloned();
+    let site = attacker::rocket_from(&figment).map(|site| match boards {
+        Some(boards) => attacker::with_challenges(site, boards),
+        None => site,
+    });
+    let attacker = match site {
         Some(site) => match site.ignite().await {
             Ok(site) => Some(site),
             Err(e) => {

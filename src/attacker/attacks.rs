@@ -29,7 +29,7 @@ pub struct Attack {
     pub labs: &'static [&'static str],
 }
 
-pub const ATTACKS: [Attack; 9] = [
+pub const ATTACKS: [Attack; 10] = [
     Attack {
         id: "login-csrf",
         delivery: Delivery::FormPost,
@@ -74,6 +74,11 @@ pub const ATTACKS: [Attack; 9] = [
         id: "read-token",
         delivery: Delivery::Script,
         labs: &["jwt-header"],
+    },
+    Attack {
+        id: "steal-cookie",
+        delivery: Delivery::Script,
+        labs: &["sessions"],
     },
 ];
 

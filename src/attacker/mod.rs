@@ -8,13 +8,15 @@
 //! lets through there, only Fetch Metadata and `Origin` checks stop.
 //!
 //! It is its own Rocket instance ([`rocket_from`]), launched beside the labs by
-//! [`crate::launch`]: its own look, its own strict CSP, no state and no cookies shared with
-//! the labs. It listens on loopback only, because its lesson needs `localhost` to name it.
+//! [`crate::launch`]: its own look, its own strict CSP, and no cookies of its own; the one
+//! thing it shares with the labs is the challenges' boards ([`with_challenges`]), so the
+//! cookie theft its page receives (`theft.rs`) reaches the learner's board. It listens on loopback only, because its lesson needs `localhost` to name it.
 
 pub mod attacks;
 mod headers;
 mod pages;
 pub mod reports;
+pub mod theft;
 
 use std::sync::Arc;
 
@@ -24,12 +26,18 @@ use rocket::fs::FileServer;
 use rocket::{Build, Rocket};
 use rocket_dyn_templates::Template;
 
+use crate::challenges::Challenges;
 use crate::config::{self, AttackerSettings};
 use crate::site::{inspector, messages};
 
 /// Where the labs answer, as the attacker's pages address them (`http://127.0.0.1:<port>`).
 #[derive(Debug, Clone)]
 pub struct LabsOrigin(pub String);
+
+/// The attacker site, sharing the labs' challenge boards.
+pub fn with_challenges(site: Rocket<Build>, challenges: Challenges) -> Rocket<Build> {
+    site.manage(challenges)
+}
 
 /// The attacker site for the labs' figment, or `None` when `attacker_port` is `0` (or
 /// unreadable: the labs' own configuration check reports that).

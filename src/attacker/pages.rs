@@ -6,9 +6,12 @@ use rocket::{catch, catchers, get, routes, Catcher, Request, Route, State};
 use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
-use super::attacks::{self, ATTACKS};
+use rocket::response::Redirect;
+use rocket::Config;
+
+use super::attacks::{self, Attack, ATTACKS};
 use super::reports::{Report, Reports};
-use super::LabsOrigin;
+use super::{theft, LabsOrigin};
 use crate::labs::cross_site::log::TraceId;
 use crate::labs::cross_site::TRACE_PARAM;
 use crate::site::inspector::HumanTime;
@@ -114,6 +117,18 @@ fn attack(
             .find(|known| **known == lab)
             .ok_or(Status::NotFound)?,
     };
+    Ok(page(attack, lab, trace, here, labs, reports))
+}
+
+/// One attack's page, aimed at `lab`.
+fn page(
+    attack: &Attack,
+    lab: &str,
+    trace: Option<&str>,
+    here: Here,
+    labs: &LabsOrigin,
+    reports: &Reports,
+) -> Template {
     let (path, fields) = attacks::request_for(attack, lab);
     let read_back: Vec<ReportRow> = read_back(reports, trace)
         .into_iter()
@@ -124,7 +139,7 @@ fn attack(
         Some(id) => format!("?{TRACE_PARAM}={id}"),
         None => String::new(),
     };
-    Ok(Template::render(
+    Template::render(
         format!("attacker/attacks/{}", attack.id),
         context! {
             here,
@@ -136,15 +151,45 @@ fn attack(
             read_back,
             trace,
         },
+    )
+}
+
+/// The cookie theft's page lives under the sessions lab's path on the labs' own host name
+/// (see `theft.rs`): the list's link lands here and is sent there.
+#[get("/attacks/steal-cookie?<trace>")]
+fn steal_cookie_elsewhere(trace: Option<&str>, rocket: &Config) -> Redirect {
+    let tag = trace_id(trace)
+        .map(|id| format!("?{TRACE_PARAM}={id}"))
+        .unwrap_or_default();
+    Redirect::to(format!(
+        "http://127.0.0.1:{}{STEAL_COOKIE}{tag}",
+        rocket.port
     ))
+}
+
+/// Where the steal-cookie page is: under the sessions lab's cookie path.
+const STEAL_COOKIE: &str = "/labs/sessions/steal-cookie";
+
+#[get("/labs/sessions/steal-cookie?<trace>")]
+fn steal_cookie(
+    trace: Option<&str>,
+    here: Here,
+    labs: &State<LabsOrigin>,
+    reports: &State<Reports>,
+) -> Result<Template, Status> {
+    let attack = attacks::find(theft::ATTACK).ok_or(Status::NotFound)?;
+    Ok(page(attack, "sessions", trace, here, labs, reports))
 }
 
 pub fn routes() -> Vec<Route> {
     routes![
         home,
         attack,
+        steal_cookie_elsewhere,
+        steal_cookie,
         super::reports::receive,
-        super::reports::not_json
+        super::reports::not_json,
+        theft::receive
     ]
 }
 

@@ -27,22 +27,34 @@ pub type Reports = Logs<Report>;
 
 #[derive(Deserialize)]
 pub struct ReportIn {
-    attack: String,
+    pub attack: String,
     lab: String,
     lines: Vec<String>,
+    /// What the page's script read from `document.cookie`, when that was the attack.
+    #[serde(default)]
+    pub read: Option<String>,
 }
 
 /// `POST /reports?trace=…` from the attack pages' script (same origin). An unknown attack or
 /// a missing or malformed id is a 422; long reports are cut, not refused.
 #[post("/reports?<trace>", format = "json", data = "<report>")]
 pub fn receive(trace: Option<&str>, report: Json<ReportIn>, reports: &State<Reports>) -> Status {
+    match record(trace, report.into_inner(), reports) {
+        Some(_) => Status::NoContent,
+        None => Status::UnprocessableEntity,
+    }
+}
+
+/// Keeps one report for the learner whose log id it carries; `None` for an unknown attack or
+/// a missing or malformed id.
+pub fn record(trace: Option<&str>, report: ReportIn, reports: &Reports) -> Option<TraceId> {
     let (Some(id), Some(attack)) = (
         trace.and_then(TraceId::parse),
         attacks::find(&report.attack),
     ) else {
-        return Status::UnprocessableEntity;
+        return None;
     };
-    let ReportIn { lab, lines, .. } = report.into_inner();
+    let ReportIn { lab, lines, .. } = report;
     let lines = lines
         .into_iter()
         .take(LINES)
@@ -58,7 +70,7 @@ pub fn receive(trace: Option<&str>, report: Json<ReportIn>, reports: &State<Repo
             lines,
         },
     );
-    Status::NoContent
+    Some(id)
 }
 
 /// Anything but JSON: 415, as every JSON route of the app answers.

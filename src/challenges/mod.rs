@@ -4,8 +4,12 @@
 //!
 //! - [`catalogue`]: the challenges, their labs and switches; [`board`]: one learner's progress;
 //!   [`store`]: every board, bounded; [`learner`]: the browser's id and the [`Learner`] guard,
-//!   the labs' one way in; [`replay`]: the JWT-after-logout bookkeeping; [`watch`]: what is
-//!   learnt from responses (forged logins, the "Solved" banner); [`pages`]: the board.
+//!   the labs' one way in; [`replay`]: the JWT-after-logout bookkeeping and the one entry for
+//!   every token a JWT lab judges; [`tokens`]: the JWT switch challenges; [`sessions`]: the
+//!   sessions lab's (replay, fixation, lost update); [`watch`]: what is learnt from responses
+//!   (forged logins, the "Solved" banner); [`pages`]: the board. The cookies lab's forgeries
+//!   are read in `labs/cookies/forgery.rs`, the cookie theft on the attacker site
+//!   (`attacker/theft.rs`), which shares the boards.
 //!
 //! A lab reports an attack with one call where it sees the outcome:
 //! `learner.saw(ChallengeId::AlgNone, Outcome::Succeeded)` (the `Learner` guard among the
@@ -16,8 +20,10 @@ pub mod catalogue;
 pub mod learner;
 mod pages;
 pub mod replay;
+pub mod sessions;
 pub mod settings;
 pub mod store;
+pub mod tokens;
 pub mod watch;
 
 use rocket::fairing::AdHoc;
@@ -27,6 +33,7 @@ pub use catalogue::{ChallengeId, CHALLENGES};
 pub use learner::{Learner, LearnerId, LEARNER_COOKIE};
 pub use settings::ChallengeSettings;
 pub use store::Challenges;
+pub use tokens::TokenVerdict;
 
 pub const BASE: &str = "/challenges";
 

@@ -5,7 +5,7 @@
 //! teacher page says when either is full.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
 
@@ -40,6 +40,24 @@ pub struct LoginKey {
     pub auth_time: i64,
 }
 
+/// What a challenge remembers between the request that sets an attack up and the one that
+/// springs it. Bounded like the boards: when full, the oldest clue goes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Clue {
+    /// A JWT login that was logged out (a copy replayed afterwards is the replay).
+    JwtLogout(LoginKey),
+    /// A JWT login this server signed, whoever for (`aud` left empty: any lab's).
+    JwtLogin(LoginKey),
+    /// A weak-secret forgery the server accepted (the same token refused defends it).
+    JwtForgery(LoginKey),
+    /// A session a browser logged out of, by its id.
+    SessionLogout(String),
+    /// A session id a link planted in a browser (`?sid=` with `accept_url_id` on).
+    PlantedSession(String),
+    /// A session's last visit counted in one step, in milliseconds (for overlapping visits).
+    SessionVisit(String),
+}
+
 /// How full the store is, for the teacher page.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Fullness {
@@ -53,6 +71,14 @@ pub struct Fullness {
     pub dropped_events: u64,
 }
 
+/// One remembered clue: whose it is, the caller's time stamp, and when it was remembered.
+#[derive(Debug, Clone, Copy)]
+struct Kept {
+    learner: Option<LearnerId>,
+    stamp: i64,
+    order: u64,
+}
+
 #[derive(Default)]
 struct Inner {
     learners: HashMap<LearnerId, Record>,
@@ -60,16 +86,20 @@ struct Inner {
     accounts: HashMap<String, LearnerId>,
     /// Cross-site log id → the learner whose browser holds it (`?trace=` attributes requests).
     traces: HashMap<String, LearnerId>,
-    /// JWT logins logged out, and by whom (bounded like the learners).
-    logouts: HashMap<LoginKey, (LearnerId, i64)>,
+    /// What the challenges remember between requests, by whom (if anyone) and when.
+    clues: HashMap<Clue, Kept>,
+    /// How many clues were ever remembered: the order the eviction follows.
+    clue_count: u64,
     events: VecDeque<Event>,
     evicted: u64,
     dropped_events: u64,
 }
 
-/// The boards (Rocket state).
+/// The boards (Rocket state). Clones share them: the attacker site holds one, so a report
+/// its pages receive can reach the learner's board.
+#[derive(Clone)]
 pub struct Challenges {
-    inner: Mutex<Inner>,
+    inner: Arc<Mutex<Inner>>,
     learner_capacity: usize,
     event_capacity: usize,
 }
@@ -77,7 +107,7 @@ pub struct Challenges {
 impl Challenges {
     pub fn new(settings: &ChallengeSettings) -> Challenges {
         Challenges {
-            inner: Mutex::new(Inner::default()),
+            inner: Arc::new(Mutex::new(Inner::default())),
             learner_capacity: settings.learner_capacity.get(),
             event_capacity: settings.event_capacity.get(),
         }
@@ -205,26 +235,51 @@ impl Challenges {
         self.lock().traces.get(trace).copied()
     }
 
-    /// `learner` logged out of the JWT login `key`.
-    pub fn logged_out(&self, learner: &LearnerId, key: LoginKey, now: i64) {
+    /// Remembers `clue`, for `learner` if it is theirs, with a time `stamp` (whatever unit
+    /// that kind of clue uses).
+    pub fn remember(&self, clue: Clue, learner: Option<LearnerId>, stamp: i64) {
         let mut inner = self.lock();
-        self.record(&mut inner, learner, now);
-        if !inner.logouts.contains_key(&key) && inner.logouts.len() >= self.learner_capacity {
+        if let Some(id) = &learner {
+            self.record(&mut inner, id, super::learner::now());
+        }
+        if !inner.clues.contains_key(&clue) && inner.clues.len() >= self.clue_capacity() {
             let oldest = inner
-                .logouts
+                .clues
                 .iter()
-                .min_by_key(|(_, (_, at))| *at)
+                .min_by_key(|(_, kept)| kept.order)
                 .map(|(k, _)| k.clone());
             if let Some(oldest) = oldest {
-                inner.logouts.remove(&oldest);
+                inner.clues.remove(&oldest);
             }
         }
-        inner.logouts.insert(key, (*learner, now));
+        inner.clue_count += 1;
+        let order = inner.clue_count;
+        inner.clues.insert(
+            clue,
+            Kept {
+                learner,
+                stamp,
+                order,
+            },
+        );
     }
 
-    /// Who logged out of the JWT login `key`, if anyone did.
-    pub fn logged_out_by(&self, key: &LoginKey) -> Option<LearnerId> {
-        self.lock().logouts.get(key).map(|(learner, _)| *learner)
+    /// Whether `clue` is remembered, and for whom (`Some(None)`: for nobody in particular).
+    pub fn recall(&self, clue: &Clue) -> Option<Option<LearnerId>> {
+        self.lock().clues.get(clue).map(|kept| kept.learner)
+    }
+
+    /// The stamp `clue` was last remembered with; it is remembered again with `stamp`, for
+    /// nobody in particular.
+    pub fn renew(&self, clue: Clue, stamp: i64) -> Option<i64> {
+        let before = self.lock().clues.get(&clue).map(|kept| kept.stamp);
+        self.remember(clue, None, stamp);
+        before
+    }
+
+    /// The clues kept at most: a few per learner.
+    fn clue_capacity(&self) -> usize {
+        self.learner_capacity.saturating_mul(4)
     }
 
     /// Every board, the longest-unseen last.
@@ -381,6 +436,23 @@ mod tests {
         assert_eq!(events.len(), 2);
         assert_eq!(events[0].challenge, ChallengeId::LostUpdate, "newest first");
         assert_eq!(store.fullness().dropped_events, 1);
+    }
+
+    #[test]
+    fn clues_are_bounded_and_the_oldest_goes_first() {
+        let store = store(1, 10);
+        let clue = |n: u32| Clue::PlantedSession(n.to_string());
+        for n in 0..10 {
+            store.remember(clue(n), None, i64::from(n));
+        }
+        assert_eq!(store.recall(&clue(0)), None, "the oldest went");
+        assert_eq!(store.recall(&clue(6)), Some(None));
+        assert_eq!(store.lock().clues.len(), 4, "four clues per learner");
+        let who = LearnerId::generate();
+        store.remember(clue(42), Some(who), 0);
+        assert_eq!(store.recall(&clue(42)), Some(Some(who)));
+        assert_eq!(store.renew(clue(42), 7), Some(0));
+        assert_eq!(store.renew(clue(42), 9), Some(7));
     }
 
     #[test]

@@ -16,12 +16,17 @@
   const trace = document.body.dataset.trace;
 
   // Keeps the report on this site's server too, for the "read back" list (same origin).
-  function keep(lines, beacon) {
+  // `read` is what a page read from document.cookie, for the server to judge.
+  function keep(lines, beacon, read) {
     if (!trace) {
       return;
     }
-    const url = "/reports?trace=" + encodeURIComponent(trace);
-    const body = JSON.stringify({ attack: stage.dataset.attack, lab: stage.dataset.lab, lines: lines });
+    const url = (stage.dataset.reports || "/reports") + "?trace=" + encodeURIComponent(trace);
+    const report = { attack: stage.dataset.attack, lab: stage.dataset.lab, lines: lines };
+    if (read !== undefined) {
+      report.read = read;
+    }
+    const body = JSON.stringify(report);
     if (beacon) {
       navigator.sendBeacon(url, new Blob([body], { type: "application/json" }));
     } else {
@@ -29,10 +34,10 @@
     }
   }
 
-  function report(lines) {
+  function report(lines, read) {
     outcome.textContent = lines.join("\n");
     if (lines.length > 1 || lines[0] !== "Launched…") {
-      keep(lines, false);
+      keep(lines, false, read);
     }
   }
 
@@ -124,6 +129,21 @@
         }
       }
       report(lines);
+    },
+
+    "steal-cookie": function () {
+      const read = document.cookie;
+      const session = read.split(";").map(function (pair) {
+        return pair.trim();
+      }).filter(function (pair) {
+        return pair.indexOf("sid=") === 0 || pair.indexOf("__Host-sid=") === 0;
+      });
+      report([
+        "document.cookie here (" + window.location.origin + window.location.pathname + "): " + (read === "" ? "empty" : read),
+        session.length > 0
+          ? "Found the session cookie, and sent it to this site: " + session.join("; ")
+          : "No session cookie in document.cookie: script cannot read it (HttpOnly), or there is none.",
+      ], read);
     },
   };
 

@@ -307,7 +307,11 @@
     call("GET", "/api/me");
   });
 
-  $("logout-button").addEventListener("click", function () {
+  // The server keeps no list of tokens: the logout only lets it take note; the page forgets.
+  $("logout-button").addEventListener("click", async function () {
+    if (token) {
+      await call("POST", "/api/logout");
+    }
     keep(null);
   });
 

@@ -6,6 +6,9 @@ use rocket::local::blocking::Client;
 use crate::support::internals::{attacker, serve, ATTACKS};
 use crate::support::{client, figment, free_port, wait_for_port};
 
+/// Where the steal-cookie page is served: under the sessions lab's cookie path.
+const STEAL_COOKIE: &str = "/labs/sessions/steal-cookie";
+
 /// A local client for the attacker site that belongs to labs on `labs_port`.
 fn attacker_client(labs_port: u16) -> Client {
     let figment = figment().merge(("port", labs_port));
@@ -90,9 +93,19 @@ fn the_attacker_home_lists_every_attack_and_each_has_a_launch_button() {
         let link = format!("href=\"/attacks/{0}\" data-attack=\"{0}\"", attack.id);
         assert!(home.contains(&link), "home lists {}", attack.id);
         for lab in attack.labs {
-            let response = client
+            let mut response = client
                 .get(format!("/attacks/{}?lab={lab}", attack.id))
                 .dispatch();
+            if attack.id == "steal-cookie" {
+                // Its page lives under the sessions lab's path on the labs' own host name.
+                assert_eq!(response.status(), Status::SeeOther);
+                let to = response.headers().get_one("Location").expect("sent on");
+                assert!(
+                    to.starts_with("http://127.0.0.1:") && to.ends_with(STEAL_COOKIE),
+                    "{to}"
+                );
+                response = client.get(STEAL_COOKIE).dispatch();
+            }
             assert_eq!(response.status(), Status::Ok, "{} at {lab}", attack.id);
             let page = response.into_string().expect("page");
             assert!(page.contains("id=\"launch\""), "{} has #launch", attack.id);

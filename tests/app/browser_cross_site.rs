@@ -418,6 +418,19 @@ fn chromium_hides_a_fetched_or_framed_lab_page_and_refuses_the_forged_builder_po
     );
 }
 
+/// The state of challenge `id` on this browser's board.
+fn board_state(browser: &Browser, sites: &Sites, id: &str) -> String {
+    browser.goto(&format!("{}/challenges", sites.labs));
+    let state = browser.eval(&format!(
+        "const row = document.querySelector('[data-challenge=\"{id}\"]'); \
+         return row ? row.dataset.state : null;"
+    ));
+    state
+        .as_str()
+        .unwrap_or_else(|| panic!("the board lists {id}"))
+        .to_string()
+}
+
 /// Turns one switch of `lab` to `value` through its panel, as a learner does.
 fn set_switch(browser: &Browser, sites: &Sites, lab: &str, name: &str, value: &str) {
     browser.goto(&format!("{}/labs/{lab}/switches", sites.labs));
@@ -439,6 +452,8 @@ fn with_origin_check_off_the_attacker_sites_forged_login_logs_chromium_in_as_the
     }
     let sites = Sites::start();
     let browser = Browser::start();
+    // The board gives this browser its learner id, which the forged login carries.
+    assert_eq!(board_state(&browser, &sites, "login-csrf"), "open");
     log_in(&browser, &sites, "sessions");
     let trace = start_log(&browser, &sites, "sessions");
     set_switch(&browser, &sites, "sessions", "origin_check", "false");
@@ -461,10 +476,16 @@ fn with_origin_check_off_the_attacker_sites_forged_login_logs_chromium_in_as_the
     };
     let forged = login(&rows);
     assert_eq!(forged.2, "let_through_origin_check_off", "{rows:?}");
+    // The switches and the learner's board id (both `SameSite=None` on loopback, so the
+    // board hears of the attack); no Lax session cookie.
+    let mut rode: Vec<&str> = forged.1.split(", ").collect();
+    rode.sort_unstable();
     assert_eq!(
-        forged.1, "lab_switches",
-        "only the switches came along: {rows:?}"
+        rode,
+        ["lab_switches", "learner"],
+        "only the switches and the board id came along: {rows:?}"
     );
+    assert_eq!(board_state(&browser, &sites, "login-csrf"), "solved");
 
     // Switched back on, the same attack is refused and the learner stays who they are.
     browser.goto(&format!("{}/labs/sessions/switches", sites.labs));
@@ -482,4 +503,51 @@ fn with_origin_check_off_the_attacker_sites_forged_login_logs_chromium_in_as_the
     browser.wait_for_text("#user", "alice");
     let rows = log_rows(&browser, &sites, "sessions");
     assert_eq!(login(&rows).2, "refused_by_origin_check", "{rows:?}");
+    assert_eq!(board_state(&browser, &sites, "login-csrf"), "defended");
+}
+
+#[test]
+fn in_chromium_the_attacker_pages_script_steals_the_session_cookie_only_with_http_only_off_and_the_board_says_so(
+) {
+    if !browser::available(
+        "in_chromium_the_attacker_pages_script_steals_the_session_cookie_only_with_http_only_off_and_the_board_says_so",
+    ) {
+        return;
+    }
+    let sites = Sites::start();
+    let browser = Browser::start();
+    assert_eq!(board_state(&browser, &sites, "cookie-theft"), "open");
+    log_in(&browser, &sites, "sessions");
+    let trace = start_log(&browser, &sites, "sessions");
+    // The list's link sends the learner to the page under the lab's path, on 127.0.0.1.
+    let page = sites.attack("localhost", "steal-cookie", "sessions", &trace);
+    browser.goto(&page);
+    wait_until(&browser, "the page moves under the lab's path", |b| {
+        b.current_url().contains("127.0.0.1") && b.current_url().contains("/labs/sessions/")
+    });
+    let steal = browser.current_url();
+
+    // A launch waits for the report to reach the attacker site before reading the board.
+    let launch = |browser: &Browser| {
+        let seen = launch_and_wait_for_outcome(browser, &steal);
+        std::thread::sleep(Duration::from_millis(300));
+        seen
+    };
+    let seen = launch(&browser);
+    assert!(seen.contains("No session cookie"), "HttpOnly: {seen}");
+    assert_eq!(board_state(&browser, &sites, "cookie-theft"), "open");
+
+    set_switch(&browser, &sites, "sessions", "http_only", "false");
+    let seen = launch(&browser);
+    assert!(seen.contains("Found the session cookie"), "{seen}");
+    assert_eq!(board_state(&browser, &sites, "cookie-theft"), "solved");
+
+    browser.goto(&format!("{}/labs/sessions/switches", sites.labs));
+    browser.click("#switches-reset");
+    wait_until(&browser, "the switches are reset", |b| {
+        b.eval("return document.getElementById('unsafe-banner') === null;") == Value::Bool(true)
+    });
+    let seen = launch(&browser);
+    assert!(seen.contains("No session cookie"), "HttpOnly again: {seen}");
+    assert_eq!(board_state(&browser, &sites, "cookie-theft"), "defended");
 }

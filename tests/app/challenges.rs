@@ -1,12 +1,10 @@
-//! The challenges: each attack wired so far is noticed by the server when it works (solved),
+//! The challenges: each attack is noticed by the server when it works (solved),
 //! then when the defence refuses it (defended), only for the browser that did it; the board
 //! follows a registered account to another browser.
 
 use rocket::http::{ContentType, Cookie, Header, Status};
 
-use crate::support::internals::{
-    ChallengeId, ChallengeOutcome, Challenges, LearnerId, LEARNER_COOKIE,
-};
+use crate::support::internals::{LearnerId, LEARNER_COOKIE};
 use crate::support::visitor::Browser;
 use crate::support::*;
 
@@ -178,20 +176,11 @@ fn hints_open_one_at_a_time_only_from_the_apps_own_pages() {
     assert_eq!(unknown.status, Status::NotFound);
 }
 
-/// A browser with a board (a hint opened makes it), and its learner id: the only one there.
-fn learner_with_board(app: &TestApp) -> (Browser<'_>, LearnerId) {
+/// A browser with a board (a hint opened makes it).
+fn learner_with_board(app: &TestApp) -> Browser<'_> {
     let mut learner = Browser::new(app);
     learner.submit("/challenges", "/challenges/login-csrf/hint", &[]);
-    let all = challenges(app).all();
-    assert_eq!(all.len(), 1, "one board");
-    (learner, all[0].0)
-}
-
-fn challenges(app: &TestApp) -> &Challenges {
-    app.client()
-        .rocket()
-        .state::<Challenges>()
-        .expect("managed")
+    learner
 }
 
 /// The attacker site's forged login as Chromium sends it from `http://localhost:8800`, with the
@@ -212,35 +201,50 @@ fn forged_login(app: &TestApp, cookies: Vec<Cookie<'static>>, trace: Option<&str
         .status()
 }
 
+/// What rides a cross-site form POST from this browser to the sessions lab's login.
+fn riding(browser: &Browser<'_>) -> Vec<Cookie<'static>> {
+    browser.jar.for_path("/labs/sessions/login")
+}
+
 #[test]
-fn a_forged_login_refused_by_the_same_origin_guard_defends_login_csrf_once_it_was_solved() {
+fn a_forged_login_accepted_with_origin_check_off_solves_login_csrf_and_refused_with_it_on_defends_it(
+) {
     let app = TestApp::spawn();
-    let (mut learner, id) = learner_with_board(&app);
-    let cookies = learner.jar.for_path("/labs/sessions/login");
+    let mut learner = learner_with_board(&app);
     // Refused before any solve: nothing to defend yet.
-    assert_eq!(forged_login(&app, cookies.clone(), None), Status::Forbidden);
-    assert_eq!(state_of(&mut learner, "login-csrf"), "open");
-    // The accepted forged login needs the `origin_check` switch; until it exists, the store
-    // stands in for that request.
-    challenges(&app).saw(&id, ChallengeId::LoginCsrf, ChallengeOutcome::Succeeded, 1);
-    // From another browser (its own cookies, or none): nothing changes for this learner.
-    let mut other = Browser::new(&app);
-    other.get("/challenges");
     assert_eq!(
-        forged_login(&app, other.jar.for_path("/labs"), None),
+        forged_login(&app, riding(&learner), None),
         Status::Forbidden
     );
+    assert_eq!(state_of(&mut learner, "login-csrf"), "open");
+    // From another browser (its own cookies and switches, or none): nothing changes here.
+    let mut other = learner_with_board(&app);
+    other.switch(SESSIONS, &[("origin_check", "false")]);
+    assert_eq!(forged_login(&app, riding(&other), None), Status::SeeOther);
+    assert_eq!(state_of(&mut other, "login-csrf"), "solved");
     assert_eq!(forged_login(&app, vec![], None), Status::Forbidden);
+    assert_eq!(state_of(&mut learner, "login-csrf"), "open");
+    // The learner's own `origin_check` off: the forged login goes through (303 to /me).
+    learner.switch(SESSIONS, &[("origin_check", "false")]);
+    assert_eq!(forged_login(&app, riding(&learner), None), Status::SeeOther);
     assert_eq!(state_of(&mut learner, "login-csrf"), "solved");
-    assert_eq!(forged_login(&app, cookies, None), Status::Forbidden);
+    // Other browsers refused now do not defend it for this learner.
+    other.reset_switches(SESSIONS);
+    assert_eq!(forged_login(&app, riding(&other), None), Status::Forbidden);
+    assert_eq!(state_of(&mut learner, "login-csrf"), "solved");
+    assert_eq!(state_of(&mut other, "login-csrf"), "defended");
+    learner.reset_switches(SESSIONS);
+    assert_eq!(
+        forged_login(&app, riding(&learner), None),
+        Status::Forbidden
+    );
     assert_eq!(state_of(&mut learner, "login-csrf"), "defended");
 }
 
 #[test]
 fn a_forged_login_without_the_learner_cookie_is_attributed_by_the_attacker_sites_trace_tag() {
     let app = TestApp::spawn();
-    let (mut learner, id) = learner_with_board(&app);
-    challenges(&app).saw(&id, ChallengeId::LoginCsrf, ChallengeOutcome::Succeeded, 1);
+    let mut learner = learner_with_board(&app);
     let start = learner.post_form("/labs/cross-site/start/sessions", &[]);
     assert_eq!(start.status, Status::SeeOther);
     let trace = learner
@@ -251,15 +255,28 @@ fn a_forged_login_without_the_learner_cookie_is_attributed_by_the_attacker_sites
         .to_string();
     // The lab page carries both cookies: from now on the log's id names this learner.
     learner.get(SESSIONS);
+    learner.switch(SESSIONS, &[("origin_check", "false")]);
+    // Only the switches ride along (as from a browser keeping the learner cookie `Lax`).
+    let switches_only = || -> Vec<Cookie<'static>> {
+        riding(&learner)
+            .into_iter()
+            .filter(|c| c.name() == "lab_switches")
+            .collect()
+    };
+    let switches = switches_only();
+    assert_eq!(switches.len(), 1, "the switches ride along");
     assert_eq!(
-        forged_login(&app, vec![], Some("AAAAAAAAAAAAAAAAAAAAAA")),
-        Status::Forbidden
+        forged_login(&app, switches.clone(), Some("AAAAAAAAAAAAAAAAAAAAAA")),
+        Status::SeeOther
     );
     assert_eq!(
         state_of(&mut learner, "login-csrf"),
-        "solved",
+        "open",
         "another log's tag"
     );
+    assert_eq!(forged_login(&app, switches, Some(&trace)), Status::SeeOther);
+    assert_eq!(state_of(&mut learner, "login-csrf"), "solved");
+    learner.reset_switches(SESSIONS);
     assert_eq!(forged_login(&app, vec![], Some(&trace)), Status::Forbidden);
     assert_eq!(state_of(&mut learner, "login-csrf"), "defended");
 }

@@ -350,3 +350,35 @@ fn curl_commands_on_the_page_work_verbatim() {
     );
     assert!(stdout.contains(r#"error="invalid_token""#), "{stdout}");
 }
+
+#[test]
+fn logout_takes_note_of_a_valid_token_which_keeps_working_and_refuses_a_missing_one() {
+    let client = client();
+    let token = login_token(&client);
+    let logout = |authorization: Option<Header<'static>>| {
+        let mut request = client.post(format!("{BASE}/api/logout"));
+        if let Some(header) = authorization {
+            request = request.header(header);
+        }
+        request.dispatch()
+    };
+    let answer = logout(Some(bearer(&token)));
+    assert_eq!(answer.status(), Status::Ok);
+    let body = json_body(answer);
+    assert_eq!(body["user"], "alice");
+    let left = body["still_valid_for"].as_i64().expect("seconds");
+    assert!(left > 0 && left <= 15 * 60, "{body}");
+    // Nothing was revoked: the same token still proves alice.
+    let (status, _, claims) = me(&client, Some(&format!("Bearer {token}")));
+    assert_eq!(
+        (status, claims["user"].as_str()),
+        (Status::Ok, Some("alice"))
+    );
+    let missing = logout(None);
+    assert_eq!(missing.status(), Status::Unauthorized);
+    assert!(missing.headers().get_one("WWW-Authenticate").is_some());
+    let forged = tampered(&token, |p| {
+        p.insert("sub".into(), Value::from("bob"));
+    });
+    assert_eq!(logout(Some(bearer(&forged))).status(), Status::Unauthorized);
+}

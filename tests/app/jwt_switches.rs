@@ -7,6 +7,7 @@ use regex::Regex;
 use rocket::http::Status;
 use serde_json::{json, Value};
 
+use crate::challenges::state_of;
 use crate::support::html::form_fields;
 use crate::support::internals::Audience;
 use crate::support::jwt::{expired, issued, payload, tampered, unsigned};
@@ -110,6 +111,22 @@ impl<'a> Learner<'a> {
         };
     }
 
+    /// The state of challenge `id` on this browser's board (visiting the board gives the browser
+    /// its learner cookie, which the header lab's calls carry from then on).
+    #[track_caller]
+    fn board(&mut self, app: &TestApp, id: &str) -> String {
+        match self {
+            Learner::Cookie(v) => state_of(&mut v.0, id),
+            Learner::Header(v) => {
+                let mut browser = Browser::new(app);
+                browser.jar = v.jar.take().unwrap_or_default();
+                let state = state_of(&mut browser, id);
+                v.jar = Some(browser.jar);
+                state
+            }
+        }
+    }
+
     /// Logs in as alice and returns the token the lab issued to this browser.
     #[track_caller]
     fn alices_token(&mut self) -> String {
@@ -187,41 +204,70 @@ impl<'a> Learner<'a> {
 /// (still refused), and the switch back on (refused again).
 #[track_caller]
 fn defence_holds_unless_switched_off(
-    app: &TestApp,
+    app: &'_ TestApp,
     learner: &mut Learner<'_>,
     forged: &str,
     switch: (&str, &str),
     refusal: &str,
     accepted: Verdict,
 ) {
+    defence_and_challenge(app, learner, forged, switch, refusal, accepted, None);
+}
+
+/// As [`defence_holds_unless_switched_off`], and the board follows: the refusal before any
+/// solve leaves `challenge` open, the accepted attack solves it, another browser's attempt
+/// changes nothing for this learner, and the same attack refused after the reset defends it.
+#[track_caller]
+fn defence_and_challenge(
+    app: &'_ TestApp,
+    learner: &mut Learner<'_>,
+    forged: &str,
+    switch: (&str, &str),
+    refusal: &str,
+    accepted: Verdict,
+    challenge: Option<&str>,
+) {
     let base = learner.base();
+    let board = |learner: &mut Learner<'_>, expected: &str| {
+        if let Some(id) = challenge {
+            assert_eq!(learner.board(app, id), expected, "{base}: {id}");
+        }
+    };
+    board(learner, "open");
     assert_eq!(
         learner.present(forged),
         Verdict::refused(refusal),
         "{base}: refused at the safe default"
     );
+    board(learner, "open");
     learner.switch(&[switch]);
     assert_eq!(
         learner.present(forged),
         accepted,
         "{base}: accepted with {switch:?}"
     );
+    board(learner, "solved");
     let mut neighbour = learner.neighbour(app);
+    board(&mut neighbour, "open");
     assert_eq!(
         neighbour.present(forged),
         Verdict::refused(refusal),
         "{base}: another browser is not affected"
     );
+    board(&mut neighbour, "open");
+    board(learner, "solved");
     learner.reset();
     assert_eq!(
         learner.present(forged),
         Verdict::refused(refusal),
         "{base}: refused again after the reset"
     );
+    board(learner, "defended");
 }
 
 #[test]
-fn an_alg_none_token_is_accepted_only_with_pin_algorithm_off_in_both_labs() {
+fn an_alg_none_token_is_accepted_only_with_pin_algorithm_off_in_both_labs_which_solves_then_defends_alg_none(
+) {
     let app = TestApp::spawn();
     for mut learner in Learner::both(&app) {
         let token = learner.alices_token();
@@ -231,48 +277,53 @@ fn an_alg_none_token_is_accepted_only_with_pin_algorithm_off_in_both_labs() {
             }),
             "none",
         );
-        defence_holds_unless_switched_off(
+        defence_and_challenge(
             &app,
             &mut learner,
             &forged,
             ("pin_algorithm", "false"),
             "algorithm_not_allowed",
             Verdict::accepted_as("bob", "pin_algorithm"),
+            Some("alg-none"),
         );
     }
 }
 
 #[test]
-fn an_edited_payload_is_believed_only_with_verify_signature_off_in_both_labs() {
+fn an_edited_payload_is_believed_only_with_verify_signature_off_in_both_labs_which_solves_then_defends_the_challenge(
+) {
     let app = TestApp::spawn();
     for mut learner in Learner::both(&app) {
         let token = learner.alices_token();
         let forged = tampered(&token, |p| {
             p.insert("sub".into(), Value::from("bob"));
         });
-        defence_holds_unless_switched_off(
+        defence_and_challenge(
             &app,
             &mut learner,
             &forged,
             ("verify_signature", "false"),
             "bad_signature",
             Verdict::accepted_as("bob", "verify_signature"),
+            Some("signature-not-verified"),
         );
     }
 }
 
 #[test]
-fn the_other_labs_token_is_accepted_only_with_check_audience_off_in_both_labs() {
+fn the_other_labs_token_is_accepted_only_with_check_audience_off_in_both_labs_which_solves_then_defends_audience_confusion(
+) {
     let app = TestApp::spawn();
     for mut learner in Learner::both(&app) {
         let other_labs = issued(app.client(), learner.other_audience(), Some("alice"), 1);
-        defence_holds_unless_switched_off(
+        defence_and_challenge(
             &app,
             &mut learner,
             &other_labs,
             ("check_audience", "false"),
             "wrong_audience",
             Verdict::accepted_as("alice", "check_audience"),
+            Some("audience-confusion"),
         );
     }
 }
@@ -351,7 +402,8 @@ fn ttl_sets_the_lifetime_of_the_tokens_a_lab_issues_to_this_browser_and_the_cook
 /// workbench's cracker finds the word; the learner signs a token for bob with it in the
 /// workbench's encoder; the lab accepts it while `weak_secret` is on, and only for this browser.
 #[test]
-fn the_cracker_finds_the_weak_word_and_a_token_forged_with_it_works_only_while_weak_secret_is_on() {
+fn the_cracker_finds_the_weak_word_and_a_token_forged_with_it_works_only_while_weak_secret_is_on_which_solves_then_defends_weak_secret(
+) {
     let app = TestApp::spawn();
     for mut learner in Learner::both(&app) {
         let base = learner.base();
@@ -362,8 +414,15 @@ fn the_cracker_finds_the_weak_word_and_a_token_forged_with_it_works_only_while_w
         assert!(crack.text("not-found").is_some(), "{base}: {}", crack.body);
         assert!(crack.text("why-random-holds").is_some());
 
+        assert_eq!(learner.board(&app, "weak-secret"), "open");
         learner.switch(&[("weak_secret", "true")]);
         let weak = learner.alices_token();
+        // The lab's own login token, signed with the word, is no forgery.
+        assert_eq!(
+            learner.present(&weak),
+            Verdict::accepted_as("alice", "weak_secret")
+        );
+        assert_eq!(learner.board(&app, "weak-secret"), "open", "{base}");
         let crack = workbench.post_form("/tools/jwt/crack", &[("token".into(), weak.clone())]);
         let word = crack
             .text("cracked-secret")
@@ -387,17 +446,71 @@ fn the_cracker_finds_the_weak_word_and_a_token_forged_with_it_works_only_while_w
             Verdict::accepted_as("bob", "weak_secret"),
             "{base}: accepted while weak_secret is on"
         );
+        assert_eq!(learner.board(&app, "weak-secret"), "solved", "{base}");
         let mut neighbour = learner.neighbour(&app);
+        assert_eq!(neighbour.board(&app, "weak-secret"), "open");
         assert_eq!(
             neighbour.present(&forged),
             Verdict::refused("bad_signature"),
             "{base}: another browser checks with the real secret"
         );
+        assert_eq!(neighbour.board(&app, "weak-secret"), "open", "{base}");
+        assert_eq!(learner.board(&app, "weak-secret"), "solved", "{base}");
         learner.reset();
         assert_eq!(
             learner.present(&forged),
             Verdict::refused("bad_signature"),
             "{base}: refused once weak_secret is off"
+        );
+        assert_eq!(learner.board(&app, "weak-secret"), "defended", "{base}");
+    }
+}
+
+/// The replay after logout in both labs: the header lab's logout (`api/logout`) is noticed as
+/// the cookie lab's is; a copy accepted afterwards solves it, another browser's replay changes
+/// nothing for this learner, and the same copy refused once expired defends it.
+#[test]
+fn a_jwt_copy_replayed_after_logout_solves_the_challenge_in_both_labs_and_refused_once_expired_defends_it(
+) {
+    let app = TestApp::with(crate::support::figment().merge(("jwt_ttl", 2)));
+    for mut learner in Learner::both(&app) {
+        let base = learner.base();
+        assert_eq!(learner.board(&app, "jwt-replay-after-logout"), "open");
+        let copy = learner.alices_token();
+        match &mut learner {
+            Learner::Cookie(v) => v.log_out(),
+            Learner::Header(v) => v.log_out(),
+        };
+        let mut neighbour = learner.neighbour(&app);
+        neighbour.board(&app, "jwt-replay-after-logout");
+        assert_eq!(
+            neighbour.present(&copy),
+            Verdict::Accepted("alice".into(), vec![])
+        );
+        assert_eq!(
+            learner.board(&app, "jwt-replay-after-logout"),
+            "open",
+            "{base}"
+        );
+        assert_eq!(
+            learner.present(&copy),
+            Verdict::Accepted("alice".into(), vec![])
+        );
+        assert_eq!(
+            learner.board(&app, "jwt-replay-after-logout"),
+            "solved",
+            "{base}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(2100));
+        assert_eq!(
+            learner.present(&copy),
+            Verdict::refused("expired"),
+            "{base}"
+        );
+        assert_eq!(
+            learner.board(&app, "jwt-replay-after-logout"),
+            "defended",
+            "{base}"
         );
     }
 }

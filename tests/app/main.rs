@@ -10,6 +10,7 @@ mod attacker;
 mod browser;
 mod browser_cross_site;
 mod challenges;
+mod challenges_switches;
 mod cookies;
 mod cookies_switches;
 mod cross_site;

@@ -381,7 +381,11 @@ fn write_back_of_a_stale_copy_loses_the_increments_in_between_in_redis_too() {
             .await
             .expect("answers")
             .expect("live");
-        assert_eq!(written.visits, 2, "the two visits in between are lost");
+        assert_eq!(
+            written.session.visits, 2,
+            "the two visits in between are lost"
+        );
+        assert_eq!(written.overwrote, 3, "it says what it overwrote");
     });
 }
 

@@ -465,8 +465,12 @@ impl<'a> Visitor<'a> for JwtHeaderVisitor<'a> {
         self.keep(&page);
         page
     }
-    /// The page forgets its token; the server is not told (there is nothing to tell).
+    /// As the page does: tells the server (which can only take note: it keeps no list of
+    /// tokens to revoke), then forgets its token.
     fn log_out(&mut self) -> Page {
+        if self.token.is_some() {
+            self.call(true, "/api/logout", None);
+        }
         self.token = None;
         self.app.client.get(JWT_HEADER).dispatch().into()
     }

@@ -13,6 +13,7 @@ use time::Duration;
 use super::CREDENTIAL;
 use crate::auth::arrival::Arrival;
 use crate::auth::jwt::{Audience, Claims, JwtKeys, Leniency, Policy, Rejection, Verified};
+use crate::challenges::TokenVerdict;
 use crate::labs::credential::{CookieRefusal, LabCookies};
 
 /// A token this server signed for this lab, unexpired, and what it says; or, when this
@@ -64,6 +65,14 @@ impl TokenCookie {
 
     pub fn claims(&self) -> Option<&Claims> {
         self.accepted().map(|verified| &verified.claims)
+    }
+
+    /// What the check concluded, for the challenges (`None`: no token was checked).
+    pub fn verdict(&self) -> Option<TokenVerdict<'_>> {
+        match self {
+            Arrival::Accepted(token) => Some(Ok((&token.claims, &token.lenient))),
+            _ => self.rejection().map(Err),
+        }
     }
 }
 

@@ -111,7 +111,7 @@ fn index(
 ) -> Result<Template, AppError> {
     let now = OffsetDateTime::now_utc();
     let arrived = TokenCookie::read_with(&cookies, keys, &policy);
-    learner.saw_jwt(raw_token(&cookies), arrived.claims(), arrived.rejection());
+    learner.saw_jwt(raw_token(&cookies), arrived.verdict());
     let issued = match arrived.claims() {
         Some(claims) => keys.reissue_with(&policy, claims, claims.visits.saturating_add(1)),
         None => keys.issue_with(&policy, None, 1),
@@ -182,6 +182,7 @@ async fn login(
     let issued = keys
         .issue_with(&policy, Some(&username), visits)
         .map_err(|_| Err(AppError::internal()))?;
+    learner.issued_jwt(&issued.claims);
     set_token_cookie(cookies.jar, issued.token, policy.ttl, config.cookies.secure);
     Ok(Flashed::success(
         Redirect::to(format!("{BASE}/me")),
@@ -197,7 +198,7 @@ fn me(
     keys: &State<JwtKeys>,
     learner: Learner<'_>,
 ) -> Template {
-    learner.saw_jwt(Some(&user.token), Some(&user.claims), None);
+    learner.saw_jwt(Some(&user.token), Some(Ok((&user.claims, &user.lenient))));
     let now = OffsetDateTime::now_utc();
     Template::render(
         "labs/jwt-cookie/me",

@@ -2,9 +2,12 @@
 //! answers: absent / rejected(why) / accepted(verified claims). Two guards build on it:
 //! [`BearerUser`] for routes that need a valid token, [`MaybeBearer`] for routes where no
 //! token is fine but a bad one is not. Both fail with the RFC 6750 401, which a handler
-//! returns by taking `Result<guard, ApiError>` and writing `?`.
+//! returns by taking `Result<guard, ApiError>` and writing `?`. Reading the header is where
+//! this lab decides about a token, so the challenges see each token here, once per request.
 
 use crate::auth::jwt::{views, Leniency, LeniencyView, Policy, Verified};
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use rocket::outcome::try_outcome;
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, State};
@@ -12,6 +15,7 @@ use rocket::{Request, State};
 use super::challenge::ApiError;
 use crate::auth::arrival::{Arrival, Reason};
 use crate::auth::jwt::{Audience, Claims, JwtKeys, Rejection};
+use crate::challenges::{Learner, TokenVerdict};
 use rocket::http::Status;
 
 /// Why a bearer credential was refused.
@@ -61,14 +65,8 @@ impl Bearer {
         let Some(value) = header else {
             return (Arrival::Absent, Vec::new());
         };
-        // The scheme is case-insensitive (RFC 9110 §11.1); the token follows one space.
-        let token = match value.trim().split_once(' ') {
-            Some((scheme, token))
-                if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
-            {
-                token.trim()
-            }
-            _ => return (Arrival::Rejected(BearerRejection::NotBearer), Vec::new()),
+        let Some(token) = bearer_token(value) else {
+            return (Arrival::Rejected(BearerRejection::NotBearer), Vec::new());
         };
         match keys.verify_with(token, policy) {
             Ok(Verified { claims, lenient }) => (Arrival::Accepted(claims), lenient),
@@ -79,6 +77,32 @@ impl Bearer {
         }
     }
 }
+
+/// The token in an `Authorization: Bearer <token>` value. The scheme is case-insensitive
+/// (RFC 9110 §11.1); the token follows one space.
+fn bearer_token(value: &str) -> Option<&str> {
+    match value.trim().split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => {
+            Some(token.trim()).filter(|token| !token.is_empty())
+        }
+        _ => None,
+    }
+}
+
+impl Bearer {
+    /// What the check concluded, for the challenges (`None`: no token was checked).
+    fn verdict<'a>(&'a self, lenient: &'a [Leniency]) -> Option<TokenVerdict<'a>> {
+        match self {
+            Arrival::Accepted(claims) => Some(Ok((claims, lenient))),
+            Arrival::Rejected(BearerRejection::Invalid(rejection)) => Some(Err(rejection)),
+            _ => None,
+        }
+    }
+}
+
+/// Set once the challenges have seen this request's token (the guard runs once per guard
+/// that asks for it; the token is judged, and reported, once).
+struct Reported(AtomicBool);
 
 /// The checks this browser's switches relaxed to accept the request's token, kept for the
 /// answer to name (see [`SwitchDecisions`]).
@@ -94,6 +118,12 @@ impl<'r> FromRequest<'r> for Bearer {
         let policy = try_outcome!(request.guard::<Policy>().await);
         let header = request.headers().get_one("Authorization");
         let (bearer, lenient) = Bearer::read_with(header, keys, &policy);
+        let reported = request.local_cache(|| Reported(AtomicBool::new(false)));
+        if !reported.0.swap(true, Ordering::Relaxed) {
+            if let Outcome::Success(learner) = request.guard::<Learner<'_>>().await {
+                learner.saw_jwt(header.and_then(bearer_token), bearer.verdict(&lenient));
+            }
+        }
         request.local_cache(|| Relaxed(lenient));
         Outcome::Success(bearer)
     }

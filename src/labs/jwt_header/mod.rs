@@ -37,7 +37,15 @@ pub fn stage() -> AdHoc {
     AdHoc::on_ignite("JWT-in-a-header lab", |rocket| async {
         rocket.mount(
             BASE,
-            routes![index, needs_script, token, token_not_json, me, visit],
+            routes![
+                index,
+                needs_script,
+                token,
+                token_not_json,
+                me,
+                visit,
+                logout
+            ],
         )
     })
 }
@@ -127,6 +135,7 @@ async fn token(
     let issued = keys
         .issue_with(&policy, Some(&username), visits)
         .map_err(|_| ApiError::signing_failed())?;
+    learner.issued_jwt(&issued.claims);
     Ok(Json(TokenResponse::new(issued)))
 }
 
@@ -200,5 +209,30 @@ fn visit(
         token_type: response.token_type,
         expires_in: response.expires_in,
         switch_decisions: decisions,
+    }))
+}
+
+/// What a logout answers: whose login it ended, and how long the token stays valid anyway.
+#[derive(Serialize)]
+struct LogoutResponse {
+    user: Option<String>,
+    /// Seconds until the token's `exp`: a copy keeps working that long (no server state).
+    still_valid_for: i64,
+}
+
+/// Logs out: the page forgets its token; the server, which keeps no list of tokens, can only
+/// take note (the challenges remember the login, so a copy replayed later is recognised). It
+/// reads no body, like `api/visit`; without a valid token it is the RFC 6750 401.
+#[post("/api/logout")]
+fn logout(
+    bearer: Result<BearerUser, ApiError>,
+    learner: Learner<'_>,
+) -> Result<Json<LogoutResponse>, ApiError> {
+    let BearerUser { claims } = bearer?;
+    learner.logged_out_jwt(Some(&claims));
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    Ok(Json(LogoutResponse {
+        user: claims.username().map(str::to_string),
+        still_valid_for: (claims.exp - now).max(0),
     }))
 }

@@ -14,6 +14,7 @@ use super::store::{SessionId, SessionStore, SessionView};
 use super::url_id::UrlId;
 use super::CREDENTIAL;
 use crate::auth::arrival::{Arrival, Reason};
+use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::credential::{CookieRefusal, LabCookies};
 use crate::labs::switches::SessionSwitches;
@@ -170,6 +171,10 @@ impl<'r> FromRequest<'r> for SessionUser {
         let Ok(session) = store.get(&id, OffsetDateTime::now_utc()).await else {
             return Outcome::Error((Status::ServiceUnavailable, ()));
         };
+        let logged_in = session.as_ref().is_some_and(|s| s.user.is_some());
+        if let Outcome::Success(learner) = request.guard::<Learner<'_>>().await {
+            learner.saw_session(&id, logged_in);
+        }
         session
             .and_then(|session| {
                 let username = session.user.clone()?;

@@ -89,6 +89,8 @@ pub fn stage() -> AdHoc {
 /// `saveUninitialized: true`), so anonymous visitors are counted too; the experiment switches
 /// can change that and more (`visit.rs`).
 #[get("/")]
+// One argument per request guard: each is a thing the page needs from the request or the app.
+#[allow(clippy::too_many_arguments)]
 async fn index(
     cookies: LabCookies<'_>,
     store: &State<SessionStore>,
@@ -97,8 +99,10 @@ async fn index(
     url: UrlId,
     sent: SentHeaders,
     flash: Option<Notice>,
+    learner: Learner<'_>,
 ) -> Result<Template, AppError> {
     let visit = visit::visit(&cookies, store, config, &switches, url).await?;
+    learner.saw_visit(visit.counting, visit::STORE_ROUND_TRIP);
     let now = OffsetDateTime::now_utc();
     let cookie = SessionCookie::read(&cookies);
     let mut decisions = visit.decisions;
@@ -172,6 +176,7 @@ async fn login(
         Some(id) => store.login_keeping_id(&id, &username, now).await?,
         None => None,
     };
+    learner.saw_session_login(old.as_ref(), kept.is_some(), switches.regenerate_on_login);
     let message = match kept {
         Some(_) => "sessions.flash.logged_in_kept_id",
         None => "sessions.flash.logged_in",
@@ -240,12 +245,17 @@ async fn logout(
     cookies: LabCookies<'_>,
     store: &State<SessionStore>,
     switches: SessionSwitches,
+    learner: Learner<'_>,
 ) -> Result<Flashed<Redirect>, AppError> {
-    let live = match SessionCookie::read(&cookies).id() {
+    let id = SessionCookie::read(&cookies).id();
+    let live = match id {
         Some(id) if switches.destroy_on_logout => store.destroy(&id).await?,
         Some(id) => store.get(&id, OffsetDateTime::now_utc()).await?.is_some(),
         None => false,
     };
+    if let Some(id) = id.filter(|_| live) {
+        learner.logged_out_session(&id);
+    }
     let message = match (live, switches.destroy_on_logout) {
         (true, true) => "sessions.flash.logged_out",
         (true, false) => "sessions.flash.logged_out_kept",

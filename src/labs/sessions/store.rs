@@ -95,6 +95,14 @@ pub struct SessionView {
     pub values: BTreeMap<String, String>,
 }
 
+/// A stale copy saved back: the session now, and the count the write replaced. A replaced
+/// count above the copy's is a lost update: a visit counted in between was overwritten.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenBack {
+    pub session: SessionView,
+    pub overwrote: u64,
+}
+
 /// How many sessions of each kind the store holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct SessionCounts {
@@ -221,16 +229,17 @@ impl SessionStore {
     /// store that saves the whole session object at the end of every request does (express's
     /// `resave: true`). Two requests that read the same copy both write `n + 1`, and one
     /// increment is lost: the `resave` switch's lesson, in Redis as in memory (a plain
-    /// overwrite, on purpose). `None` when the session does not exist or has expired.
+    /// overwrite, on purpose). It says which count it replaced, so the server can tell a lost
+    /// update when it makes one. `None` when the session does not exist or has expired.
     pub async fn write_back(
         &self,
         id: &SessionId,
         visits: u64,
         now: OffsetDateTime,
-    ) -> Result<Option<SessionView>, StoreDown> {
+    ) -> Result<Option<WrittenBack>, StoreDown> {
         match &self.backend {
             Backend::Memory(store) => Ok(store.write_back(id, visits, now)),
-            Backend::Redis(store) => store.touch(id, now, Touch::WriteBack(visits)).await,
+            Backend::Redis(store) => store.write_back(id, visits, now).await,
         }
     }
 

@@ -11,6 +11,7 @@ use time::OffsetDateTime;
 
 use super::guard::{set_session_cookie, SessionCookieOptions};
 use super::store::{SessionId, SessionStore};
+use crate::challenges::{self, Challenges};
 use crate::config::AppConfig;
 use crate::labs::switches::SessionSwitches;
 
@@ -69,6 +70,9 @@ impl UrlId {
         };
         let options = SessionCookieOptions::of(config, switches);
         set_session_cookie(request.cookies(), id, options);
+        if let Some(challenges) = request.rocket().state::<Challenges>() {
+            challenges::sessions::planted(challenges, &id);
+        }
         UrlId::Planted(id)
     }
 }

@@ -12,6 +12,7 @@ use super::guard::{set_session_cookie, SessionCookie, SessionCookieOptions};
 use super::store::{SessionId, SessionStore, SessionView, StoreDown};
 use super::url_id::UrlId;
 use super::view::{why_new, Decision};
+use crate::challenges::sessions::Counting;
 use crate::config::AppConfig;
 use crate::labs::credential::LabCookies;
 use crate::labs::switches::SessionSwitches;
@@ -30,6 +31,8 @@ pub(crate) struct Visit {
     /// Why a new session was started (`sessions.new_session.*`), when one was.
     pub(crate) new_because: Option<&'static str>,
     pub(crate) decisions: Vec<Decision>,
+    /// How the visit was counted (for the lost-update challenge); `None`: not counted.
+    pub(crate) counting: Option<Counting>,
 }
 
 /// Counts a visit on the session this request names (from the URL, else the cookie), or
@@ -48,9 +51,9 @@ pub(crate) async fn visit(
         .into_iter()
         .collect();
     let options = SessionCookieOptions::of(config, switches);
-    let counted = match url.planted().or_else(|| cookie.id()) {
+    let (counted, counting) = match url.planted().or_else(|| cookie.id()) {
         Some(id) => count(store, &id, switches, &mut decisions).await?,
-        None => None,
+        None => (None, None),
     };
     let (session, new_because) = match counted {
         Some(session) => {
@@ -75,28 +78,43 @@ pub(crate) async fn visit(
         session,
         new_because,
         decisions,
+        counting,
     })
 }
 
-/// One visit on a live session; `None` when it does not exist or has expired.
+/// One visit on a live session, and how it was counted; `None` when it does not exist or has
+/// expired.
 async fn count(
     store: &SessionStore,
     id: &SessionId,
     switches: &SessionSwitches,
     decisions: &mut Vec<Decision>,
-) -> Result<Option<SessionView>, StoreDown> {
+) -> Result<(Option<SessionView>, Option<Counting>), StoreDown> {
     if !switches.resave {
         // The increment happens in one step inside the store (under its lock, or in one Lua
         // script in Redis): no visit is ever lost.
-        return store.visit(id, OffsetDateTime::now_utc()).await;
+        let session = store.visit(id, OffsetDateTime::now_utc()).await?;
+        let counting = session.as_ref().map(|_| Counting::Atomic(*id));
+        return Ok((session, counting));
     }
     // express-session's `resave: true`: read a copy, change it, save the whole copy back.
     let Some(copy) = store.get(id, OffsetDateTime::now_utc()).await? else {
-        return Ok(None);
+        return Ok((None, None));
     };
     rocket::tokio::time::sleep(STORE_ROUND_TRIP).await;
     decisions.push(Decision::new("resave", "write_back"));
-    store
+    let written = store
         .write_back(id, copy.visits.saturating_add(1), OffsetDateTime::now_utc())
-        .await
+        .await?;
+    Ok(match written {
+        Some(written) => (
+            Some(written.session),
+            // A count above the copy's was a visit counted in between, now overwritten.
+            Some(Counting::WrittenBack {
+                copy: copy.visits,
+                overwrote: written.overwrote,
+            }),
+        ),
+        None => (None, None),
+    })
 }

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use time::OffsetDateTime;
 
 use super::budget::{Kind, Recency};
-use super::{SessionCounts, SessionId, SessionLimits, SessionView};
+use super::{SessionCounts, SessionId, SessionLimits, SessionView, WrittenBack};
 
 /// One session as the server holds it (kept small: a few dozen bytes plus the username).
 struct Entry {
@@ -234,18 +234,19 @@ impl MemoryStore {
     /// Writes a copy of the session back with `visits`, whatever the store holds now: what a
     /// store that saves the whole session object at the end of every request does (express's
     /// `resave: true` with `MemoryStore`). Two requests that read the same copy both write
-    /// `n + 1`, and one increment is lost: the `resave` switch's lesson. `None` when the
-    /// session does not exist or has expired.
+    /// `n + 1`, and one increment is lost: the `resave` switch's lesson. Returns the count it
+    /// replaced too; `None` when the session does not exist or has expired.
     pub fn write_back(
         &self,
         id: &SessionId,
         visits: u64,
         now: OffsetDateTime,
-    ) -> Option<SessionView> {
+    ) -> Option<WrittenBack> {
         let mut inner = self.lock();
         let entry = inner.live(id, now, &self.limits)?;
-        entry.visits = visits;
-        inner.view(*id, &self.limits)
+        let overwrote = std::mem::replace(&mut entry.visits, visits);
+        let session = inner.view(*id, &self.limits)?;
+        Some(WrittenBack { session, overwrote })
     }
 
     /// Stores `value` under `key` in a live session (and marks it as used); `None` when the
@@ -537,6 +538,10 @@ mod tests {
         let written = store
             .write_back(&session.id, copy.visits + 1, T0)
             .expect("live");
-        assert_eq!(written.visits, 2, "the two visits in between are lost");
+        assert_eq!(
+            written.session.visits, 2,
+            "the two visits in between are lost"
+        );
+        assert_eq!(written.overwrote, 3, "it says what it overwrote");
     }
 }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use ::redis::{RedisError, Script};
 use time::{Duration, OffsetDateTime};
 
-use super::{SessionCounts, SessionId, SessionLimits, SessionView};
+use super::{SessionCounts, SessionId, SessionLimits, SessionView, WrittenBack};
 use crate::redis_link::{RedisLink, StoreDown, PREFIX};
 
 /// Each script with the shared definitions in front.
@@ -39,7 +39,6 @@ struct Scripts {
 pub(super) enum Touch<'a> {
     Get,
     Visit,
-    WriteBack(u64),
     SetValue(&'a str, &'a str),
 }
 
@@ -126,13 +125,31 @@ impl RedisStore {
         let args: Vec<String> = match what {
             Touch::Get => vec!["get".into()],
             Touch::Visit => vec!["visit".into()],
-            Touch::WriteBack(visits) => vec!["write_back".into(), visits.to_string()],
             Touch::SetValue(key, value) => vec!["set_value".into(), key.into(), value.into()],
         };
         let mut all = vec![id.to_string()];
         all.extend(args);
         let fields: Option<Fields> = self.run(&self.scripts.touch, now, &refs(&all)).await?;
         Ok(fields.map(|fields| self.view(*id, &fields)))
+    }
+
+    /// Saves a stale copy's count back (the `touch` script's `write_back`), and says which
+    /// count it replaced.
+    pub(super) async fn write_back(
+        &self,
+        id: &SessionId,
+        visits: u64,
+        now: OffsetDateTime,
+    ) -> Result<Option<WrittenBack>, StoreDown> {
+        let args = [id.to_string(), "write_back".into(), visits.to_string()];
+        let fields: Option<Fields> = self.run(&self.scripts.touch, now, &refs(&args)).await?;
+        Ok(fields.map(|fields| {
+            let overwrote = fields.get("overwrote").and_then(|v| v.parse().ok());
+            WrittenBack {
+                session: self.view(*id, &fields),
+                overwrote: overwrote.unwrap_or_default(),
+            }
+        }))
     }
 
     /// Logs in under a new id (count carried over, old session destroyed), or, with
