@@ -106,12 +106,13 @@ impl Visitor {
         self.send(at, call).await
     }
 
-    /// Logs out: the lab's logout form; the header lab has no logout route, its script only
-    /// forgets the token, so no request is sent.
+    /// Logs out as each lab's page does: the lab's logout form; in the header lab the script
+    /// tells the server (`api/logout`, which can only take note) and forgets the token.
     pub async fn log_out(&mut self, at: &Instance) -> Option<Exchange> {
         if self.in_header() {
+            let told = self.send(at, Call::post(self.path("/api/logout"))).await;
             self.token = None;
-            return None;
+            return Some(told);
         }
         Some(self.send(at, Call::post(self.path("/logout"))).await)
     }
