@@ -438,3 +438,80 @@ fn logging_out_everywhere_ends_only_that_users_sessions_in_redis() {
         assert_eq!(store.len().await, Ok(1), "the guest is left");
     });
 }
+
+/// The `data-why` of the arrival marked `id` on `page`.
+fn why(page: &Page, id: &str) -> Option<String> {
+    let marker = format!("id=\"{id}\"");
+    let tag = page
+        .body
+        .split("<strong")
+        .find(|tag| tag.contains(&marker))?
+        .split('>')
+        .next()?;
+    crate::support::html::attr(tag, "data-why")
+}
+
+/// Chapter 11's table, as two instances that differ in one key each see it: the credentials the
+/// key protects are refused for exactly that reason, and the others pass (a memory store is
+/// enough: the reason is read before any store is asked).
+#[test]
+fn each_key_a_second_instance_does_not_share_refuses_exactly_what_it_protects() {
+    use crate::support::{CookiesVisitor, JwtCookieVisitor};
+    let first = TestApp::spawn();
+    let mut sessions = SessionsVisitor::arrive(&first);
+    sessions.log_in_as(ALICE);
+    let mut cookies = CookiesVisitor::arrive(&first);
+    cookies.visit();
+    cookies.log_in_as(ALICE);
+    let mut jwt = JwtCookieVisitor::arrive(&first);
+    jwt.log_in_as(ALICE);
+    let carried = [
+        sessions.credential_copy(),
+        cookies.credential_copy(),
+        jwt.credential_copy(),
+    ];
+    let other_key = "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A=";
+    let rows = [
+        ("secret_key", other_key.to_string()),
+        (
+            "jwt_secret",
+            "another-jwt-secret-of-more-than-32-bytes!".to_string(),
+        ),
+        (
+            "cookie_signing_keys",
+            "another-signing-key-of-more-than-32-bytes".to_string(),
+        ),
+    ];
+    for (key, value) in rows {
+        let second = TestApp::with(figment().merge((key, value)));
+        let page = on(&second, &carried[0]).visit();
+        let sid = why(&page, "cookie-state");
+        let cookies = CookiesVisitor::arrive(&second)
+            .carrying(carried[1].clone())
+            .visit();
+        let private = cookies.text("private-verdict");
+        let signed = cookies.text("signed-verdict");
+        let token = JwtCookieVisitor::arrive(&second)
+            .carrying(carried[2].clone())
+            .visit();
+        let jwt = why(&token, "token-state");
+        match key {
+            "secret_key" => {
+                assert_eq!(sid.as_deref(), Some("undecryptable"), "{key}");
+                assert_eq!(private.as_deref(), Some("could not decrypt"), "{key}");
+                assert_eq!(signed.as_deref(), Some("accepted"), "{key}");
+                assert!(jwt.is_none(), "{key}: the token passes: {jwt:?}");
+            }
+            "jwt_secret" => {
+                assert_ne!(sid.as_deref(), Some("undecryptable"), "{key}");
+                assert_eq!(private.as_deref(), Some("accepted"), "{key}");
+                assert_eq!(jwt.as_deref(), Some("bad_signature"), "{key}");
+            }
+            _ => {
+                assert_eq!(signed.as_deref(), Some("signature did not match"), "{key}");
+                assert_eq!(private.as_deref(), Some("accepted"), "{key}");
+                assert!(jwt.is_none(), "{key}: the token passes: {jwt:?}");
+            }
+        }
+    }
+}
