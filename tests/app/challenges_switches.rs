@@ -10,9 +10,9 @@ use rocket::local::asynchronous::Client as AsyncClient;
 use rocket::local::blocking::Client;
 
 use crate::challenges::{state_of, state_on};
+use crate::support::figment;
 use crate::support::internals::{attacker, Challenges};
 use crate::support::visitor::{Browser, TestApp, ALICE, SESSIONS};
-use crate::support::{figment, internals};
 
 fn me_path() -> String {
     format!("{SESSIONS}/me")
@@ -205,17 +205,8 @@ async fn browser_with(client: &AsyncClient, switches: &str) -> Cookies {
 
 #[test]
 fn visits_lost_with_resave_on_solve_lost_update_and_overlapping_visits_all_counted_defend_it() {
-    let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let client = Arc::new(
-            AsyncClient::untracked(internals::rocket_from(figment()))
-                .await
-                .expect("app"),
-        );
+    crate::support::on_runtime(2, async {
+        let client = crate::support::async_app(figment()).await;
         let mut learner = browser_with(&client, "resave=false").await;
         // Overlapping visits counted in one step before any solve: nothing to defend yet.
         burst(&client, &learner).await;

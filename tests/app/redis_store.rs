@@ -77,12 +77,7 @@ fn two_hundred_parallel_visits_split_across_two_instances_all_count() {
     else {
         return;
     };
-    let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(4)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
+    crate::support::on_runtime(4, async {
         let mut clients = Vec::new();
         for port in [8000, 8001] {
             let figment = figment()

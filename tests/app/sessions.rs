@@ -1,11 +1,9 @@
 //! The sessions lab: an encrypted id cookie, all state on the server.
 
-use std::sync::Arc;
 use std::time::Duration;
 
 use crate::support::*;
 use rocket::http::{Cookie, Status};
-use rocket::local::asynchronous::Client as AsyncClient;
 
 const BASE: &str = SESSIONS;
 
@@ -349,17 +347,8 @@ fn full_store_evicts_the_least_recently_seen_session() {
 
 #[test]
 fn two_hundred_parallel_visits_on_one_session_all_count() {
-    let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(4)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let client = Arc::new(
-            AsyncClient::untracked(crate::support::internals::rocket_from(figment()))
-                .await
-                .expect("app"),
-        );
+    crate::support::on_runtime(4, async {
+        let client = crate::support::async_app(figment()).await;
         let first = client.get(BASE).dispatch().await;
         let cookie = first
             .cookies()

@@ -11,7 +11,7 @@ use crate::support::browser;
 use crate::support::visitor::{
     Browser, Page, SessionsVisitor, TestApp, Visitor, ALICE, BOB, SESSIONS,
 };
-use crate::support::{figment, internals, serve_app};
+use crate::support::{figment, serve_app};
 
 /// Whether the page's inspector reports a decision made by `switch`, and which.
 fn decision(page: &Page, switch: &str) -> Option<String> {
@@ -74,17 +74,8 @@ fn save_uninitialized_off_stores_nothing_for_an_anonymous_visit_and_a_login_star
 /// 50 visits at once on one session, through the app's HTTP handling; returns how many the
 /// count went up by.
 fn parallel_visits(resave: bool) -> u64 {
-    let runtime = rocket::tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime");
-    runtime.block_on(async {
-        let client = Arc::new(
-            AsyncClient::untracked(internals::rocket_from(figment()))
-                .await
-                .expect("app"),
-        );
+    crate::support::on_runtime(2, async {
+        let client = crate::support::async_app(figment()).await;
         let mut cookies: Vec<Cookie<'static>> = Vec::new();
         if resave {
             let saved = client

@@ -192,18 +192,7 @@ fn release_binary_with_the_demo_secrets_stops() {
 
 #[test]
 fn release_profile_with_real_secrets_launches() {
-    let figment = rocket::Config::figment()
-        .merge(("log_level", "off"))
-        .select("release")
-        .merge(("secret_key", "q3Yb7h0cJ1n2S3m4e5L6a7B8s9R0u1S2t3Y4w5Z6x7A="))
-        .merge((
-            "jwt_secret",
-            "a-real-deployment-secret-with-more-than-32-bytes",
-        ))
-        .merge((
-            "cookie_signing_keys",
-            ["another-real-deployment-secret-of-32-bytes"],
-        ));
+    let figment = crate::support::with_real_secrets(crate::support::figment().select("release"));
     let client =
         rocket::local::blocking::Client::tracked(crate::support::internals::rocket_from(figment))
             .expect("real secrets are accepted");

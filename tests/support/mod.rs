@@ -265,3 +265,20 @@ pub fn with_real_secrets(figment: Figment) -> Figment {
             ["another-real-deployment-secret-of-32-bytes"],
         ))
 }
+
+/// Runs `work` on a multi-thread runtime of `workers` threads, so that concurrent requests
+/// through the async client race as a server's would.
+pub fn on_runtime<T>(workers: usize, work: impl std::future::Future<Output = T>) -> T {
+    rocket::tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(work)
+}
+
+/// A fresh app behind Rocket's async client, to be shared by concurrent tasks.
+pub async fn async_app(figment: Figment) -> std::sync::Arc<rocket::local::asynchronous::Client> {
+    let client = rocket::local::asynchronous::Client::untracked(internals::rocket_from(figment));
+    std::sync::Arc::new(client.await.expect("the app launches"))
+}

@@ -88,69 +88,28 @@ impl CookieSwitches {
     }
 }
 
-/// Either JWT lab: the checks a token's recipient makes (RFC 8725).
-#[derive(Debug, Clone)]
-pub struct JwtSwitches {
-    /// Check the signature (else the token is only decoded: the classic library misuse).
-    pub verify_signature: bool,
-    /// Accept HS256 only (else the header's `alg` is trusted, `none` included).
-    pub pin_algorithm: bool,
-    /// Accept only this lab's `aud` (else the other lab's tokens work here).
-    pub check_audience: bool,
-    /// Clock skew allowed on `exp`/`nbf`.
-    pub leeway: Duration,
-    /// Lifetime of the tokens this lab issues to this browser.
-    pub ttl: Duration,
-    /// The dictionary word tokens are signed (and checked) with instead of the real secret,
-    /// when `weak_secret` is on.
-    pub weak_secret: Option<&'static str>,
-    pub origin_check: bool,
-    pub all: Switches,
-}
-
-impl JwtSwitches {
-    pub fn of(all: Switches) -> JwtSwitches {
-        let seconds = |name| Duration::seconds(all.seconds(name).unwrap_or(0).into());
-        JwtSwitches {
-            verify_signature: all.flag("verify_signature"),
-            pin_algorithm: all.flag("pin_algorithm"),
-            check_audience: all.flag("check_audience"),
-            leeway: seconds("leeway"),
-            ttl: seconds("ttl"),
-            weak_secret: all.flag("weak_secret").then(|| all.weak_word()).flatten(),
-            origin_check: all.flag("origin_check"),
-            all,
-        }
+/// Either JWT lab's switches made into the token [`Policy`] for this browser (RFC 8725's checks:
+/// `verify_signature`, `pin_algorithm`, `check_audience`, `leeway`, `ttl`, `weak_secret`); `None`
+/// outside the JWT labs. At the defaults it is exactly the strict policy, so a browser that
+/// changed nothing is checked as before.
+pub fn token_policy(all: &Switches, keys: &JwtKeys) -> Option<Policy> {
+    let audience = Audience::ALL
+        .into_iter()
+        .find(|aud| aud.lab() == all.lab.slug)?;
+    if all.all_default() {
+        return Some(Policy::strict(audience, keys));
     }
-
-    /// Whether every check is at its safe default (the lab's own `JwtKeys` rules apply).
-    pub fn all_default(&self) -> bool {
-        self.all.all_default()
-    }
-
-    /// The lab whose switches these are, as the `aud` its tokens carry.
-    pub fn audience(&self) -> Option<Audience> {
-        Audience::ALL
-            .into_iter()
-            .find(|aud| aud.lab() == self.all.lab.slug)
-    }
-
-    /// The token policy these switches make for `audience`: the strict one while every switch
-    /// is at its default, so a browser that changed nothing is checked exactly as before.
-    pub fn policy(&self, audience: Audience, keys: &JwtKeys) -> Policy {
-        if self.all_default() {
-            return Policy::strict(audience, keys);
-        }
-        Policy {
-            audience,
-            verify_signature: self.verify_signature,
-            pin_algorithm: self.pin_algorithm,
-            check_audience: self.check_audience,
-            leeway: self.leeway,
-            ttl: self.ttl,
-            weak_secret: self.weak_secret,
-        }
-    }
+    let seconds = |name| Duration::seconds(all.seconds(name).unwrap_or(0).into());
+    Some(Policy {
+        audience,
+        verify_signature: all.flag("verify_signature"),
+        pin_algorithm: all.flag("pin_algorithm"),
+        check_audience: all.flag("check_audience"),
+        leeway: seconds("leeway"),
+        ttl: seconds("ttl"),
+        // The word stays in the switches cookie; off, the configured secret signs.
+        weak_secret: all.flag("weak_secret").then(|| all.weak_word()).flatten(),
+    })
 }
 
 /// A JWT lab's token policy for this browser, as a request guard: its switches made into a
@@ -161,9 +120,9 @@ impl<'r> FromRequest<'r> for Policy {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, ()> {
         let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
-        let switches = try_outcome!(request.guard::<JwtSwitches>().await);
-        match switches.audience() {
-            Some(audience) => Outcome::Success(switches.policy(audience, keys)),
+        let switches = try_outcome!(request.guard::<Switches>().await);
+        match token_policy(&switches, keys) {
+            Some(policy) => Outcome::Success(policy),
             None => Outcome::Forward(Status::NotFound),
         }
     }
@@ -185,7 +144,6 @@ macro_rules! guard {
 
 guard!(SessionSwitches);
 guard!(CookieSwitches);
-guard!(JwtSwitches);
 
 #[cfg(test)]
 mod tests {
@@ -214,14 +172,17 @@ mod tests {
         assert!(cookies.verify_signed && cookies.bind_name);
         assert!(cookies.accept_retired_key && cookies.origin_check);
 
+        let config = AppConfig::from_figment(&Figment::new().select("debug")).expect("config");
+        let keys = JwtKeys::from_config(&config);
         for lab in ["jwt-cookie", "jwt-header"] {
-            let jwt = JwtSwitches::of(defaults(lab));
+            let jwt = token_policy(&defaults(lab), &keys).expect("a JWT lab");
             assert!(jwt.verify_signature && jwt.pin_algorithm && jwt.check_audience);
             assert_eq!(jwt.leeway, Duration::ZERO);
             assert_eq!(jwt.ttl, Duration::minutes(15));
             assert_eq!(jwt.weak_secret, None);
-            assert!(jwt.origin_check && jwt.all_default());
+            assert!(defaults(lab).flag("origin_check"));
         }
+        assert!(token_policy(&defaults("sessions"), &keys).is_none());
     }
 
     #[test]
@@ -232,10 +193,8 @@ mod tests {
             ("jwt-cookie", Audience::JwtCookie),
             ("jwt-header", Audience::JwtHeader),
         ] {
-            let switches = JwtSwitches::of(defaults(lab));
-            assert_eq!(switches.audience(), Some(audience));
             let strict = Policy::strict(audience, &keys);
-            assert_eq!(switches.policy(audience, &keys), strict);
+            assert_eq!(token_policy(&defaults(lab), &keys), Some(strict));
             let mut changed = defaults(lab);
             for (name, value) in [
                 ("verify_signature", Value::Bool(false)),
@@ -247,7 +206,8 @@ mod tests {
             ] {
                 changed.set(name, value).expect("allowed");
             }
-            let policy = JwtSwitches::of(changed).policy(audience, &keys);
+            let policy = token_policy(&changed, &keys).expect("a JWT lab");
+            assert_eq!(policy.audience, audience);
             assert!(!policy.verify_signature && !policy.pin_algorithm && !policy.check_audience);
             assert_eq!(
                 (policy.leeway, policy.ttl),
@@ -259,21 +219,26 @@ mod tests {
 
     #[test]
     fn weak_secret_picks_a_word_from_the_wordlist_and_keeps_it() {
+        let config = AppConfig::from_figment(&Figment::new().select("debug")).expect("config");
+        let keys = JwtKeys::from_config(&config);
+        let word_of = |switches: &Switches| {
+            token_policy(switches, &keys)
+                .expect("a JWT lab")
+                .weak_secret
+        };
         let mut switches = defaults("jwt-cookie");
         switches
             .set("weak_secret", Value::Bool(true))
             .expect("allowed");
-        let word = JwtSwitches::of(switches.clone())
-            .weak_secret
-            .expect("a word");
+        let word = word_of(&switches).expect("a word");
         assert!(crate::tools::jwt::wordlist::words().any(|w| w == word));
         switches
             .set("weak_secret", Value::Bool(true))
             .expect("allowed");
-        assert_eq!(JwtSwitches::of(switches.clone()).weak_secret, Some(word));
+        assert_eq!(word_of(&switches), Some(word));
         switches
             .set("weak_secret", Value::Bool(false))
             .expect("allowed");
-        assert_eq!(JwtSwitches::of(switches).weak_secret, None);
+        assert_eq!(word_of(&switches), None);
     }
 }

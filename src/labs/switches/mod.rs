@@ -28,7 +28,7 @@ use crate::config::AppConfig;
 use crate::labs::cross_site::same_site::{self, Choices};
 use crate::labs::LabInfo;
 use crate::tools::jwt::wordlist;
-pub use labs::{CookieSwitches, JwtSwitches, SessionSwitches};
+pub use labs::{token_policy, CookieSwitches, SessionSwitches};
 use spec::{Spec, Value};
 
 /// The cookie that holds a lab's switches for this browser.
