@@ -21,7 +21,6 @@ use std::sync::Arc;
 use rocket::fairing::{self, AdHoc};
 use rocket::figment::Figment;
 use rocket::{Build, Rocket};
-use rocket_dyn_templates::Template;
 
 use auth::jwt::JwtKeys;
 use auth::password::PasswordHasher;
@@ -29,7 +28,7 @@ use auth::shared_accounts::{self, SharedAccounts};
 use auth::users::UserDirectory;
 use config::{AppConfig, StoreLocation};
 use redis_link::RedisLink;
-use site::{assets, docs, error, headers, inspector, instance, links, memory, messages};
+use site::{assets, docs, error, headers, inspector, instance, links, memory, messages, view};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {
@@ -60,36 +59,6 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         // First: every later fairing and lab relies on the validated configuration.
         .attach(AdHoc::try_on_ignite("Auth Labs configuration", configure))
         .attach(instance::stage(instance))
-        .attach(Template::try_custom(move |engines| {
-            // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
-            // Tera would write as `&#x2F;` and make page sources hard for learners to read.
-            engines.tera.set_escape_fn(inspector::escape_html);
-            // `labs()` in any template lists the labs (for the navigation and the home page).
-            engines
-                .tera
-                .register_function("labs", |_: &std::collections::HashMap<String, _>| {
-                    Ok(rocket_dyn_templates::tera::to_value(labs::LABS)?)
-                });
-            // `url(to="sessions.login_form")` in any template: the path a route is mounted at.
-            engines
-                .tera
-                .register_function("url", links::url_function(for_templates.clone()));
-            // `asset(path="css/style.css")`: `/static/css/style.css?v=<digest>`.
-            engines
-                .tera
-                .register_function("asset", assets::asset_function(for_asset.clone()));
-            // `instance()`: this instance's address and session store, for the inspector.
-            engines.tera.register_function(
-                "instance",
-                instance::instance_function(for_instance.clone()),
-            );
-            // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
-            let table = for_t.clone()?;
-            engines
-                .tera
-                .register_function("t", messages::t_function(table));
-            Ok(())
-        }))
         .attach(AdHoc::on_ignite("Message table", |rocket| async {
             match table {
                 Ok(table) => rocket.manage(table),
@@ -109,6 +78,27 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(teacher::stage())
         .attach(live::stage())
         .register("/", error::catchers());
+    let rocket = view::attach(rocket, move |tera| {
+        // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
+        // Tera would write as `&#x2F;` and make page sources hard for learners to read.
+        tera.set_escape_fn(inspector::escape_html);
+        // `labs()` in any template lists the labs (for the navigation and the home page).
+        tera.register_function("labs", |_: &std::collections::HashMap<String, _>| {
+            Ok(rocket_dyn_templates::tera::to_value(labs::LABS)?)
+        });
+        // `url(to="sessions.login_form")` in any template: the path a route is mounted at.
+        tera.register_function("url", links::url_function(for_templates.clone()));
+        // `asset(path="css/style.css")`: `/static/css/style.css?v=<digest>`.
+        tera.register_function("asset", assets::asset_function(for_asset.clone()));
+        // `instance()`: this instance's address and session store, for the inspector.
+        tera.register_function(
+            "instance",
+            instance::instance_function(for_instance.clone()),
+        );
+        // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
+        tera.register_function("t", messages::t_function(for_t.clone()?));
+        Ok(())
+    });
     // Last: the route table sees every route the fairings above mounted.
     labs::stage(rocket).attach(links::fill(routes))
 }

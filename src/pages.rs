@@ -1,12 +1,12 @@
 //! The shared pages: home and registration. Their words are in `templates/home.html.tera`,
 //! `templates/register*.html.tera` and the message table (`register.*`); Rust passes codes.
 
+use crate::site::view::{context, Template};
 use rocket::form::{Form, FromForm};
 use rocket::http::{Header, Status};
 use rocket::response::{self, Responder};
 use rocket::serde::json::Json;
 use rocket::{get, post, routes, Request, Route, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 

@@ -24,11 +24,10 @@ use rocket::config::LogLevel;
 use rocket::figment::Figment;
 use rocket::fs::FileServer;
 use rocket::{Build, Rocket};
-use rocket_dyn_templates::Template;
 
 use crate::challenges::Challenges;
 use crate::config::{self, AttackerSettings};
-use crate::site::{inspector, messages};
+use crate::site::{inspector, messages, view};
 
 /// Where the labs answer, as the attacker's pages address them (`http://127.0.0.1:<port>`).
 #[derive(Debug, Clone)]
@@ -70,34 +69,29 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         .merge(("port", port))
         .merge(("ident", false))
         .merge(("log_level", quiet));
-    Some(
-        rocket::custom(own)
-            .manage(headers::policy_for(&labs))
-            .manage(labs)
-            .manage(reports::Reports::default())
-            .attach(Template::try_custom(move |engines| {
-                engines.tera.set_escape_fn(inspector::escape_html);
-                let table = table.clone()?;
-                engines
-                    .tera
-                    .register_function("t", messages::t_function(table));
-                Ok(())
-            }))
-            .attach(headers::stage())
-            .attach(rocket::fairing::AdHoc::on_liftoff(
-                "Attacker site",
-                |rocket| {
-                    Box::pin(async move {
-                        let port = rocket.config().port;
-                        println!(
-                            "auth-labs: the attacker site (another site, for the cross-site \
+    let site = rocket::custom(own)
+        .manage(headers::policy_for(&labs))
+        .manage(labs)
+        .manage(reports::Reports::default())
+        .attach(headers::stage())
+        .attach(rocket::fairing::AdHoc::on_liftoff(
+            "Attacker site",
+            |rocket| {
+                Box::pin(async move {
+                    let port = rocket.config().port;
+                    println!(
+                        "auth-labs: the attacker site (another site, for the cross-site \
                          lessons) is at http://localhost:{port}"
-                        );
-                    })
-                },
-            ))
-            .mount("/", pages::routes())
-            .mount("/static", FileServer::from(static_dir))
-            .register("/", pages::catchers()),
-    )
+                    );
+                })
+            },
+        ))
+        .mount("/", pages::routes())
+        .mount("/static", FileServer::from(static_dir))
+        .register("/", pages::catchers());
+    Some(view::attach(site, move |tera| {
+        tera.set_escape_fn(inspector::escape_html);
+        tera.register_function("t", messages::t_function(table.clone()?));
+        Ok(())
+    }))
 }

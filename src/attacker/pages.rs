@@ -1,9 +1,9 @@
 //! The attacker site's pages: the list of attacks and one page per attack.
 
+use crate::site::view::{context, Template};
 use rocket::http::Status;
 use rocket::request::{FromRequest, Outcome};
 use rocket::{catch, catchers, get, routes, Catcher, Request, Route, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use rocket::response::Redirect;

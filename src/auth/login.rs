@@ -5,8 +5,8 @@
 //! Each lab's page is `templates/labs/<lab>/login.html.tera`, extending `auth/login`, which has a
 //! block `extra_fields` inside the form (a "remember me" box, a hidden token) and a block `lead`.
 
+use crate::site::view::{context, Template};
 use rocket::form::FromForm;
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use super::users::{demo_accounts, UserDirectory};

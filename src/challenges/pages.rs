@@ -2,10 +2,10 @@
 //! with `data-challenge="<id>"` and `data-state` (`open`, `solved`, `defended`); the words are in
 //! `templates/challenges/board.html.tera` and the message table (`challenges.*`).
 
+use crate::site::view::{context, Template};
 use rocket::http::Status;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use super::board::{Progress, State};

@@ -5,10 +5,10 @@
 
 use std::io::Cursor;
 
+use crate::site::view::{context, Template};
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::{ContentType, Method, Status};
 use rocket::{Request, Response};
-use rocket_dyn_templates::{context, Template};
 
 use super::board::Outcome;
 use super::catalogue::ChallengeId;
@@ -117,12 +117,8 @@ async fn announce<'r>(
         .into_iter()
         .map(|(challenge, state)| context! { id: challenge, state })
         .collect();
-    let banner = Template::show(
-        request.rocket(),
-        "challenges/banner",
-        context! { announced },
-    )
-    .unwrap_or_default();
+    let banner =
+        Template::show(request, "challenges/banner", context! { announced }).unwrap_or_default();
     let body = body.replacen(BANNER_SLOT, &banner, 1);
     response.set_sized_body(body.len(), Cursor::new(body));
 }

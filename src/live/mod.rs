@@ -14,9 +14,9 @@ mod slots;
 mod story;
 mod visitor;
 
+use crate::site::view::{context, Template};
 use rocket::fairing::AdHoc;
 use rocket::{get, post, routes, State};
-use rocket_dyn_templates::{context, Template};
 
 use crate::config::{self, AppConfig};
 use crate::labs::LABS;

@@ -5,12 +5,12 @@
 
 use std::time::Duration;
 
+use crate::site::view::{context, Template};
 use rocket::figment::Figment;
 use rocket::http::{Header, Status};
 use rocket::response::{self, Responder};
 use rocket::tokio::sync::{Semaphore, SemaphorePermit};
 use rocket::Request;
-use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
 use super::settings::LiveSettings;

@@ -8,11 +8,11 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
+use crate::site::view::{context, Template};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rocket::fairing::AdHoc;
 use rocket::http::Status;
 use rocket::{get, routes, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::config::AppConfig;

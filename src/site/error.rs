@@ -3,11 +3,11 @@
 //! What a status means to someone who just saw it lives in the message table (`errors.<code>`
 //! in `templates/messages/en.toml`), rendered through `templates/errors/explain.txt.tera`.
 
+use crate::site::view::{context, Template};
 use rocket::http::{ContentType, Header, Method, Status};
 use rocket::response::{self, Responder};
 use rocket::serde::json::Json;
 use rocket::{catch, catchers, Catcher, Request};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use super::origin::{CrossOrigin, Refused};
@@ -64,7 +64,7 @@ impl AppError {
             return self.message.clone();
         }
         let explanation = Template::show(
-            request.rocket(),
+            request,
             "errors/explain",
             context! {
                 code: self.status.code,

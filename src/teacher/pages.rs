@@ -3,11 +3,11 @@
 
 use std::sync::atomic::Ordering;
 
+use crate::site::view::{context, Template};
 use rocket::form::{Form, FromForm};
 use rocket::http::{CookieJar, Header, Status};
 use rocket::response::{Redirect, Responder};
 use rocket::{get, post, uri, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 

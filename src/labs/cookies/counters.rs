@@ -4,11 +4,11 @@
 //! Verdicts and details are codes; their words are in `templates/messages/en.toml` under
 //! `[cookies.counter]`, rendered by `templates/labs/cookies/index.html.tera`.
 
+use crate::site::view::{context, Template};
 use rocket::form::{Form, FromForm};
 use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Responder, Route, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 

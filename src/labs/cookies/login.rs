@@ -3,13 +3,13 @@
 //! The server keeps no record of the login, so there is nothing for logout to revoke: a copy
 //! works until it expires. Page words: `templates/labs/cookies/{login,me}.html.tera`.
 
+use crate::site::view::{context, Template};
 use rocket::form::Form;
 use rocket::http::{CookieJar, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};
 use rocket::request::{FromRequest, Outcome};
 use rocket::response::Redirect;
 use rocket::{get, post, routes, uri, Request, Route, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 use time::OffsetDateTime;
 

@@ -16,11 +16,11 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::{Arc, Mutex};
 
+use crate::site::view::{context, Template};
 use rocket::fairing::{AdHoc, Fairing, Info, Kind};
 use rocket::http::{ContentType, Cookie, CookieJar, SameSite, Status};
 use rocket::response::Redirect;
 use rocket::{post, routes, Request, Response, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use crate::config::AppConfig;
@@ -184,7 +184,7 @@ async fn fill<'r>(
 
 fn render_log(request: &Request<'_>, lab: &LabInfo, trace: Option<TraceId>) -> Arc<str> {
     let context = log_context(request, lab, trace);
-    Template::show(request.rocket(), "labs/cross-site-log", context)
+    Template::show(request, "labs/cross-site-log", context)
         .unwrap_or_default()
         .into()
 }

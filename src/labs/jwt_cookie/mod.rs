@@ -13,11 +13,11 @@ mod use_token;
 
 use crate::site::flash::Flashed;
 use crate::site::origin::SameOrigin;
+use crate::site::view::{context, Template};
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
-use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
 use crate::auth::jwt::{views, Claims, JwtKeys, Policy, Rejection};

@@ -12,10 +12,10 @@ pub mod bearer;
 pub mod challenge;
 pub(crate) mod host;
 
+use crate::site::view::{context, Template};
 use rocket::fairing::AdHoc;
 use rocket::serde::json::Json;
 use rocket::{get, post, routes, State};
-use rocket_dyn_templates::{context, Template};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::jwt::{Claims, Issued, JwtKeys, Leniency, Policy};

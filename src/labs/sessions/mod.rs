@@ -16,12 +16,12 @@ mod visit;
 
 use crate::site::flash::Flashed;
 use crate::site::origin::SameOrigin;
+use crate::site::view::{context, Template};
 use rocket::fairing::AdHoc;
 use rocket::form::Form;
 use rocket::http::CookieJar;
 use rocket::response::Redirect;
 use rocket::{get, post, routes, State};
-use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
 use crate::auth::login::{authenticate, login_page, LoginForm};

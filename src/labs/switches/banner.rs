@@ -5,10 +5,10 @@
 
 use std::io::Cursor;
 
+use crate::site::view::{context, Template};
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::ContentType;
 use rocket::{Request, Response};
-use rocket_dyn_templates::{context, Template};
 
 use super::COOKIE;
 use crate::labs::cross_site::same_site::CHOICE_COOKIE;
@@ -44,7 +44,7 @@ impl Fairing for Banner {
         }
         let changed: Vec<_> = switches.views().into_iter().filter(|v| v.changed).collect();
         let context = context! { lab: switches.lab, changed };
-        let Some(html) = Template::show(request.rocket(), "labs/switches-banner", context) else {
+        let Some(html) = Template::show(request, "labs/switches-banner", context) else {
             return;
         };
         let Ok(body) = response.body_mut().to_string().await else {

@@ -6,11 +6,11 @@
 
 use std::collections::HashMap;
 
+use crate::site::view::{context, Template};
 use rocket::form::Form;
 use rocket::http::{CookieJar, Status};
 use rocket::response::Redirect;
 use rocket::{get, post, routes, Route, State};
-use rocket_dyn_templates::{context, Template};
 use serde::Serialize;
 
 use super::{bound_to_loopback, Refusal, Switches};

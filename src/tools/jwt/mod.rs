@@ -20,11 +20,11 @@ pub mod wordlist;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use crate::site::view::{context, Template};
 use rocket::form::{Form, FromForm};
 use rocket::http::Status;
 use rocket::tokio::task::spawn_blocking;
 use rocket::{get, post, routes, Route, State};
-use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
 use crate::auth::jwt::{decode_unverified, JwtKeys};

@@ -2,12 +2,12 @@
 //! the result page with the exact `Set-Cookie` line. Page words:
 //! `templates/labs/cookies/{builder,set}.html.tera`; problems and notes are codes.
 
+use crate::site::view::{context, Template};
 use rocket::form::Form;
 use rocket::http::uri::Host;
 use rocket::http::{Cookie, CookieJar, Header};
 use rocket::response::{self, Redirect, Responder};
 use rocket::{get, post, Request};
-use rocket_dyn_templates::{context, Template};
 use time::OffsetDateTime;
 
 use super::code::rocket_code;

@@ -1,0 +1,109 @@
+//! Pages rendered by the app's own copy of the Tera engine, the context serialized once.
+//!
+//! `rocket_dyn_templates::Template` serializes a page's context twice (into a figment value
+//! when the handler returns, into Tera's JSON when it responds), which was a sixth of a lab
+//! page's time. This `Template` keeps the same calls (`Template::render(name, context!{…})`)
+//! but turns the context into Tera's straight away and renders with a copy of the engine that
+//! `rocket_dyn_templates` loads (and, in `debug`, reloads when a template changes).
+
+use std::borrow::Cow;
+use std::sync::{Arc, RwLock};
+
+use rocket::fairing::AdHoc;
+use rocket::http::{ContentType, Status};
+use rocket::response::{self, Responder};
+use rocket::{Build, Request, Rocket};
+use rocket_dyn_templates::tera::{self, Tera};
+use serde::Serialize;
+
+pub use rocket_dyn_templates::context;
+
+/// A page to render: a template name (`labs/sessions/index`) and its context.
+#[derive(Debug)]
+pub struct Template {
+    name: Cow<'static, str>,
+    context: Result<tera::Context, String>,
+}
+
+impl Template {
+    /// The page `name` (a path under `templates/` without `.html.tera`) with `context`.
+    pub fn render(name: impl Into<Cow<'static, str>>, context: impl Serialize) -> Template {
+        Template {
+            name: name.into(),
+            context: tera::Context::from_serialize(context).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// The template rendered to a string, for a fragment that a fairing writes into a page;
+    /// `None` (and a log line) when it cannot be rendered.
+    pub fn show(request: &Request<'_>, name: &str, context: impl Serialize) -> Option<String> {
+        Template::render(name.to_string(), context)
+            .finish(request)
+            .ok()
+    }
+
+    fn finish(self, request: &Request<'_>) -> Result<String, Status> {
+        let engine = request.rocket().state::<Engine>().ok_or_else(|| {
+            rocket::error!("no template engine is attached to render `{}`", self.name);
+            Status::InternalServerError
+        })?;
+        let context = self.context.map_err(|e| {
+            rocket::error!("the context of `{}` is not serializable: {e}", self.name);
+            Status::InternalServerError
+        })?;
+        engine.render(&self.name, &context)
+    }
+}
+
+impl<'r> Responder<'r, 'static> for Template {
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        let html = self.finish(request)?;
+        (ContentType::HTML, html).respond_to(request)
+    }
+}
+
+/// The loaded templates, shared with `rocket_dyn_templates`' loader.
+#[derive(Clone, Default)]
+struct Engine(Arc<RwLock<Option<Tera>>>);
+
+impl Engine {
+    fn render(&self, name: &str, context: &tera::Context) -> Result<String, Status> {
+        let tera = self.0.read().map_err(|_| Status::InternalServerError)?;
+        let tera = tera.as_ref().ok_or(Status::InternalServerError)?;
+        tera.render(name, context).map_err(|e| {
+            // Tera's message is on the innermost error: walk the chain for the log.
+            let mut reason = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(inner) = source {
+                reason = format!("{reason}: {inner}");
+                source = inner.source();
+            }
+            rocket::error!("rendering `{name}` failed: {reason}");
+            Status::InternalServerError
+        })
+    }
+}
+
+/// The error a `customize` callback may return.
+pub type SetupError = Box<dyn std::error::Error>;
+
+/// Loads the templates with `rocket_dyn_templates` (which reloads them on change in `debug`),
+/// lets `customize` register the functions the templates call, and keeps a copy to render
+/// [`Template`]s with.
+pub fn attach<F>(rocket: Rocket<Build>, customize: F) -> Rocket<Build>
+where
+    F: Fn(&mut Tera) -> Result<(), SetupError> + Send + Sync + 'static,
+{
+    let engine = Engine::default();
+    let loaded = engine.clone();
+    rocket
+        .attach(rocket_dyn_templates::Template::try_custom(move |engines| {
+            customize(&mut engines.tera)?;
+            let mut copy = loaded.0.write().map_err(|_| "the template engine lock")?;
+            *copy = Some(engines.tera.clone());
+            Ok(())
+        }))
+        .attach(AdHoc::on_ignite("Template engine", |rocket| async move {
+            rocket.manage(engine)
+        }))
+}
