@@ -22,7 +22,8 @@ pub use rocket_dyn_templates::context;
 #[derive(Debug)]
 pub struct Template {
     name: Cow<'static, str>,
-    context: Result<tera::Context, String>,
+    // Boxed: a response enum holding a `Template` stays small.
+    context: Result<Box<tera::Context>, String>,
 }
 
 impl Template {
@@ -30,7 +31,9 @@ impl Template {
     pub fn render(name: impl Into<Cow<'static, str>>, context: impl Serialize) -> Template {
         Template {
             name: name.into(),
-            context: tera::Context::from_serialize(context).map_err(|e| e.to_string()),
+            context: tera::Context::from_serialize(context)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
         }
     }
 
