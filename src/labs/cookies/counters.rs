@@ -132,8 +132,9 @@ pub fn index(
 /// What the retired-key button answers.
 #[derive(Responder)]
 pub enum RetiredKey {
-    /// Back to the lab, with the counter re-signed.
-    Resigned(Flashed<Redirect>),
+    /// Back to the lab, with the counter re-signed (boxed: a flash and a redirect are ten
+    /// times the size of a page to render).
+    Resigned(Box<Flashed<Redirect>>),
     /// Only one key is configured: there is nothing retired to sign with.
     #[response(status = 409)]
     NoneConfigured(Template),
@@ -160,10 +161,10 @@ pub fn sign_with_retired_key(
         .map_or(0, |c| c.previous);
     let value = signer.sign_with(retired, SIGNED, &count.to_string());
     cookie::set_signed(jar, value, config.cookies.secure);
-    RetiredKey::Resigned(Flashed::success(
+    RetiredKey::Resigned(Box::new(Flashed::success(
         Redirect::to(mounted(uri!(index))),
         RETIRED_KEY,
-    ))
+    )))
 }
 
 /// The note form: one short word or number.

@@ -42,8 +42,9 @@ impl<'r, 'o: 'r, R: Responder<'r, 'o>> Responder<'r, 'o> for WithSetCookie<R> {
 pub enum BuilderResponse {
     /// The result page, plus the cookie's `Set-Cookie` line.
     Set(WithSetCookie<Template>),
-    /// Back to the builder, plus the removal's `Set-Cookie` line.
-    Removed(WithSetCookie<Flashed<Redirect>>),
+    /// Back to the builder, plus the removal's `Set-Cookie` line (boxed: a flash and a
+    /// redirect are ten times the size of a page to render).
+    Removed(Box<WithSetCookie<Flashed<Redirect>>>),
     /// The form again with every broken rule listed, and no `Set-Cookie` at all.
     #[response(status = 422)]
     Refused(Template),

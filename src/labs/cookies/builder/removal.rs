@@ -72,10 +72,10 @@ pub fn remove(
         Ok(cookie) => {
             let line = cookie.to_string();
             let back = format!("{}#received", mounted(uri!(page::builder_form)));
-            BuilderResponse::Removed(WithSetCookie {
+            BuilderResponse::Removed(Box::new(WithSetCookie {
                 inner: Flashed::success(Redirect::to(back), removal_sent(&line)),
                 line,
-            })
+            }))
         }
         Err(problems) => BuilderResponse::Refused(
             BuilderPage {
