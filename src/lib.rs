@@ -28,7 +28,7 @@ use auth::shared_accounts::{self, SharedAccounts};
 use auth::users::UserDirectory;
 use config::{AppConfig, StoreLocation};
 use redis_link::RedisLink;
-use site::{assets, docs, error, headers, inspector, instance, links, memory, messages, view};
+use site::{assets, docs, error, headers, inspector, instance, lang, links, memory, messages, view};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {
@@ -42,7 +42,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     let for_templates = routes.clone();
     let template_dir = template_dir(&figment);
     // The message table, for templates (`t()`) and for telling a real flash from a forged one.
-    let table = messages::Messages::load(&template_dir.join("messages/en.toml")).map(Arc::new);
+    let table = messages::Messages::load(&template_dir.join("locales")).map(Arc::new);
     let for_t = table.clone();
     // `/static`, read once (again on change in `debug`), so templates can fingerprint URLs.
     let static_dir = config::component::<config::SiteSettings>(&figment)
@@ -66,6 +66,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             }
         }))
         .attach(headers::stage())
+        .attach(lang::Remember)
         // Before the echo: the page must show the Set-Cookie lines as they are finally sent.
         .attach(labs::cross_site::same_site::ApplyChoice)
         .attach(inspector::SetCookieEcho)
@@ -78,7 +79,7 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(teacher::stage())
         .attach(live::stage())
         .register("/", error::catchers());
-    let rocket = view::attach(rocket, move |tera| {
+    let rocket = view::attach(rocket, move |tera, lang| {
         // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
         // Tera would write as `&#x2F;` and make page sources hard for learners to read.
         tera.set_escape_fn(inspector::escape_html);
@@ -95,8 +96,8 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             "instance",
             instance::instance_function(for_instance.clone()),
         );
-        // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
-        tera.register_function("t", messages::t_function(for_t.clone()?));
+        // `t(key="sessions.flash.logged_in")`: a sentence from this language's message table.
+        tera.register_function("t", messages::t_function(for_t.clone()?, lang));
         Ok(())
     });
     // Last: the route table sees every route the fairings above mounted.

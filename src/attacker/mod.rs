@@ -54,7 +54,7 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
     }
     let labs = LabsOrigin(format!("http://127.0.0.1:{labs_port}"));
     let template_dir = crate::template_dir(figment);
-    let table = messages::Messages::load(&template_dir.join("messages/en.toml")).map(Arc::new);
+    let table = messages::Messages::load(&template_dir.join("locales")).map(Arc::new);
     let static_dir = config::component::<config::SiteSettings>(figment)
         .map(|site| site.static_dir().join("attacker"))
         .unwrap_or_else(|_| "static/attacker".into());
@@ -89,9 +89,9 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         .mount("/", pages::routes())
         .mount("/static", FileServer::from(static_dir))
         .register("/", pages::catchers());
-    Some(view::attach(site, move |tera| {
+    Some(view::attach(site, move |tera, lang| {
         tera.set_escape_fn(inspector::escape_html);
-        tera.register_function("t", messages::t_function(table.clone()?));
+        tera.register_function("t", messages::t_function(table.clone()?, lang));
         Ok(())
     }))
 }

@@ -16,7 +16,7 @@ pub enum Arrival<T, Why> {
 }
 
 /// A reason a credential was refused, as a stable code. The words for each code live in the
-/// message table (`templates/messages/en.toml`), so pages can be translated without Rust changes.
+/// message table (`templates/locales/en/messages.ftl`), so pages can be translated without Rust changes.
 pub trait Reason {
     fn code(&self) -> &'static str;
 }

@@ -9,7 +9,7 @@
 //! one unless a learner turned one of the lab's switches off for their own browser.
 //!
 //! Refusals carry codes; the sentences pages show for them live in the message table
-//! (`jwt.rejection.*` in `templates/messages/en.toml`). [`Rejection::reason`] keeps a short
+//! (`jwt.rejection.*` in `templates/locales/en/messages.ftl`). [`Rejection::reason`] keeps a short
 //! English sentence for the API (RFC 6750 `error_description`, the JSON `message`).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;

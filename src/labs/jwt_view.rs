@@ -1,7 +1,7 @@
 //! What the JWT labs and the decoder show about a token: its three parts (for colour-coding,
 //! each rendered as escaped text, never as markup), the decoded header and payload, and a
 //! claims table with human-readable times. What each claim means is text for the learner, so
-//! it lives in the message table (`jwt.claim.<name>` in `templates/messages/en.toml`, with
+//! it lives in the message table (`jwt.claim.<name>` in `templates/locales/en/messages.ftl`, with
 //! `jwt.claim.other` for claims it does not list): a new claim needs only a line there.
 //! Given the absolute timeout, it also says when renewal stops (`auth_time` + the timeout).
 

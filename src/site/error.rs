@@ -1,7 +1,7 @@
 //! One error type that renders itself: an HTML page for browsers, JSON under `/api/`.
 //!
 //! What a status means to someone who just saw it lives in the message table (`errors.<code>`
-//! in `templates/messages/en.toml`), rendered through `templates/errors/explain.txt.tera`.
+//! in `templates/locales/en/messages.ftl`), rendered through `templates/errors/explain.txt.tera`.
 
 use crate::site::view::{context, Template};
 use rocket::http::{ContentType, Header, Method, Status};

@@ -9,6 +9,7 @@ pub mod flash;
 pub mod headers;
 pub mod inspector;
 pub mod instance;
+pub mod lang;
 pub mod links;
 pub mod memory;
 pub mod messages;

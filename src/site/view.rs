@@ -4,7 +4,8 @@
 //! when the handler returns, into Tera's JSON when it responds), which was a sixth of a lab
 //! page's time. This `Template` keeps the same calls (`Template::render(name, context!{…})`)
 //! but turns the context into Tera's straight away and renders with a copy of the engine that
-//! `rocket_dyn_templates` loads (and, in `debug`, reloads when a template changes).
+//! `rocket_dyn_templates` loads (and, in `debug`, reloads when a template changes): one copy per
+//! language, whose `t()` reads that language's messages. Every page's context gets `lang`.
 
 use std::borrow::Cow;
 use std::sync::{Arc, RwLock};
@@ -15,6 +16,8 @@ use rocket::response::{self, Responder};
 use rocket::{Build, Request, Rocket};
 use rocket_dyn_templates::tera::{self, Tera};
 use serde::Serialize;
+
+use super::lang::Lang;
 
 pub use rocket_dyn_templates::context;
 
@@ -50,29 +53,39 @@ impl Template {
             rocket::error!("no template engine is attached to render `{}`", self.name);
             Status::InternalServerError
         })?;
-        let context = self.context.map_err(|e| {
+        let mut context = self.context.map_err(|e| {
             rocket::error!("the context of `{}` is not serializable: {e}", self.name);
             Status::InternalServerError
         })?;
-        engine.render(&self.name, &context)
+        let lang = Lang::of(request);
+        context.insert("lang", lang.code());
+        engine.render(lang, &self.name, &context)
     }
 }
 
 impl<'r> Responder<'r, 'static> for Template {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         let html = self.finish(request)?;
-        (ContentType::HTML, html).respond_to(request)
+        let lang = Lang::of(request);
+        rocket::Response::build_from((ContentType::HTML, html).respond_to(request)?)
+            .raw_header("Content-Language", lang.code())
+            // The same URL answers in the language the browser asks for.
+            .raw_header_adjoin("Vary", "Accept-Language")
+            .ok()
     }
 }
 
-/// The loaded templates, shared with `rocket_dyn_templates`' loader.
+/// The loaded templates, one copy per language, shared with `rocket_dyn_templates`' loader.
 #[derive(Clone, Default)]
-struct Engine(Arc<RwLock<Option<Tera>>>);
+struct Engine(Arc<RwLock<Vec<(Lang, Tera)>>>);
 
 impl Engine {
-    fn render(&self, name: &str, context: &tera::Context) -> Result<String, Status> {
-        let tera = self.0.read().map_err(|_| Status::InternalServerError)?;
-        let tera = tera.as_ref().ok_or(Status::InternalServerError)?;
+    fn render(&self, lang: Lang, name: &str, context: &tera::Context) -> Result<String, Status> {
+        let engines = self.0.read().map_err(|_| Status::InternalServerError)?;
+        let (_, tera) = engines
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .ok_or(Status::InternalServerError)?;
         tera.render(name, context).map_err(|e| {
             // Tera's message is on the innermost error: walk the chain for the log.
             let mut reason = e.to_string();
@@ -91,19 +104,23 @@ impl Engine {
 pub type SetupError = Box<dyn std::error::Error>;
 
 /// Loads the templates with `rocket_dyn_templates` (which reloads them on change in `debug`),
-/// lets `customize` register the functions the templates call, and keeps a copy to render
-/// [`Template`]s with.
+/// lets `customize` register the functions the templates call in each language, and keeps
+/// those copies to render [`Template`]s with.
 pub fn attach<F>(rocket: Rocket<Build>, customize: F) -> Rocket<Build>
 where
-    F: Fn(&mut Tera) -> Result<(), SetupError> + Send + Sync + 'static,
+    F: Fn(&mut Tera, Lang) -> Result<(), SetupError> + Send + Sync + 'static,
 {
     let engine = Engine::default();
     let loaded = engine.clone();
     rocket
         .attach(rocket_dyn_templates::Template::try_custom(move |engines| {
-            customize(&mut engines.tera)?;
-            let mut copy = loaded.0.write().map_err(|_| "the template engine lock")?;
-            *copy = Some(engines.tera.clone());
+            let mut copies = Vec::new();
+            for lang in Lang::ALL {
+                let mut copy = engines.tera.clone();
+                customize(&mut copy, lang)?;
+                copies.push((lang, copy));
+            }
+            *loaded.0.write().map_err(|_| "the template engine lock")? = copies;
             Ok(())
         }))
         .attach(AdHoc::on_ignite("Template engine", |rocket| async move {

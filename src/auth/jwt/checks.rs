@@ -377,7 +377,7 @@ mod tests {
 
     #[test]
     fn every_decision_has_words_in_the_message_table() {
-        let path = std::path::Path::new("templates/messages/en.toml");
+        let path = std::path::Path::new("templates/locales");
         let messages = crate::site::messages::Messages::load(path).expect("loads");
         let all = [
             Leniency::SignatureUnchecked { matches: true },

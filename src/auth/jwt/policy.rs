@@ -5,7 +5,7 @@
 //!
 //! When a weaker policy lets a token through, the check says which relaxation it needed
 //! ([`Leniency`]), so a page can name the switch that made the decision. The sentences live in
-//! the message table (`jwt.switch.*` in `templates/messages/en.toml`).
+//! the message table (`jwt.switch.*` in `templates/locales/en/messages.ftl`).
 
 use serde::Serialize;
 use time::Duration;

@@ -1,6 +1,6 @@
 //! Why a token was refused. Each refusal has a code (the JSON `reason`, a CSS hook) and two
 //! ways to be said: [`Rejection::view`] for pages, whose sentences live in the message table
-//! (`jwt.rejection.*` in `templates/messages/en.toml`), and [`Rejection::reason`], the short
+//! (`jwt.rejection.*` in `templates/locales/en/messages.ftl`), and [`Rejection::reason`], the short
 //! English sentence the API puts in RFC 6750's `error_description` and its JSON `message`.
 
 use serde::Serialize;
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn every_refusal_has_its_words_in_the_message_table() {
-        let path = std::path::Path::new("templates/messages/en.toml");
+        let path = std::path::Path::new("templates/locales");
         let messages = crate::site::messages::Messages::load(path).expect("loads");
         for rejection in every_rejection() {
             let key = format!("jwt.rejection.{}", rejection.view().key);

@@ -1,7 +1,7 @@
 //! The three counters side by side: each reads its own cookie, adds one, and sends the cookie
 //! back. Nothing is stored on the server. Key rotation for the signed one lives here too.
 //!
-//! Verdicts and details are codes; their words are in `templates/messages/en.toml` under
+//! Verdicts and details are codes; their words are in `templates/locales/en/messages.ftl` under
 //! `[cookies.counter]`, rendered by `templates/labs/cookies/index.html.tera`.
 
 use crate::site::view::{context, Template};

@@ -4,7 +4,7 @@
 //! session with no server state.
 //!
 //! Rust keeps codes and data; the words are in `templates/labs/cookies/` and in the message
-//! table `templates/messages/en.toml` under `[cookies…]`.
+//! table `templates/locales/en/messages.ftl` under `[cookies…]`.
 
 pub mod builder;
 pub(crate) mod cookie;

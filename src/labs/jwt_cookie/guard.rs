@@ -2,7 +2,7 @@
 //! reader answers; two `jwt` cookies at once are refused as cookie tossing), writing and
 //! removing it, and the `JwtCookieUser` guard for protected
 //! routes. The words for each answer live in the message table (`jwt_cookie.arrival.*`,
-//! `jwt.rejection.*` in `templates/messages/en.toml`).
+//! `jwt.rejection.*` in `templates/locales/en/messages.ftl`).
 
 use rocket::http::{CookieJar, SameSite, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};

@@ -2,7 +2,7 @@
 //! reader answers; two `sid` cookies at once are refused as cookie tossing), writing it with
 //! its attributes, removing it, and the `SessionUser` guard for protected routes. The words
 //! the pages show for each answer live in the message table (`sessions.arrival.*` in
-//! `templates/messages/en.toml`).
+//! `templates/locales/en/messages.ftl`).
 
 use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::outcome::{try_outcome, IntoOutcome};

@@ -260,7 +260,7 @@ mod tests {
     /// A code without a sentence would fail the page's render: a 500 for a rare input.
     #[test]
     fn every_workbench_code_has_a_sentence_in_the_message_table() {
-        let messages = Messages::load(std::path::Path::new("templates/messages/en.toml"))
+        let messages = Messages::load(std::path::Path::new("templates/locales"))
             .expect("the message table loads");
         let groups: [(&str, &[&str]); 6] = [
             (

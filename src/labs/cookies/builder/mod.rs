@@ -9,7 +9,7 @@
 //! - `page`: the routes and pages.
 //!
 //! Rust keeps codes and data: every problem and note is a code whose sentence is in
-//! `templates/messages/en.toml` (`[cookies.problem]`, `[cookies.note]`, `[cookies.char]`).
+//! `templates/locales/en/messages.ftl` (`[cookies.problem]`, `[cookies.note]`, `[cookies.char]`).
 //!
 //! The builder writes its `Set-Cookie` line itself instead of going through `CookieJar::add`:
 //! Rocket's jar fills in defaults (`Path=/`, `SameSite=Strict`) and percent-encodes the value,

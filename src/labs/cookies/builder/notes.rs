@@ -1,6 +1,6 @@
 //! What the learner should know about a cookie that passed every rule: how a browser will
 //! treat it. Each note is a code (plus the host and domain it may name); the sentences are in
-//! `templates/messages/en.toml` under `[cookies.note]`.
+//! `templates/locales/en/messages.ftl` under `[cookies.note]`.
 
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};

@@ -1,7 +1,7 @@
 //! The RFC 6265 rules a cookie must follow, one function each, in the order a student reads
 //! them: the name, the value, the size, `Path` and `Domain`, then the combinations browsers
 //! refuse. A broken rule is a [`Problem`]: a code plus the data its sentence quotes. The
-//! sentences are in `templates/messages/en.toml` under `[cookies.problem]`.
+//! sentences are in `templates/locales/en/messages.ftl` under `[cookies.problem]`.
 
 use rocket::http::SameSite;
 use serde::Serialize;
