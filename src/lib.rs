@@ -28,7 +28,9 @@ use auth::shared_accounts::{self, SharedAccounts};
 use auth::users::UserDirectory;
 use config::{AppConfig, StoreLocation};
 use redis_link::RedisLink;
-use site::{assets, docs, error, headers, inspector, instance, lang, links, memory, messages, view};
+use site::{
+    assets, docs, error, headers, inspector, instance, lang, links, memory, messages, view,
+};
 
 /// The app as `cargo run` starts it.
 pub fn rocket() -> Rocket<Build> {

@@ -211,7 +211,13 @@ async fn health(store: &State<SessionStore>) -> (Status, Json<Health>) {
 }
 
 pub fn routes() -> Vec<Route> {
-    routes![home, register_form, register, health]
+    routes![
+        home,
+        register_form,
+        register,
+        health,
+        crate::site::memory::report
+    ]
 }
 
 #[cfg(test)]

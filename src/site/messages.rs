@@ -48,7 +48,10 @@ impl Messages {
     /// Reads `dir/<lang>/*.ftl` for every language.
     pub fn load(dir: &Path) -> Result<Messages, String> {
         let unreadable = |e: &dyn std::fmt::Display| {
-            format!("the message tables in {} are unreadable: {e}", dir.display())
+            format!(
+                "the message tables in {} are unreadable: {e}",
+                dir.display()
+            )
         };
         let loader = ArcLoader::builder(dir, language_id(Lang::En))
             .customize(|bundle| {
@@ -61,7 +64,10 @@ impl Messages {
             .map_err(|e| unreadable(&e))?;
         let mut ids = HashMap::new();
         for lang in Lang::ALL {
-            ids.insert(lang, message_ids(&dir.join(lang.code())).map_err(|e| unreadable(&e))?);
+            ids.insert(
+                lang,
+                message_ids(&dir.join(lang.code())).map_err(|e| unreadable(&e))?,
+            );
         }
         let mut messages = Messages {
             loader,
@@ -78,14 +84,24 @@ impl Messages {
         Ok(messages)
     }
 
-    fn format(&self, lang: Lang, id: &str, args: Option<&HashMap<String, FluentValue>>) -> Option<String> {
+    fn format(
+        &self,
+        lang: Lang,
+        id: &str,
+        args: Option<&HashMap<String, FluentValue>>,
+    ) -> Option<String> {
         self.loader
             .lookup_single_language(&language_id(lang), id, args)
             .ok()
     }
 
     /// The text for `key` in `lang` (English when `lang` lacks it), values filled from `args`.
-    pub fn text(&self, lang: Lang, key: &str, args: &HashMap<String, FluentValue>) -> Option<String> {
+    pub fn text(
+        &self,
+        lang: Lang,
+        key: &str,
+        args: &HashMap<String, FluentValue>,
+    ) -> Option<String> {
         let id = fluent_id(key);
         let plain = |lang: Lang| self.plain.get(&lang).and_then(|p| p.get(&id)).cloned();
         let formatted = |lang: Lang| {
@@ -128,7 +144,9 @@ fn message_ids(dir: &Path) -> std::io::Result<HashSet<String>> {
             };
             let id = id.trim_end();
             let is_id = id.starts_with(|c: char| c.is_ascii_alphabetic())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
             if is_id {
                 ids.insert(id.to_string());
             }
@@ -191,7 +209,9 @@ fn ending_of(last: char) -> Ending {
 fn fluent_value(value: &Value) -> FluentValue<'static> {
     match value {
         Value::String(s) => FluentValue::from(s.clone()),
-        Value::Number(n) => n.as_f64().map_or_else(|| FluentValue::from(n.to_string()), FluentValue::from),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or_else(|| FluentValue::from(n.to_string()), FluentValue::from),
         other => FluentValue::from(other.to_string()),
     }
 }
@@ -223,7 +243,8 @@ mod tests {
 
     /// A two-language table in a fresh folder.
     fn table(name: &str) -> Messages {
-        let dir = std::env::temp_dir().join(format!("auth-labs-messages-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("auth-labs-messages-{name}-{}", std::process::id()));
         let write = |lang: &str, text: &str| {
             std::fs::create_dir_all(dir.join(lang)).expect("folder");
             std::fs::write(dir.join(lang).join("main.ftl"), text).expect("file");
@@ -246,8 +267,14 @@ mod tests {
     fn values_are_filled_from_arguments_in_each_language() {
         let table = table("fill");
         let alice = args(&[("name", "alice")]);
-        assert_eq!(table.text(Lang::En, "a.b", &alice).as_deref(), Some("Hi alice!"));
-        assert_eq!(table.text(Lang::Ko, "a.b", &alice).as_deref(), Some("alice가 왔습니다!"));
+        assert_eq!(
+            table.text(Lang::En, "a.b", &alice).as_deref(),
+            Some("Hi alice!")
+        );
+        assert_eq!(
+            table.text(Lang::Ko, "a.b", &alice).as_deref(),
+            Some("alice가 왔습니다!")
+        );
         assert_eq!(table.text(Lang::En, "a.c", &alice), None);
     }
 
@@ -255,7 +282,10 @@ mod tests {
     fn a_message_korean_lacks_falls_back_to_english_and_is_reported_missing() {
         let table = table("fallback");
         let none = HashMap::new();
-        assert_eq!(table.text(Lang::Ko, "only.en", &none).as_deref(), Some("English only"));
+        assert_eq!(
+            table.text(Lang::Ko, "only.en", &none).as_deref(),
+            Some("English only")
+        );
         assert_eq!(table.missing_in(Lang::Ko), vec!["only-en".to_string()]);
         assert!(table.missing_in(Lang::En).is_empty());
     }
@@ -279,7 +309,10 @@ mod tests {
     #[test]
     fn korean_particles_follow_the_last_sound_of_the_word() {
         let say = |word: &str, pair: &str| {
-            let values = [FluentValue::from(word.to_string()), FluentValue::from(pair.to_string())];
+            let values = [
+                FluentValue::from(word.to_string()),
+                FluentValue::from(pair.to_string()),
+            ];
             match particle(&values, &FluentArgs::new()) {
                 FluentValue::String(s) => s.to_string(),
                 _ => String::new(),

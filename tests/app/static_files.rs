@@ -104,3 +104,46 @@ fn only_the_files_under_static_are_served_even_through_an_encoded_dot_dot() {
         Status::Ok
     );
 }
+
+#[test]
+fn a_browser_that_takes_gzip_gets_the_stylesheet_compressed_under_its_own_etag() {
+    use std::io::Read;
+    let client = client();
+    let on_disk = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/static/css/style.css"))
+        .expect("the stylesheet");
+    let plain = client.get("/static/css/style.css").dispatch();
+    assert_eq!(plain.headers().get_one("Content-Encoding"), None);
+    assert_eq!(plain.headers().get_one("Vary"), Some("Accept-Encoding"));
+    let plain_etag = plain.headers().get_one("ETag").expect("ETag").to_string();
+    assert_eq!(plain.into_bytes().expect("body"), on_disk);
+
+    let gzip = client
+        .get("/static/css/style.css")
+        .header(Header::new("Accept-Encoding", "gzip, deflate, br"))
+        .dispatch();
+    assert_eq!(gzip.headers().get_one("Content-Encoding"), Some("gzip"));
+    assert_eq!(gzip.headers().get_one("Vary"), Some("Accept-Encoding"));
+    let gzip_etag = gzip.headers().get_one("ETag").expect("ETag").to_string();
+    assert_ne!(
+        gzip_etag, plain_etag,
+        "each encoding is its own representation"
+    );
+    let compressed = gzip.into_bytes().expect("body");
+    assert!(
+        compressed.len() * 2 < on_disk.len(),
+        "{} bytes",
+        compressed.len()
+    );
+    let mut unpacked = Vec::new();
+    flate2::read::GzDecoder::new(&compressed[..])
+        .read_to_end(&mut unpacked)
+        .expect("valid gzip");
+    assert_eq!(unpacked, on_disk);
+
+    let revalidated = client
+        .get("/static/css/style.css")
+        .header(Header::new("Accept-Encoding", "gzip"))
+        .header(Header::new("If-None-Match", gzip_etag))
+        .dispatch();
+    assert_eq!(revalidated.status(), Status::NotModified);
+}
