@@ -65,7 +65,7 @@ pub const LABS: [LabInfo; 4] = [
 /// them, with or without a `__Host-`/`__Secure-` prefix (so the `cookie_secure` names of the
 /// credentials too): on a shared origin, a page that plants a cookie under a lab's name can
 /// swap the learner into someone else's session or log them out (cookie tossing).
-pub const OWNED_COOKIES: [&str; 12] = [
+pub const OWNED_COOKIES: [&str; 13] = [
     sessions::CREDENTIAL.name,
     cookies::cookie::PLAIN,
     cookies::cookie::SIGNED,
@@ -78,6 +78,7 @@ pub const OWNED_COOKIES: [&str; 12] = [
     cross_site::same_site::CHOICE_COOKIE,
     switches::COOKIE,
     crate::challenges::LEARNER_COOKIE,
+    crate::site::lang::COOKIE,
 ];
 
 /// Mounts every lab.

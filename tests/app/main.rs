@@ -21,6 +21,7 @@ mod jwt_header;
 mod jwt_switches;
 mod jwt_tool;
 mod jwt_workbench;
+mod languages;
 mod live;
 mod logs;
 mod nginx_recipe;
