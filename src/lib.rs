@@ -83,11 +83,15 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
                 "instance",
                 instance::instance_function(for_instance.clone()),
             );
-            // `t(key="sessions.flash.logged_in")`: a sentence from the message table.
+            // `t(key="sessions.flash.logged_in")`: a sentence from the message table, as
+            // HTML; `t_text(…)` the same as plain text.
             let table = for_t.clone()?;
             engines
                 .tera
-                .register_function("t", messages::t_function(table));
+                .register_function("t", messages::t_function(table.clone()));
+            engines
+                .tera
+                .register_function("t_text", messages::t_text_function(table));
             Ok(())
         }))
         .attach(AdHoc::on_ignite("Message table", |rocket| async {

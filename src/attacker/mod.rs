@@ -80,7 +80,10 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
                 let table = table.clone()?;
                 engines
                     .tera
-                    .register_function("t", messages::t_function(table));
+                    .register_function("t", messages::t_function(table.clone()));
+                engines
+                    .tera
+                    .register_function("t_text", messages::t_text_function(table));
                 Ok(())
             }))
             .attach(headers::stage())

@@ -16,6 +16,7 @@ mod cookies_switches;
 mod cross_site;
 mod docs;
 mod hostile;
+mod interface_text;
 mod jwt_cookie;
 mod jwt_header;
 mod jwt_switches;

@@ -16,6 +16,7 @@ pub mod jwt;
 pub mod nginx;
 pub mod raw;
 pub mod redis;
+pub mod tour;
 pub mod visitor;
 
 pub use visitor::{
