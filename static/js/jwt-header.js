@@ -207,14 +207,20 @@
 
   // --- Talking to the API, with a log of every request -----------------------------------
 
+  // The log keeps the newest entries only (the page says how many), so it stays readable.
+  const LOG_LIMIT = Number($("request-log").getAttribute("data-limit")) || 20;
+  let requestsSent = 0;
+
   function logEntry(method, url, authorization, body, status, responseHeaders, json) {
+    requestsSent += 1;
     const li = el("li", null, "card");
+    li.setAttribute("data-request", String(requestsSent));
     const request = [method + " " + url];
     request.push(authorization ? "Authorization: " + authorization : "(no Authorization header)");
     if (body) {
       request.push("Content-Type: application/json", "", body);
     }
-    li.append(el("h4", "Request"), el("pre", request.join("\n"), "wire request"));
+    li.append(el("h4", "Request " + requestsSent), el("pre", request.join("\n"), "wire request"));
     const response = ["HTTP " + status];
     responseHeaders.forEach(function (h) {
       response.push(h);
@@ -223,7 +229,13 @@
     li.append(el("h4", "Response"), el("pre", response.join("\n"), "wire response"));
     const log = $("request-log");
     log.prepend(li);
+    while (log.children.length > LOG_LIMIT) {
+      log.lastElementChild.remove();
+    }
     $("request-log-empty").hidden = true;
+    // One short sentence for screen readers (a polite live region), not the whole entry.
+    $("request-log-status").textContent =
+      "Request " + requestsSent + ": " + method + " " + new URL(url).pathname + " answered " + status + ".";
   }
 
   async function call(method, path, payload) {
