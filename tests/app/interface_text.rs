@@ -2,6 +2,7 @@
 //! rendered as `<code>`), and values put into a message stay text.
 
 use regex::Regex;
+use rocket::http::Header;
 
 use crate::support::internals::attacker;
 use crate::support::tour::{tour, tour_app};
@@ -25,6 +26,16 @@ fn prose(html: &str) -> String {
     unescape_html(&text)
         .replace("&#96;", "`")
         .replace("&#x60;", "`")
+}
+
+/// The words of the paragraph `<p id="…">`, markup and all, as a reader sees them.
+fn paragraph(html: &str, id: &str) -> Option<String> {
+    let pattern = format!(r#"(?s)<p[^>]* id="{id}"[^>]*>(.*?)</p>"#);
+    let found = Regex::new(&pattern).expect("pattern").captures(html)?;
+    let text = Regex::new(r"<[^>]*>")
+        .expect("pattern")
+        .replace_all(&found[1], "");
+    Some(unescape_html(&text))
 }
 
 /// Each line of `html`'s prose that shows a backtick.
@@ -117,4 +128,77 @@ fn a_value_with_backticks_and_a_script_tag_stays_text_inside_its_code_span() {
                     does not start with <code>/</code>";
     assert!(answer.body.contains(expected), "{}", answer.body);
     assert!(!answer.body.contains("<script>alert(1)"));
+}
+
+/// `GET path` with the learner's cookies also in a raw `Cookie` header, which is what the
+/// inspector prints (Rocket's local client hands cookies to the app without one).
+fn with_cookie_header(app: &TestApp, learner: &mut Browser<'_>, path: &str) -> Page {
+    let cookies = learner.jar.for_path(path);
+    let line: Vec<String> = cookies
+        .iter()
+        .map(|c| format!("{}={}", c.name(), c.value()))
+        .collect();
+    let mut request = app.client().get(path.to_string()).cookies(cookies);
+    if !line.is_empty() {
+        request = request.header(Header::new("Cookie", line.join("; ")));
+    }
+    let response = request.dispatch();
+    learner.jar.store(path, &response);
+    Page::from(response)
+}
+
+#[test]
+fn the_inspector_explains_the_flash_cookie_where_it_first_arrives_in_each_lab() {
+    let app = TestApp::spawn();
+    for base in [SESSIONS, COOKIES, JWT_COOKIE] {
+        let mut learner = Browser::new(&app);
+        let before = with_cookie_header(&app, &mut learner, base);
+        assert_eq!(paragraph(&before.body, "flash-cookie"), None, "{base}");
+        let login = learner.log_in_at_lab(base, ALICE.username, ALICE.password);
+        assert!(
+            login.set_cookie_for("_flash").is_some(),
+            "{base}: the login leaves a message"
+        );
+        let me = with_cookie_header(&app, &mut learner, &format!("{base}/me"));
+        let note = paragraph(&me.body, "flash-cookie").unwrap_or_default();
+        assert!(
+            note.starts_with("The _flash cookie is not part of this lab: it is the framework's one-shot message cookie"),
+            "{base}: {note}"
+        );
+        assert!(me
+            .body
+            .contains("<code>_flash</code> cookie is not part of this lab"));
+        assert!(
+            me.set_cookie_for("_flash")
+                .is_some_and(|l| l.contains("Max-Age=0")),
+            "{base}: read once and deleted, as the note says"
+        );
+        let after = with_cookie_header(&app, &mut learner, base);
+        assert!(
+            after.body.contains("Cookie: "),
+            "{base}: other cookies arrive"
+        );
+        assert_eq!(
+            paragraph(&after.body, "flash-cookie"),
+            None,
+            "{base}: gone once read"
+        );
+    }
+}
+
+#[test]
+fn the_cookies_labs_table_says_the_flash_cookie_is_not_part_of_the_lab() {
+    let app = TestApp::spawn();
+    let mut learner = Browser::new(&app);
+    learner.log_in_at_lab(COOKIES, ALICE.username, ALICE.password);
+    let page = learner.get(COOKIES);
+    let row = page
+        .body
+        .split("<tr")
+        .find(|row| row.contains("<code>_flash</code></td>"))
+        .expect("a row for _flash");
+    assert!(
+        row.contains("not part of this lab: the framework&#x27;s one-shot message cookie"),
+        "{row}"
+    );
 }
