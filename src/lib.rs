@@ -78,6 +78,13 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             engines
                 .tera
                 .register_function("asset", assets::asset_function(for_asset.clone()));
+            // `time_tag(t=…)`: a moment as `<time datetime="…">`, for a message's argument.
+            engines
+                .tera
+                .register_function("time_tag", site::time_tag::TimeTag);
+            engines
+                .tera
+                .register_filter("set_cookie_line", site::time_tag::SetCookieLine);
             // `instance()`: this instance's address and session store, for the inspector.
             engines.tera.register_function(
                 "instance",

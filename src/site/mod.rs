@@ -15,3 +15,4 @@ pub mod messages;
 pub mod origin;
 pub mod rate_limit;
 pub mod redact;
+pub mod time_tag;

@@ -111,14 +111,21 @@
     return node;
   }
 
-  function human(seconds) {
-    const now = Math.floor(Date.now() / 1000);
+  // A NumericDate as the server's pages write one: the UTC text inside <time datetime>
+  // (local-time.js adds the reader's own time beside it).
+  function moment(seconds) {
     const at = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const delta = seconds - now;
+    const time = el("time", at);
+    time.setAttribute("datetime", at);
+    return time;
+  }
+
+  function fromNow(seconds) {
+    const delta = seconds - Math.floor(Date.now() / 1000);
     const span = Math.abs(delta) >= 60
       ? Math.floor(Math.abs(delta) / 60) + " min " + (Math.abs(delta) % 60) + " s"
       : Math.abs(delta) + " s";
-    return at + " (" + (delta >= 0 ? "in " + span : span + " ago") + ")";
+    return "(" + (delta >= 0 ? "in " + span : span + " ago") + ")";
   }
 
   // --- Rendering ---------------------------------------------------------------------------
@@ -174,7 +181,7 @@
       const td = el("td");
       td.append(el("code", JSON.stringify(value)));
       if ((name === "iat" || name === "exp" || name === "auth_time") && typeof value === "number") {
-        td.append(el("br"), el("span", human(value), "muted"));
+        td.append(el("br"), moment(value), " ", el("span", fromNow(value), "muted"));
       }
       tr.append(th, td, el("td", MEANINGS[name] || "a claim this app does not use", "muted"));
       tbody.append(tr);
@@ -188,8 +195,11 @@
     view.append(pre, legend, columns, table, countdown);
 
     if (typeof decoded.payload.auth_time === "number" && ABSOLUTE_TIMEOUT > 0) {
-      view.append(el("p", "Renewal stops at " + human(decoded.payload.auth_time + ABSOLUTE_TIMEOUT) +
-        ": auth_time + the absolute timeout. From then on /api/visit refuses the token instead of renewing it; log in again.", "hint"));
+      const ends = decoded.payload.auth_time + ABSOLUTE_TIMEOUT;
+      const renewal = el("p", null, "hint");
+      renewal.append("Renewal stops at ", moment(ends), " " + fromNow(ends) +
+        ": auth_time + the absolute timeout. From then on /api/visit refuses the token instead of renewing it; log in again.");
+      view.append(renewal);
     }
   }
 

@@ -42,3 +42,4 @@ mod site;
 mod static_files;
 mod switches;
 mod teacher;
+mod times;
