@@ -15,12 +15,13 @@ use crate::challenges::Learner;
 use crate::config::AppConfig;
 use crate::labs::sessions::store::SessionStore;
 use crate::labs::LABS;
+use crate::site::docs::Docs;
 use crate::site::flash::Notice;
 use crate::site::origin::SameOrigin;
 use crate::site::rate_limit::{PeerAddress, RateLimit, RetryAfter};
 
 #[get("/")]
-fn home(flash: Option<Notice>) -> Template {
+fn home(flash: Option<Notice>, docs: &State<Docs>) -> Template {
     Template::render(
         "home",
         context! {
@@ -28,6 +29,7 @@ fn home(flash: Option<Notice>) -> Template {
             flash,
             labs: &LABS,
             demo_accounts: demo_accounts(),
+            start: docs.first_chapter(),
         },
     )
 }

@@ -91,7 +91,9 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         .register("/", pages::catchers());
     Some(view::attach(site, move |tera, lang| {
         tera.set_escape_fn(inspector::escape_html);
-        tera.register_function("t", messages::t_function(table.clone()?, lang));
+        let table = table.clone()?;
+        tera.register_function("t", messages::t_function(table.clone(), lang));
+        tera.register_function("t_text", messages::t_text_function(table, lang));
         Ok(())
     }))
 }

@@ -4,6 +4,9 @@
 //! it lives in the message table (`jwt.claim.<name>` in `templates/locales/en/messages.ftl`, with
 //! `jwt.claim.other` for claims it does not list): a new claim needs only a line there.
 //! Given the absolute timeout, it also says when renewal stops (`auth_time` + the timeout).
+//! Header, payload and claims are shown in the token's own order (`ordered`), not sorted.
+
+pub mod ordered;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -28,7 +31,7 @@ pub struct TokenView {
     pub header_b64: String,
     pub payload_b64: String,
     pub signature_b64: String,
-    /// Pretty-printed JSON of the decoded header and payload.
+    /// Pretty-printed JSON of the decoded header and payload, members in the token's order.
     pub header_json: String,
     pub payload_json: String,
     pub claims: Vec<ClaimRow>,
@@ -47,13 +50,17 @@ impl TokenView {
     pub fn new(token: &str, now: OffsetDateTime) -> Result<TokenView, Rejection> {
         let t = decode_unverified(token)?;
         let [header_b64, payload_b64, signature_b64] = t.parts;
+        // The parts decoded once more, as lists: `t`'s maps have sorted the members.
+        let header_json = ordered::pretty(&header_b64).unwrap_or_else(|| pretty(&t.header));
+        let payload_json = ordered::pretty(&payload_b64).unwrap_or_else(|| pretty(&t.payload));
+        let claims = claim_rows(&ordered::members(&payload_b64).unwrap_or_default(), now);
         Ok(TokenView {
             header_b64,
             payload_b64,
             signature_b64,
-            header_json: pretty(&t.header),
-            payload_json: pretty(&t.payload),
-            claims: claim_rows(&t.payload, now),
+            header_json,
+            payload_json,
+            claims,
             length: token.len(),
             exp: t.payload.get("exp").and_then(Value::as_i64),
             renewal_ends: None,
@@ -98,7 +105,7 @@ fn pretty(map: &Map<String, Value>) -> String {
     serde_json::to_string_pretty(map).unwrap_or_default()
 }
 
-fn claim_rows(payload: &Map<String, Value>, now: OffsetDateTime) -> Vec<ClaimRow> {
+fn claim_rows(payload: &[(String, Value)], now: OffsetDateTime) -> Vec<ClaimRow> {
     payload
         .iter()
         .map(|(name, value)| ClaimRow {

@@ -48,6 +48,11 @@ pub struct Page {
     pub file: String,
     pub html: String,
     pub toc: Vec<TocEntry>,
+    /// A chapter's one line for the index (front matter `summary:`).
+    pub summary: String,
+    /// About how long a chapter takes, reading and running its commands (front matter
+    /// `minutes:`).
+    pub minutes: Option<u32>,
 }
 
 /// An exercise: a page plus the metadata in its front matter.
@@ -57,6 +62,26 @@ pub struct Exercise {
     pub difficulty: String,
     pub check: String,
     pub command: String,
+}
+
+/// A row of the tutorial's index: a chapter, its one line and its time.
+#[derive(Debug, Serialize)]
+pub struct ChapterRow<'a> {
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub minutes: Option<u32>,
+}
+
+impl<'a> ChapterRow<'a> {
+    fn of(page: &'a Page) -> ChapterRow<'a> {
+        ChapterRow {
+            slug: &page.slug,
+            title: &page.title,
+            summary: &page.summary,
+            minutes: page.minutes,
+        }
+    }
 }
 
 /// Every chapter and exercise, in file-name order.
@@ -221,7 +246,8 @@ fn render(markdown: &str, folder: Folder) -> (String, String, Vec<TocEntry>) {
     (title, html, toc)
 }
 
-/// Splits `---\nkey: value\n---\n` front matter from the body.
+/// Splits `---\nkey: value\n---\n` front matter from the body (chapters: `summary`,
+/// `minutes`; exercises: `title`, `difficulty`, `check`).
 fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
     let Some(rest) = text.strip_prefix("---\n") else {
         return (Vec::new(), text);
@@ -253,6 +279,15 @@ fn markdown_files(dir: &Path) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The value of front matter field `key`, or empty.
+fn field(fields: &[(String, String)], key: &str) -> String {
+    fields
+        .iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
 impl Docs {
     /// Reads and renders every chapter (`docs/NN-slug.md`) and exercise
     /// (`docs/exercises/NN-slug.md`) under `dir`.
@@ -261,13 +296,16 @@ impl Docs {
             .into_iter()
             .filter_map(|(text, name)| {
                 let slug = slug_of(&name)?;
-                let (title, html, toc) = render(&text, Folder::Chapters);
+                let (fields, body) = front_matter(&text);
+                let (title, html, toc) = render(body, Folder::Chapters);
                 Some(Page {
                     slug,
                     title,
                     file: format!("docs/{name}"),
                     html,
                     toc,
+                    summary: field(&fields, "summary"),
+                    minutes: field(&fields, "minutes").parse().ok(),
                 })
             })
             .collect();
@@ -276,13 +314,7 @@ impl Docs {
             .filter_map(|(text, name)| {
                 let slug = slug_of(&name)?;
                 let (fields, body) = front_matter(&text);
-                let field = |key: &str| {
-                    fields
-                        .iter()
-                        .find(|(k, _)| k == key)
-                        .map(|(_, v)| v.clone())
-                        .unwrap_or_default()
-                };
+                let field = |key: &str| field(&fields, key);
                 let (title, html, toc) = render(body, Folder::Exercises);
                 let check = field("check");
                 Some(Exercise {
@@ -296,6 +328,8 @@ impl Docs {
                         file: format!("docs/exercises/{name}"),
                         html,
                         toc,
+                        summary: String::new(),
+                        minutes: None,
                     },
                     difficulty: field("difficulty"),
                     command: format!("cargo test --test exercises -- --ignored {check}"),
@@ -307,6 +341,11 @@ impl Docs {
             chapters,
             exercises,
         }
+    }
+
+    /// The first chapter, where a newcomer starts.
+    pub fn first_chapter(&self) -> Option<ChapterRow<'_>> {
+        self.chapters.first().map(ChapterRow::of)
     }
 }
 
@@ -350,7 +389,7 @@ impl<'a> Neighbour<'a> {
 
 #[get("/")]
 fn index(docs: &State<Docs>) -> Template {
-    let chapters: Vec<Neighbour<'_>> = docs.chapters.iter().map(Neighbour::of).collect();
+    let chapters: Vec<ChapterRow<'_>> = docs.chapters.iter().map(ChapterRow::of).collect();
     Template::render(
         "docs/index",
         context! { section: "docs", chapters, exercise_count: docs.exercises.len() },
@@ -529,6 +568,26 @@ mod tests {
         assert!(html.contains(r#"<h2 id="first-part">"#), "{html}");
         let ids: Vec<&str> = toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["first-part", "set-cookie-out", "first-part-2"]);
+    }
+
+    #[test]
+    fn a_chapters_front_matter_gives_its_summary_and_minutes_and_stays_off_the_page() {
+        let dir = std::env::temp_dir().join(format!("auth-labs-docs-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("a folder");
+        let chapter = "---\nsummary: What a cookie is.\nminutes: 15\n---\n# Cookies\n\nText.\n";
+        fs::write(dir.join("01-cookies.md"), chapter).expect("written");
+        fs::write(dir.join("02-plain.md"), "# Plain\n").expect("written");
+        let docs = Docs::load(&dir);
+        let _ = fs::remove_dir_all(&dir);
+        let [first, plain] = &docs.chapters[..] else {
+            panic!("two chapters: {:?}", docs.chapters);
+        };
+        assert_eq!(first.title, "Cookies");
+        assert_eq!(first.summary, "What a cookie is.");
+        assert_eq!(first.minutes, Some(15));
+        assert!(!first.html.contains("summary") && !first.html.contains("<hr"));
+        assert_eq!((plain.summary.as_str(), plain.minutes), ("", None));
+        assert_eq!(docs.first_chapter().map(|c| c.slug), Some("cookies"));
     }
 
     #[test]

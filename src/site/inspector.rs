@@ -82,7 +82,7 @@ impl Fairing for SetCookieEcho {
         let lines: Vec<String> = response
             .headers()
             .get("Set-Cookie")
-            .map(escape_html)
+            .map(|line| super::time_tag::mark_expires(line, &escape_html(line)))
             .collect();
         let filled = if lines.is_empty() {
             format!("<span class=\"muted\">{NO_SET_COOKIE}</span>")

@@ -16,4 +16,5 @@ pub mod messages;
 pub mod origin;
 pub mod rate_limit;
 pub mod redact;
+pub mod time_tag;
 pub mod view;

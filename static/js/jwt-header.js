@@ -111,14 +111,21 @@
     return node;
   }
 
-  function human(seconds) {
-    const now = Math.floor(Date.now() / 1000);
+  // A NumericDate as the server's pages write one: the UTC text inside <time datetime>
+  // (local-time.js adds the reader's own time beside it).
+  function moment(seconds) {
     const at = new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-    const delta = seconds - now;
+    const time = el("time", at);
+    time.setAttribute("datetime", at);
+    return time;
+  }
+
+  function fromNow(seconds) {
+    const delta = seconds - Math.floor(Date.now() / 1000);
     const span = Math.abs(delta) >= 60
       ? Math.floor(Math.abs(delta) / 60) + " min " + (Math.abs(delta) % 60) + " s"
       : Math.abs(delta) + " s";
-    return at + " (" + (delta >= 0 ? "in " + span : span + " ago") + ")";
+    return "(" + (delta >= 0 ? "in " + span : span + " ago") + ")";
   }
 
   // --- Rendering ---------------------------------------------------------------------------
@@ -174,7 +181,7 @@
       const td = el("td");
       td.append(el("code", JSON.stringify(value)));
       if ((name === "iat" || name === "exp" || name === "auth_time") && typeof value === "number") {
-        td.append(el("br"), el("span", human(value), "muted"));
+        td.append(el("br"), moment(value), " ", el("span", fromNow(value), "muted"));
       }
       tr.append(th, td, el("td", MEANINGS[name] || "a claim this app does not use", "muted"));
       tbody.append(tr);
@@ -188,8 +195,11 @@
     view.append(pre, legend, columns, table, countdown);
 
     if (typeof decoded.payload.auth_time === "number" && ABSOLUTE_TIMEOUT > 0) {
-      view.append(el("p", "Renewal stops at " + human(decoded.payload.auth_time + ABSOLUTE_TIMEOUT) +
-        ": auth_time + the absolute timeout. From then on /api/visit refuses the token instead of renewing it; log in again.", "hint"));
+      const ends = decoded.payload.auth_time + ABSOLUTE_TIMEOUT;
+      const renewal = el("p", null, "hint");
+      renewal.append("Renewal stops at ", moment(ends), " " + fromNow(ends) +
+        ": auth_time + the absolute timeout. From then on /api/visit refuses the token instead of renewing it; log in again.");
+      view.append(renewal);
     }
   }
 
@@ -207,14 +217,20 @@
 
   // --- Talking to the API, with a log of every request -----------------------------------
 
+  // The log keeps the newest entries only (the page says how many), so it stays readable.
+  const LOG_LIMIT = Number($("request-log").getAttribute("data-limit")) || 20;
+  let requestsSent = 0;
+
   function logEntry(method, url, authorization, body, status, responseHeaders, json) {
+    requestsSent += 1;
     const li = el("li", null, "card");
+    li.setAttribute("data-request", String(requestsSent));
     const request = [method + " " + url];
     request.push(authorization ? "Authorization: " + authorization : "(no Authorization header)");
     if (body) {
       request.push("Content-Type: application/json", "", body);
     }
-    li.append(el("h4", "Request"), el("pre", request.join("\n"), "wire request"));
+    li.append(el("h4", "Request " + requestsSent), el("pre", request.join("\n"), "wire request"));
     const response = ["HTTP " + status];
     responseHeaders.forEach(function (h) {
       response.push(h);
@@ -223,7 +239,13 @@
     li.append(el("h4", "Response"), el("pre", response.join("\n"), "wire response"));
     const log = $("request-log");
     log.prepend(li);
+    while (log.children.length > LOG_LIMIT) {
+      log.lastElementChild.remove();
+    }
     $("request-log-empty").hidden = true;
+    // One short sentence for screen readers (a polite live region), not the whole entry.
+    $("request-log-status").textContent =
+      "Request " + requestsSent + ": " + method + " " + new URL(url).pathname + " answered " + status + ".";
   }
 
   async function call(method, path, payload) {

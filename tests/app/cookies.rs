@@ -505,23 +505,29 @@ fn builder_rejects_each_invalid_input_with_a_4xx_and_the_rule() {
         (vec![("name", "n"), ("value", "a\"b")], "a double quote"),
         (vec![("name", "n"), ("value", "\u{d55c}")], "only US-ASCII"),
         (vec![("name", "n"), ("value", long.as_str())], "4097 bytes"),
-        (vec![("name", "n"), ("max_age", "soon")], "Max-Age `soon`"),
-        (vec![("name", "n"), ("max_age", "-5")], "Max-Age `-5`"),
+        (
+            vec![("name", "n"), ("max_age", "soon")],
+            "Max-Age <code>soon</code>",
+        ),
+        (
+            vec![("name", "n"), ("max_age", "-5")],
+            "Max-Age <code>-5</code>",
+        ),
         (
             vec![("name", "n"), ("expires", "tomorrow")],
-            "Expires `tomorrow`",
+            "Expires <code>tomorrow</code>",
         ),
         (
             vec![("name", "n"), ("path", "labs")],
-            "does not start with `/`",
+            "does not start with <code>/</code>",
         ),
         (
             vec![("name", "n"), ("path", "/a;HttpOnly")],
-            "Path contains `;`",
+            "Path contains <code>;</code>",
         ),
         (
             vec![("name", "n"), ("domain", "evil.example;x")],
-            "Domain contains `;`",
+            "Domain contains <code>;</code>",
         ),
         (
             vec![("name", "n"), ("domain", "not a host")],
@@ -529,7 +535,7 @@ fn builder_rejects_each_invalid_input_with_a_4xx_and_the_rule() {
         ),
         (
             vec![("name", "n"), ("same_site", "Sometimes")],
-            "SameSite `Sometimes`",
+            "SameSite <code>Sometimes</code>",
         ),
         (
             vec![("name", "n"), ("same_site", "None")],
@@ -634,7 +640,7 @@ fn removal_with_a_wrong_path_does_not_match_the_cookie() {
         "Path=/ is a different cookie from Path=/labs/cookies"
     );
 
-    // The next page says what was sent (the flash survives the header's `;` and backticks).
+    // The next page says what was sent, as code (the flash survives the header's `;`).
     let tracked = support::client();
     post_form(
         &tracked,
@@ -644,7 +650,7 @@ fn removal_with_a_wrong_path_does_not_match_the_cookie() {
     let flash = unescape_html(&body(tracked.get(BUILDER).dispatch()));
     assert!(
         flash.contains(
-            "Sent `Set-Cookie: crumb=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT`"
+            "Sent <code>Set-Cookie: crumb=; Path=/; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT</code>"
         ),
         "{flash}"
     );

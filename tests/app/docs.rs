@@ -65,6 +65,75 @@ fn docs_index_lists_every_chapter() {
     }
 }
 
+/// A chapter's front matter: `summary:` and `minutes:` between `---` lines at the top.
+fn front_matter(chapter: &Path) -> (String, u32) {
+    let text = std::fs::read_to_string(chapter).expect("markdown");
+    let block = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map(|(block, _)| block)
+        .unwrap_or_else(|| panic!("{chapter:?} opens with front matter"));
+    let field = |name: &str| {
+        block
+            .lines()
+            .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+            .unwrap_or_else(|| panic!("{chapter:?} has {name}:"))
+            .to_string()
+    };
+    let minutes = field("minutes").parse().expect("minutes is a number");
+    (field("summary"), minutes)
+}
+
+#[test]
+fn the_index_shows_every_chapters_summary_and_time_from_its_front_matter() {
+    let html = body(client().get("/docs").dispatch());
+    let mut total = 0;
+    for chapter in chapters() {
+        let (summary, minutes) = front_matter(&chapter);
+        assert!(
+            summary.len() > 20 && (5..=90).contains(&minutes),
+            "{chapter:?}"
+        );
+        total += minutes;
+        let start = html
+            .find(&format!(r#"<li data-chapter="{}">"#, slug(&chapter)))
+            .unwrap_or_else(|| panic!("the index lists {chapter:?}"));
+        let item = &html[start..start + html[start..].find("</li>").expect("its end")];
+        let item = unescape_html(item);
+        assert!(item.contains(&format!("about {minutes} min")), "{item}");
+        assert!(item.contains(&summary), "{item}");
+    }
+    assert!(
+        (180..=600).contains(&total),
+        "the whole tutorial: {total} min"
+    );
+}
+
+#[test]
+fn a_chapters_front_matter_stays_off_its_page_and_its_title_is_its_heading() {
+    let client = client();
+    let page_title = Regex::new(r"<title>(.*?)</title>").expect("pattern");
+    for chapter in chapters() {
+        let html = body(client.get(format!("/docs/{}", slug(&chapter))).dispatch());
+        let article = &html[html.find("<article").expect("the chapter")..];
+        assert!(
+            !article.contains("summary:") && !article.contains("minutes:"),
+            "{chapter:?}"
+        );
+        let markdown = std::fs::read_to_string(&chapter).expect("markdown");
+        let heading = markdown
+            .lines()
+            .find_map(|l| l.strip_prefix("# "))
+            .expect("a title")
+            .replace('`', "");
+        let title = page_title
+            .captures(&html)
+            .map(|c| unescape_html(&c[1]))
+            .expect("a <title>");
+        assert_eq!(title, format!("{heading} · Auth Labs"), "{chapter:?}");
+    }
+}
+
 #[test]
 fn each_chapter_renders_with_a_table_of_contents_and_previous_next_links() {
     let client = client();

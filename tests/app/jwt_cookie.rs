@@ -2,7 +2,8 @@
 
 use crate::support::internals::Audience;
 use crate::support::jwt::{
-    expired, issued, payload, secret, signed_elsewhere, tampered, unsigned, verify_independently,
+    expired, issued, payload, secret, signed_elsewhere, signed_text, tampered, unsigned,
+    verify_independently,
 };
 use crate::support::*;
 use rocket::http::{Cookie, SameSite, Status};
@@ -325,4 +326,90 @@ fn issued_token_verifies_with_an_independent_jwt_implementation() {
     let claims = verify_independently(&token_cookie(&client), &secret(&client));
     assert_eq!(claims["sub"], "alice");
     assert_eq!(claims["aud"], "auth-labs/jwt-cookie");
+}
+
+/// The claim names of the table `#id`, top to bottom.
+fn claim_names(html: &str, id: &str) -> Vec<String> {
+    let row = regex::Regex::new(r"<tr><th><code>([^<]+)</code></th>").expect("pattern");
+    row.captures_iter(region(html, id))
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+/// The member names of the decoded JSON in `<pre id="…">`, top to bottom.
+fn decoded_names(html: &str, id: &str) -> Vec<String> {
+    let start = html
+        .find(&format!(r#"id="{id}""#))
+        .expect("the decoded part");
+    let pre = &html[start..start + html[start..].find("</pre>").expect("its end")];
+    let member = regex::Regex::new(r"(?m)^  &quot;([^&]+)&quot;:").expect("pattern");
+    member
+        .captures_iter(pre)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+/// The member names of a token part (header or payload) in the order its JSON text has them.
+fn names_in_token_order(token: &str, part: usize) -> Vec<String> {
+    use base64::Engine;
+    let b64 = token.split('.').nth(part).expect("the part");
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(b64)
+        .expect("base64url");
+    let text = String::from_utf8(bytes).expect("UTF-8");
+    let member = regex::Regex::new(r#"[{,]"([^"]+)":"#).expect("pattern");
+    member
+        .captures_iter(&text)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+#[test]
+fn the_inspector_shows_header_payload_and_claims_in_the_tokens_own_order() {
+    let client = client();
+    let html = visit(&client);
+    let token = token_cookie(&client);
+    let header = names_in_token_order(&token, 0);
+    let claims = names_in_token_order(&token, 1);
+    let mut sorted = claims.clone();
+    sorted.sort();
+    assert_ne!(
+        claims, sorted,
+        "the app writes its claims unsorted: {claims:?}"
+    );
+    assert_eq!(decoded_names(&html, "decoded-header"), header);
+    assert_eq!(decoded_names(&html, "decoded-payload"), claims);
+    assert_eq!(claim_names(&html, "claims"), claims);
+}
+
+#[test]
+fn the_me_page_lists_the_claims_of_the_token_sent_in_the_order_it_holds_them() {
+    let client = client();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    // Valid and signed by the app, its members in an order the app never writes.
+    let payload = format!(
+        r#"{{"visits":4,"sub":"alice","aud":"auth-labs/jwt-cookie","iss":"auth-labs","jti":"x1","exp":{},"iat":{now},"auth_time":{now}}}"#,
+        now + 60
+    );
+    let token = signed_text(&secret(&client), r#"{"typ":"JWT","alg":"HS256"}"#, &payload);
+    let response = client
+        .get(format!("{BASE}/me"))
+        .cookie(Cookie::new("jwt", token))
+        .dispatch();
+    assert_eq!(response.status(), Status::Ok);
+    let html = body(response);
+    assert_eq!(user(&html).as_deref(), Some("alice"));
+    assert_eq!(
+        claim_names(&html, "claims"),
+        [
+            "visits",
+            "sub",
+            "aud",
+            "iss",
+            "jti",
+            "exp",
+            "iat",
+            "auth_time"
+        ]
+    );
 }

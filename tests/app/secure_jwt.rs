@@ -369,8 +369,18 @@ fn the_token_view_shows_auth_time_and_when_renewal_stops() {
         html.contains("<code>auth_time</code>"),
         "the claims table lists auth_time"
     );
-    let renewal = element_text(&html, "claims-renewal").expect("the claims say when renewal stops");
-    assert!(renewal.starts_with("Renewal stops at "), "{renewal}");
+    let start = html
+        .find(r#"id="claims-renewal""#)
+        .expect("the claims say when renewal stops");
+    let paragraph = &html[start..start + html[start..].find("</p>").expect("its end")];
+    let renewal = regex::Regex::new(r"<[^>]*>")
+        .expect("pattern")
+        .replace_all(paragraph, "");
+    assert!(renewal.contains(">Renewal stops at 20"), "{renewal}");
+    assert!(
+        paragraph.contains("Renewal stops at <time datetime="),
+        "the moment is a <time>: {paragraph}"
+    );
     assert!(renewal.contains("8 h"), "{renewal}");
     assert!(html.contains(r#"id="renewal-ends""#));
     let token = cookie_token(&client);

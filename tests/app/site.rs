@@ -30,6 +30,24 @@ fn home_explains_cookies_lists_labs_compares_them_and_shows_demo_accounts() {
 }
 
 #[test]
+fn the_home_page_starts_a_newcomer_at_chapter_one_near_the_top() {
+    let client = client();
+    let html = body(client.get("/").dispatch());
+    let link = regex::Regex::new(r#"<a class="button" id="start-here" href="([^"]+)">([^<]+)</a>"#)
+        .expect("pattern");
+    let found = link.captures(&html).expect("a start-here link");
+    assert_eq!(&found[1], "/docs/why-cookies");
+    assert_eq!(&found[2], "Start here: chapter 1, Why HTTP needs cookies");
+    let at = found.get(0).map_or(0, |m| m.start());
+    assert!(
+        at < html.find(r#"id="comparison""#).expect("the comparison"),
+        "near the top: before the labs and the table"
+    );
+    let chapter = client.get(found[1].to_string()).dispatch();
+    assert_eq!(chapter.status(), Status::Ok);
+}
+
+#[test]
 fn every_page_carries_the_security_headers() {
     let client = client();
     for path in ["/", "/labs/sessions", "/register", "/no-such-page"] {

@@ -42,8 +42,22 @@ pub struct Browser {
 
 impl Browser {
     pub fn start() -> Browser {
+        Browser::launch(None)
+    }
+
+    /// As `start`, with the browser's clock in time zone `zone` (an IANA name such as
+    /// `Asia/Seoul`): chromedriver, and the Chromium it starts, run with `TZ` set.
+    pub fn start_in_time_zone(zone: &str) -> Browser {
+        Browser::launch(Some(zone))
+    }
+
+    fn launch(zone: Option<&str>) -> Browser {
         let port = free_port();
-        let driver = Command::new(CHROMEDRIVER)
+        let mut command = Command::new(CHROMEDRIVER);
+        if let Some(zone) = zone {
+            command.env("TZ", zone);
+        }
+        let driver = command
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())

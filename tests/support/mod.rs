@@ -16,6 +16,7 @@ pub mod jwt;
 pub mod nginx;
 pub mod raw;
 pub mod redis;
+pub mod tour;
 pub mod visitor;
 
 pub use visitor::{
@@ -204,10 +205,19 @@ pub fn set_cookie_headers(response: &LocalResponse<'_>) -> Vec<String> {
         .collect()
 }
 
-/// The `Set-Cookie` lines the page's inspector displays (empty when it says there are none).
+/// The `Set-Cookie` lines the page's inspector displays (empty when it says there are none),
+/// as text: an `Expires` date sits in a `<time>` element there.
 #[track_caller]
 pub fn inspector_set_cookie_lines(html: &str) -> Vec<String> {
-    let shown = element_text(html, "set-cookie-lines").expect("the page has the inspector");
+    let block = Regex::new(r#"(?s)id="set-cookie-lines"[^>]*>(.*?)</pre>"#)
+        .expect("valid pattern")
+        .captures(html)
+        .map(|c| c[1].to_string())
+        .expect("the page has the inspector");
+    let text = Regex::new(r"<[^>]*>")
+        .expect("valid pattern")
+        .replace_all(&block, "");
+    let shown = unescape_html(text.trim());
     if shown.contains("(none") {
         return Vec::new();
     }

@@ -1,61 +1,12 @@
-//! The workbench's claims table: every claim in the token's own order (serde_json's `Map`
-//! sorts its keys unless the crate-wide `preserve_order` feature is on, so the top level is
-//! read here into a list instead), times in words with "expired" marked, and what each
-//! registered claim of RFC 7519 §4.1 means (`tools.jwt.claim.<name>` in the message table).
+//! The workbench's claims table: every claim in the token's own order (read by
+//! `labs::jwt_view::ordered`, duplicates kept), times in words with "expired" marked, and what
+//! each registered claim of RFC 7519 §4.1 means (`tools.jwt.claim.<name>` in the message table).
 
-use std::fmt;
-
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::Value;
 use time::OffsetDateTime;
 
+use crate::labs::jwt_view::ordered;
 use crate::site::inspector::HumanTime;
-
-/// A JSON object's members in the order they were written (duplicates kept, as a reader
-/// that keeps the last and one that keeps the first would disagree about them).
-pub struct Ordered(pub Vec<(String, Value)>);
-
-impl<'de> Deserialize<'de> for Ordered {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Ordered, D::Error> {
-        struct Members;
-        impl<'de> Visitor<'de> for Members {
-            type Value = Ordered;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Ordered, A::Error> {
-                let mut members = Vec::new();
-                while let Some(member) = map.next_entry()? {
-                    members.push(member);
-                }
-                Ok(Ordered(members))
-            }
-        }
-        deserializer.deserialize_map(Members)
-    }
-}
-
-impl Serialize for Ordered {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, value) in &self.0 {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
-    }
-}
-
-/// A base64url part (header or payload) pretty-printed with its members in their order, or
-/// `None` if it is not a JSON object.
-pub fn pretty(part_b64: &str) -> Option<String> {
-    let bytes = URL_SAFE_NO_PAD.decode(part_b64).ok()?;
-    let ordered: Ordered = serde_json::from_slice(&bytes).ok()?;
-    serde_json::to_string_pretty(&ordered).ok()
-}
 
 /// One row of the table.
 #[derive(Debug, Clone, Serialize)]
@@ -79,8 +30,7 @@ const REGISTERED: [&str; 8] = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", 
 
 /// The rows of a base64url payload, or `None` if it is not a JSON object.
 pub fn rows(payload_b64: &str, now: OffsetDateTime) -> Option<Vec<ClaimRow>> {
-    let bytes = URL_SAFE_NO_PAD.decode(payload_b64).ok()?;
-    let Ordered(members) = serde_json::from_slice(&bytes).ok()?;
+    let members = ordered::members(payload_b64)?;
     let mut seen = Vec::new();
     let rows = members
         .into_iter()
@@ -109,6 +59,8 @@ pub fn rows(payload_b64: &str, now: OffsetDateTime) -> Option<Vec<ClaimRow>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
 
     #[test]
     fn claims_keep_the_tokens_order_and_expired_is_marked() {

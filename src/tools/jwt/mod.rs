@@ -104,15 +104,6 @@ fn clean(input: &str) -> &str {
     t.strip_prefix("jwt=").unwrap_or(t)
 }
 
-/// The decoded header and payload as the token wrote them, not in `Map`'s sorted order.
-fn in_tokens_order(view: TokenView) -> TokenView {
-    TokenView {
-        header_json: claims::pretty(&view.header_b64).unwrap_or(view.header_json),
-        payload_json: claims::pretty(&view.payload_b64).unwrap_or(view.payload_json),
-        ..view
-    }
-}
-
 /// `None` for a field left empty.
 fn given(field: &Option<String>) -> Option<&str> {
     field.as_deref().filter(|v| !v.trim().is_empty())
@@ -137,12 +128,7 @@ fn decode(
     };
     // Not three base64url parts, or parts that are not JSON objects: why it cannot be read.
     let (view, unreadable) = match TokenView::new(&token, now) {
-        Ok(view) => (
-            Some(in_tokens_order(
-                view.with_renewal(keys.absolute_timeout, now),
-            )),
-            None,
-        ),
+        Ok(view) => (Some(view.with_renewal(keys.absolute_timeout, now)), None),
         Err(rejection) => (None, Some(rejection.view())),
     };
     let claims = view

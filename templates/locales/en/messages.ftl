@@ -105,7 +105,7 @@ cookies-received-retired_key = signed with a retired key, and your accept_retire
 cookies-received-tossed = two cookies with this name arrived (cookie tossing): neither is trusted
 cookies-received-note = your signed note (its verdict is in the note's card above)
 cookies-received-crumb = the removal experiment's cookie
-cookies-received-flash = Rocket's one-shot flash message
+cookies-received-flash = not part of this lab: the framework's one-shot message cookie (Rocket's `Flash`), read once by the next page and deleted
 cookies-received-other = not read by this lab (sent because its Path and Domain cover this page)
 
 ## A counter your experiment switches let through (src/labs/switches/).
@@ -129,9 +129,9 @@ cookies-char-plain = `{ $c }`
 ## Each RFC 6265 rule the builder enforces (src/labs/cookies/builder/rules.rs).
 ## cookies.problem
 cookies-problem-name_empty = The name is empty: RFC 6265 §4.1.1 says a cookie name is a token of at least one character.
-cookies-problem-name_non_ascii = The name contains { $ch }: only US-ASCII is allowed. RFC 6265 §4.1.1: cookie-name = token, i.e. letters, digits and !#$%&'*+-.^_`|~ only.
-cookies-problem-name_control = The name contains { $ch }: control characters are not allowed. RFC 6265 §4.1.1: cookie-name = token, i.e. letters, digits and !#$%&'*+-.^_`|~ only.
-cookies-problem-name_separator = The name contains { $ch }: it is a separator, and a name must be a token (RFC 2616 §2.2). RFC 6265 §4.1.1: cookie-name = token, i.e. letters, digits and !#$%&'*+-.^_`|~ only.
+cookies-problem-name_non_ascii = The name contains { $ch }: only US-ASCII is allowed. RFC 6265 §4.1.1: cookie-name = token, i.e. letters, digits and ``!#$%&'*+-.^_`|~`` only.
+cookies-problem-name_control = The name contains { $ch }: control characters are not allowed. RFC 6265 §4.1.1: cookie-name = token, i.e. letters, digits and ``!#$%&'*+-.^_`|~`` only.
+cookies-problem-name_separator = The name contains { $ch }: it is a separator, and a name must be a token (RFC 2616 §2.2). RFC 6265 §4.1.1: cookie-name = token, i.e. letters, digits and ``!#$%&'*+-.^_`|~`` only.
 cookies-problem-value_non_ascii = The value contains { $ch }: only US-ASCII is allowed (encode other text first, e.g. percent- or base64url-encode it). RFC 6265 §4.1.1: cookie-octet excludes whitespace, double quotes (except one pair around the whole value), commas, semicolons, backslashes, control characters and non-ASCII.
 cookies-problem-value_control = The value contains { $ch }: control characters are not allowed (a CR or LF would start a new header). RFC 6265 §4.1.1: cookie-octet excludes whitespace, double quotes (except one pair around the whole value), commas, semicolons, backslashes, control characters and non-ASCII.
 cookies-problem-value_semicolon = The value contains { $ch }: a semicolon ends the value and starts an attribute. RFC 6265 §4.1.1: cookie-octet excludes whitespace, double quotes (except one pair around the whole value), commas, semicolons, backslashes, control characters and non-ASCII.
@@ -420,6 +420,7 @@ register-phc-hash = the hash itself (base64): all the server keeps; the password
 ## Notes every lab inspector can show (templates/macros/inspector.html.tera).
 ## inspector
 inspector-caveat = This inspector is a learning device a real app would never have: it copies the cookies your browser sent, HttpOnly ones included, into this page's HTML, where any script on the page can read them. HttpOnly keeps a cookie out of document.cookie; it cannot hide a value the server itself prints. So here HttpOnly does not stop same-origin script from reading the credential.
+inspector-flash_cookie = The `_flash` cookie is not part of this lab: it is the framework's one-shot message cookie (Rocket's `Flash`). The login or logout that redirected here left a message code in it, and the next page that shows messages reads it once and deletes it (a `_flash=; Max-Age=0` line among its Set-Cookie lines). It carries no identity and no count; this app's copy is HttpOnly and lives a minute.
 inspector-tossed = Cookie tossing: your browser sent two cookies named { $name }. Another site (a sibling subdomain) or a page under another path planted a second cookie with the same name, and the Cookie header does not say which cookie came from where. We cannot tell which one is ours, so we trust neither: the credential is refused. To recover, delete the { $name } cookies in developer tools (Application → Cookies). With cookie_secure on, the credential cookies are named __Host-…, which only this host can set, with Path=/: that prefix is the real defence.
 inspector-host_prefix = With cookie_secure on, this credential is called { $name }: the __Host- prefix makes the browser accept it only from this host over HTTPS, with Secure, Path=/ and no Domain, so no other subdomain or path can plant a copy of it (cookie tossing). That is why its Path is / rather than this lab's path: Path keeps a cookie off other pages' requests, but it was never a security boundary.
 
