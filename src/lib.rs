@@ -93,13 +93,19 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         tera.register_function("url", links::url_function(for_templates.clone()));
         // `asset(path="css/style.css")`: `/static/css/style.css?v=<digest>`.
         tera.register_function("asset", assets::asset_function(for_asset.clone()));
+        // `time_tag(t=…)`: a moment as `<time datetime="…">`, for a message's argument.
+        tera.register_function("time_tag", site::time_tag::TimeTag);
+        tera.register_filter("set_cookie_line", site::time_tag::SetCookieLine);
         // `instance()`: this instance's address and session store, for the inspector.
         tera.register_function(
             "instance",
             instance::instance_function(for_instance.clone()),
         );
-        // `t(key="sessions.flash.logged_in")`: a sentence from this language's message table.
-        tera.register_function("t", messages::t_function(for_t.clone()?, lang));
+        // `t(key="sessions.flash.logged_in")`: a sentence from this language's message table,
+        // as HTML; `t_text(…)` the same as plain text.
+        let table = for_t.clone()?;
+        tera.register_function("t", messages::t_function(table.clone(), lang));
+        tera.register_function("t_text", messages::t_text_function(table, lang));
         Ok(())
     });
     // Last: the route table sees every route the fairings above mounted.
