@@ -14,4 +14,5 @@ pub mod memory;
 pub mod messages;
 pub mod origin;
 pub mod rate_limit;
+pub mod reader_origin;
 pub mod redact;
