@@ -223,6 +223,18 @@ fn first_paragraph(events: &[Event<'_>]) -> String {
     format!("{}…", words.trim_end_matches([',', ';', ':']))
 }
 
+/// Code blocks and tables scroll inside their own box on a narrow screen (the stylesheet
+/// gives them `overflow-x: auto`), and `tabindex="0"` lets a keyboard scroll them too. The
+/// Markdown writer spells both tags exactly so, and escapes any `<` in text.
+fn scrolling_boxes(html: &str) -> String {
+    html.replace("<pre><code", r#"<pre tabindex="0"><code"#)
+        .replace(
+            "<table>",
+            r#"<div class="table-scroll" tabindex="0"><table>"#,
+        )
+        .replace("</table>", "</table></div>")
+}
+
 /// Renders Markdown to HTML: anchors on headings, a table of contents of the `##`
 /// headings, and links rewritten for the app.
 fn render(markdown: &str, folder: Folder) -> Rendered {
@@ -279,7 +291,7 @@ fn render(markdown: &str, folder: Folder) -> Rendered {
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Rendered {
         title,
-        html,
+        html: scrolling_boxes(&html),
         toc,
         description,
     }
@@ -634,6 +646,25 @@ mod tests {
         let description = render(&long, Folder::Chapters).description;
         assert!(description.ends_with("word…"), "{description}");
         assert!(description.chars().count() <= 201, "{description}");
+    }
+
+    #[test]
+    fn code_blocks_and_tables_scroll_in_their_own_box() {
+        let page = render(
+            "```console\n$ echo '<table>'\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            Folder::Chapters,
+        );
+        assert!(page.html.contains(
+            r#"<pre tabindex="0"><code class="language-console">$ echo '&lt;table&gt;'"#
+        ));
+        assert!(page
+            .html
+            .contains(r#"<div class="table-scroll" tabindex="0"><table>"#));
+        assert!(
+            page.html.trim_end().ends_with("</table></div>"),
+            "{}",
+            page.html
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ mod support;
 mod attacker;
 mod browser;
 mod browser_cross_site;
+mod browser_layout;
 mod challenges;
 mod challenges_switches;
 mod cookies;
