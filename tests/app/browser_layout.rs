@@ -141,3 +141,71 @@ fn the_source_viewer_is_single_spaced() {
         "line 2 starts {step} px below line 1, whose box is {height} px (line height {line_height} px)"
     );
 }
+
+/// An A4 page is 210 mm wide; between 15 mm margins that is 180 mm, 680 CSS pixels.
+const A4_PRINTABLE_WIDTH: u32 = 680;
+
+/// What is wrong with the current page as printed: screen-only parts that would print, and
+/// anything wider than the paper (paper cannot scroll, so a scrolling box would be cut).
+const PRINT_PROBLEMS: &str = r#"
+const problems = [];
+const printed = (e) => e.getClientRects().length > 0;
+for (const selector of ['nav', '.doc-toc', '#toc', '.skip-link', 'button']) {
+  if ([...document.querySelectorAll(selector)].some(printed)) { problems.push(selector + ' is printed'); }
+}
+const root = document.documentElement;
+if (root.scrollWidth > root.clientWidth) { problems.push('the page is ' + root.scrollWidth + ' px wide'); }
+for (const box of document.querySelectorAll('pre, table, .table-scroll')) {
+  if (box.scrollWidth > box.clientWidth + 1) {
+    problems.push(box.tagName.toLowerCase() + ' is cut: ' + box.textContent.trim().slice(0, 40));
+  }
+}
+for (const pre of document.querySelectorAll('pre')) {
+  const style = getComputedStyle(pre);
+  if (style.whiteSpace !== 'pre-wrap') { problems.push('a code block does not wrap'); break; }
+  if (style.color !== 'rgb(0, 0, 0)' || !['rgb(255, 255, 255)', 'rgba(0, 0, 0, 0)'].includes(style.backgroundColor)) {
+    problems.push('code is ' + style.color + ' on ' + style.backgroundColor); break;
+  }
+}
+return problems;
+"#;
+
+#[test]
+fn a_printed_chapter_is_an_a4_handout_without_navigation_and_nothing_cut() {
+    if !browser::available("a_printed_chapter_is_an_a4_handout_without_navigation_and_nothing_cut")
+    {
+        return;
+    }
+    let (labs, _) = serve_sites();
+    let browser = Browser::start();
+    browser.emulate_media("print");
+    browser.set_viewport_width(A4_PRINTABLE_WIDTH);
+    let mut pages: Vec<(String, String)> = public_pages()
+        .into_iter()
+        .filter(|p| p.name.starts_with("chapter "))
+        .map(|p| (p.name, p.path))
+        .collect();
+    assert!(pages.len() >= 11, "{pages:?}");
+    pages.push(("an exercise".into(), "/docs/exercises/csrf".into()));
+    pages.push(("the source viewer".into(), "/docs/source/src/lib.rs".into()));
+    let mut failures = Vec::new();
+    for (name, path) in &pages {
+        browser.goto(&format!("{labs}{path}"));
+        if let Some(problems) = browser.eval(PRINT_PROBLEMS).as_array() {
+            failures.extend(problems.iter().map(|p| format!("{name}: {p}")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "printed on A4:\n{}",
+        failures.join("\n")
+    );
+    // The same pages on a screen still have their navigation: the rules are for print only.
+    browser.emulate_media("");
+    browser.goto(&format!("{labs}/docs/sessions"));
+    let problems = browser.eval(PRINT_PROBLEMS);
+    assert!(
+        problems.to_string().contains("nav is printed"),
+        "on a screen the navigation shows: {problems}"
+    );
+}
