@@ -10,6 +10,7 @@ mod attacker;
 mod browser;
 mod browser_cross_site;
 mod browser_layout;
+mod browser_tutorial;
 mod challenges;
 mod challenges_switches;
 mod cookies;
