@@ -42,17 +42,18 @@ pub struct TocEntry {
     pub title: String,
 }
 
-/// A page's HTML, cut at every mention of the docs' default origin at start-up, so that a
-/// request only joins the pieces with its reader's origin (no search per request).
+/// A page's HTML (or its description), cut at every mention of the docs' default origin at
+/// start-up, so that a request only joins the pieces with its reader's origin (no search per
+/// request).
 #[derive(Debug, Clone, Default)]
-pub struct OriginHtml(Vec<String>);
+pub struct SplitAtOrigin(Vec<String>);
 
-impl OriginHtml {
-    fn split(html: &str) -> OriginHtml {
-        OriginHtml(html.split(APP_ORIGIN).map(str::to_string).collect())
+impl SplitAtOrigin {
+    fn split(html: &str) -> SplitAtOrigin {
+        SplitAtOrigin(html.split(APP_ORIGIN).map(str::to_string).collect())
     }
 
-    /// The HTML with `origin` (`scheme://host[:port]`, nothing to escape) where the
+    /// The text with `origin` (`scheme://host[:port]`, nothing to escape) where the
     /// Markdown says `http://127.0.0.1:8000`.
     pub fn with_origin(&self, origin: &str) -> String {
         self.0.join(origin)
@@ -66,12 +67,13 @@ pub struct Page {
     pub title: String,
     /// The file, relative to the repository root (`docs/01-why-cookies.md`).
     pub file: String,
-    /// Rendered per request with the reader's origin: see [`OriginHtml`].
+    /// Rendered per request with the reader's origin: see [`SplitAtOrigin`].
     #[serde(skip)]
-    pub html: OriginHtml,
+    pub html: SplitAtOrigin,
     pub toc: Vec<TocEntry>,
     /// The first paragraph as plain text, for `<meta name="description">`.
-    pub description: String,
+    #[serde(skip)]
+    pub description: SplitAtOrigin,
 }
 
 /// An exercise: a page plus the metadata in its front matter.
@@ -342,9 +344,9 @@ impl Docs {
                     slug,
                     title: page.title,
                     file: format!("docs/{name}"),
-                    html: OriginHtml::split(&page.html),
+                    html: SplitAtOrigin::split(&page.html),
                     toc: page.toc,
-                    description: page.description,
+                    description: SplitAtOrigin::split(&page.description),
                 })
             })
             .collect();
@@ -371,9 +373,9 @@ impl Docs {
                             page.title
                         },
                         file: format!("docs/exercises/{name}"),
-                        html: OriginHtml::split(&page.html),
+                        html: SplitAtOrigin::split(&page.html),
                         toc: page.toc,
-                        description: page.description,
+                        description: SplitAtOrigin::split(&page.description),
                     },
                     difficulty: field("difficulty"),
                     command: format!("cargo test --test exercises -- --ignored {check}"),
@@ -455,6 +457,7 @@ fn chapter(slug: &str, docs: &State<Docs>, origin: ReaderOrigin) -> Result<Templ
             section: "docs",
             page,
             html: page.html.with_origin(&origin.0),
+            description: page.description.with_origin(&origin.0),
             number: position + 1,
             previous: position.checked_sub(1).and_then(neighbour),
             next: neighbour(position + 1),
@@ -505,6 +508,7 @@ fn exercise(slug: &str, docs: &State<Docs>, origin: ReaderOrigin) -> Result<Temp
             section: "docs",
             exercise,
             html: exercise.page.html.with_origin(&origin.0),
+            description: exercise.page.description.with_origin(&origin.0),
             previous: position.checked_sub(1).and_then(neighbour),
             next: neighbour(position + 1),
         },
@@ -625,7 +629,7 @@ mod tests {
              ```console\n$ curl -i http://127.0.0.1:8000/\n```\n",
             Folder::Chapters,
         );
-        let html = OriginHtml::split(&page.html).with_origin("http://class.example:9000");
+        let html = SplitAtOrigin::split(&page.html).with_origin("http://class.example:9000");
         assert!(html.contains("<code>curl http://class.example:9000/labs/sessions</code>"));
         assert!(
             html.contains("$ curl -i http://class.example:9000/\n"),

@@ -102,3 +102,31 @@ fn a_command_continued_on_the_next_line_is_copied_whole() {
     let after = browser.eval("return document.querySelectorAll('.copy-button').length;");
     assert_eq!(after, json!(before.as_u64().unwrap_or(0) + 1));
 }
+
+#[test]
+fn the_first_tab_shows_the_skip_link_and_enter_jumps_to_the_main_content() {
+    if !browser::available("the_first_tab_shows_the_skip_link_and_enter_jumps_to_the_main_content")
+    {
+        return;
+    }
+    let app = serve_app();
+    let browser = Browser::start();
+    browser.goto(&format!("{app}/docs/cookies"));
+    let hidden = browser
+        .eval("return document.querySelector('.skip-link').getBoundingClientRect().bottom <= 0;");
+    assert_eq!(
+        hidden,
+        Value::Bool(true),
+        "out of sight until a keyboard reaches it"
+    );
+    browser.press_key("\u{E004}");
+    let focused = browser.eval(
+        "const a = document.activeElement; return [a.className, a.textContent, a.getBoundingClientRect().top >= 0];",
+    );
+    assert_eq!(focused, json!(["skip-link", "Skip to content", true]));
+    browser.press_key("\u{E007}");
+    browser.wait_until(
+        "return location.hash === '#main';",
+        "jumped to the main content",
+    );
+}

@@ -26,6 +26,7 @@ mod jwt_workbench;
 mod live;
 mod logs;
 mod nginx_recipe;
+mod page_basics;
 mod personas;
 mod properties;
 mod redis_store;

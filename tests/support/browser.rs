@@ -169,6 +169,15 @@ impl Browser {
         )
     }
 
+    /// Presses and releases `key` (a WebDriver key code, e.g. `"\u{E004}"` for Tab) on
+    /// whatever has the focus, as a keyboard does.
+    pub fn press_key(&self, key: &str) {
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+            { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
+        ]}]});
+        self.call("POST", "/actions", Some(actions));
+    }
+
     /// Sends a Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`)
     /// and returns its result: what WebDriver itself cannot do (a viewport, print media).
     pub fn cdp(&self, command: &str, params: Value) -> Value {

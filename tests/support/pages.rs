@@ -92,5 +92,6 @@ pub fn attacker_pages() -> Vec<AppPage> {
             format!("/attacks/{}", attack.id),
         ));
     }
+    pages.push(page("attacker 404 page", "/attacks/no-such-attack"));
     pages
 }
