@@ -18,6 +18,7 @@ mod cookies_switches;
 mod cross_site;
 mod docs;
 mod hostile;
+mod html_checker;
 mod jwt_cookie;
 mod jwt_header;
 mod jwt_switches;
