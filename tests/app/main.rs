@@ -6,6 +6,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod accessibility;
 mod attacker;
 mod browser;
 mod browser_cross_site;
