@@ -200,6 +200,17 @@ fn a_printed_chapter_is_an_a4_handout_without_navigation_and_nothing_cut() {
         "printed on A4:\n{}",
         failures.join("\n")
     );
+    // On paper a link cannot be followed: an external one shows where it goes, an in-app
+    // one (whose text names the page) does not.
+    browser.goto(&format!("{labs}/docs/why-cookies"));
+    let after = browser.eval(
+        "const after = (a) => getComputedStyle(a, '::after').content;
+         const outside = document.querySelector('.doc a[href^=\"https://\"]');
+         return [outside.href, after(outside), after(document.querySelector('.doc a[href^=\"/\"]'))];",
+    );
+    let href = after[0].as_str().unwrap_or_default();
+    assert_eq!(after[1], Value::String(format!("\" ({href})\"")), "{after}");
+    assert_eq!(after[2], "none", "{after}");
     // The same pages on a screen still have their navigation: the rules are for print only.
     browser.emulate_media("");
     browser.goto(&format!("{labs}/docs/sessions"));
