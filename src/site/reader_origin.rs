@@ -49,7 +49,7 @@ fn configured_authority(config: &Config) -> String {
 
 /// Whether `text` is `host` or `host:port`, where host is an IPv4 address, a bracketed IPv6
 /// address or a DNS name (RFC 1123 labels), and port a number from 1 to 65535.
-pub fn is_authority(text: &str) -> bool {
+fn is_authority(text: &str) -> bool {
     let (host_ok, port) = match text.strip_prefix('[') {
         Some(rest) => match rest.split_once(']') {
             Some((v6, port)) => (v6.parse::<Ipv6Addr>().is_ok(), port),
