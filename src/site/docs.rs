@@ -3,7 +3,8 @@
 //!
 //! The Markdown is written for a code host (relative links between files, full
 //! `http://127.0.0.1:8000/...` links to the running app); links are rewritten here so the
-//! same files work inside the app.
+//! same files work inside the app, and every other mention of that origin (in commands and
+//! their output) becomes the origin the reader used to reach this server.
 
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -17,8 +18,10 @@ use serde::Serialize;
 
 use crate::config::AppConfig;
 use crate::site::error::AppError;
+use crate::site::reader_origin::ReaderOrigin;
 
-/// The app's own address as the docs spell it; inside the app such links become relative.
+/// The app's own address as the docs spell it: inside the app, links to it become relative
+/// and every other mention of it becomes the reader's own origin.
 const APP_ORIGIN: &str = "http://127.0.0.1:8000";
 /// What the source viewer may show: the code and templates the chapters discuss.
 const VIEWABLE: [&str; 8] = [
@@ -39,6 +42,24 @@ pub struct TocEntry {
     pub title: String,
 }
 
+/// A page's HTML (or its description), cut at every mention of the docs' default origin at
+/// start-up, so that a request only joins the pieces with its reader's origin (no search per
+/// request).
+#[derive(Debug, Clone, Default)]
+pub struct SplitAtOrigin(Vec<String>);
+
+impl SplitAtOrigin {
+    fn split(html: &str) -> SplitAtOrigin {
+        SplitAtOrigin(html.split(APP_ORIGIN).map(str::to_string).collect())
+    }
+
+    /// The text with `origin` (`scheme://host[:port]`, nothing to escape) where the
+    /// Markdown says `http://127.0.0.1:8000`.
+    pub fn with_origin(&self, origin: &str) -> String {
+        self.0.join(origin)
+    }
+}
+
 /// A rendered Markdown file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {
@@ -46,13 +67,18 @@ pub struct Page {
     pub title: String,
     /// The file, relative to the repository root (`docs/01-why-cookies.md`).
     pub file: String,
-    pub html: String,
+    /// Rendered per request with the reader's origin: see [`SplitAtOrigin`].
+    #[serde(skip)]
+    pub html: SplitAtOrigin,
     pub toc: Vec<TocEntry>,
     /// A chapter's one line for the index (front matter `summary:`).
     pub summary: String,
     /// About how long a chapter takes, reading and running its commands (front matter
     /// `minutes:`).
     pub minutes: Option<u32>,
+    /// The first paragraph as plain text, for `<meta name="description">`.
+    #[serde(skip)]
+    pub description: SplitAtOrigin,
 }
 
 /// An exercise: a page plus the metadata in its front matter.
@@ -190,9 +216,55 @@ fn rewrite_link(folder: Folder, url: &str) -> String {
     format!("{in_app}{fragment}")
 }
 
+/// What [`render`] makes of a Markdown file.
+struct Rendered {
+    title: String,
+    html: String,
+    toc: Vec<TocEntry>,
+    description: String,
+}
+
+/// The text of the first paragraph, for `<meta name="description">`: about a sentence or
+/// two, cut at a word.
+fn first_paragraph(events: &[Event<'_>]) -> String {
+    const LONGEST: usize = 200;
+    let mut text = String::new();
+    let start = events
+        .iter()
+        .position(|e| matches!(e, Event::Start(Tag::Paragraph)));
+    for event in events.iter().skip(start.map_or(events.len(), |i| i + 1)) {
+        match event {
+            Event::End(TagEnd::Paragraph) => break,
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    if text.chars().count() <= LONGEST {
+        return text;
+    }
+    let cut: String = text.chars().take(LONGEST).collect();
+    let words = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(words, _)| words);
+    format!("{}…", words.trim_end_matches([',', ';', ':']))
+}
+
+/// Code blocks and tables scroll inside their own box on a narrow screen (the stylesheet
+/// gives them `overflow-x: auto`), and `tabindex="0"` lets a keyboard scroll them too. The
+/// Markdown writer spells both tags exactly so, and escapes any `<` in text.
+fn scrolling_boxes(html: &str) -> String {
+    html.replace("<pre><code", r#"<pre tabindex="0"><code"#)
+        .replace(
+            "<table>",
+            r#"<div class="table-scroll" tabindex="0"><table>"#,
+        )
+        .replace("</table>", "</table></div>")
+}
+
 /// Renders Markdown to HTML: anchors on headings, a table of contents of the `##`
-/// headings, and links rewritten for the app. Returns (title, html, toc).
-fn render(markdown: &str, folder: Folder) -> (String, String, Vec<TocEntry>) {
+/// headings, and links rewritten for the app.
+fn render(markdown: &str, folder: Folder) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -241,9 +313,15 @@ fn render(markdown: &str, folder: Folder) -> (String, String, Vec<TocEntry>) {
         }
         i += 1;
     }
+    let description = first_paragraph(&events);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (title, html, toc)
+    Rendered {
+        title,
+        html: scrolling_boxes(&html),
+        toc,
+        description,
+    }
 }
 
 /// Splits `---\nkey: value\n---\n` front matter from the body (chapters: `summary`,
@@ -297,15 +375,16 @@ impl Docs {
             .filter_map(|(text, name)| {
                 let slug = slug_of(&name)?;
                 let (fields, body) = front_matter(&text);
-                let (title, html, toc) = render(body, Folder::Chapters);
+                let page = render(body, Folder::Chapters);
                 Some(Page {
                     slug,
-                    title,
+                    title: page.title,
                     file: format!("docs/{name}"),
-                    html,
-                    toc,
+                    html: SplitAtOrigin::split(&page.html),
+                    toc: page.toc,
                     summary: field(&fields, "summary"),
                     minutes: field(&fields, "minutes").parse().ok(),
+                    description: SplitAtOrigin::split(&page.description),
                 })
             })
             .collect();
@@ -315,21 +394,22 @@ impl Docs {
                 let slug = slug_of(&name)?;
                 let (fields, body) = front_matter(&text);
                 let field = |key: &str| field(&fields, key);
-                let (title, html, toc) = render(body, Folder::Exercises);
+                let page = render(body, Folder::Exercises);
                 let check = field("check");
                 Some(Exercise {
                     page: Page {
                         slug,
-                        title: if title.is_empty() {
+                        title: if page.title.is_empty() {
                             field("title")
                         } else {
-                            title
+                            page.title
                         },
                         file: format!("docs/exercises/{name}"),
-                        html,
-                        toc,
+                        html: SplitAtOrigin::split(&page.html),
+                        toc: page.toc,
                         summary: String::new(),
                         minutes: None,
+                        description: SplitAtOrigin::split(&page.description),
                     },
                     difficulty: field("difficulty"),
                     command: format!("cargo test --test exercises -- --ignored {check}"),
@@ -397,7 +477,7 @@ fn index(docs: &State<Docs>) -> Template {
 }
 
 #[get("/<slug>", rank = 2)]
-fn chapter(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
+fn chapter(slug: &str, docs: &State<Docs>, origin: ReaderOrigin) -> Result<Template, AppError> {
     let position = docs
         .chapters
         .iter()
@@ -409,11 +489,14 @@ fn chapter(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
             )
         })?;
     let neighbour = |i: usize| docs.chapters.get(i).map(Neighbour::of);
+    let page = &docs.chapters[position];
     Ok(Template::render(
         "docs/page",
         context! {
             section: "docs",
-            page: &docs.chapters[position],
+            page,
+            html: page.html.with_origin(&origin.0),
+            description: page.description.with_origin(&origin.0),
             number: position + 1,
             previous: position.checked_sub(1).and_then(neighbour),
             next: neighbour(position + 1),
@@ -445,7 +528,7 @@ fn exercises(docs: &State<Docs>) -> Template {
 }
 
 #[get("/exercises/<slug>")]
-fn exercise(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
+fn exercise(slug: &str, docs: &State<Docs>, origin: ReaderOrigin) -> Result<Template, AppError> {
     let position = docs
         .exercises
         .iter()
@@ -457,11 +540,14 @@ fn exercise(slug: &str, docs: &State<Docs>) -> Result<Template, AppError> {
             )
         })?;
     let neighbour = |i: usize| docs.exercises.get(i).map(|e| Neighbour::of(&e.page));
+    let exercise = &docs.exercises[position];
     Ok(Template::render(
         "docs/exercise",
         context! {
             section: "docs",
-            exercise: &docs.exercises[position],
+            exercise,
+            html: exercise.page.html.with_origin(&origin.0),
+            description: exercise.page.description.with_origin(&origin.0),
             previous: position.checked_sub(1).and_then(neighbour),
             next: neighbour(position + 1),
         },
@@ -560,13 +646,17 @@ mod tests {
 
     #[test]
     fn headings_get_anchors_and_a_table_of_contents() {
-        let (title, html, toc) = render(
+        let page = render(
             "# Title\n\n## First part\n\ntext\n\n## `Set-Cookie` out\n\n## First part\n",
             Folder::Chapters,
         );
-        assert_eq!(title, "Title");
-        assert!(html.contains(r#"<h2 id="first-part">"#), "{html}");
-        let ids: Vec<&str> = toc.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(page.title, "Title");
+        assert!(
+            page.html.contains(r#"<h2 id="first-part">"#),
+            "{}",
+            page.html
+        );
+        let ids: Vec<&str> = page.toc.iter().map(|t| t.id.as_str()).collect();
         assert_eq!(ids, ["first-part", "set-cookie-out", "first-part-2"]);
     }
 
@@ -585,9 +675,60 @@ mod tests {
         assert_eq!(first.title, "Cookies");
         assert_eq!(first.summary, "What a cookie is.");
         assert_eq!(first.minutes, Some(15));
-        assert!(!first.html.contains("summary") && !first.html.contains("<hr"));
+        let html = first.html.with_origin("http://127.0.0.1:8000");
+        assert!(!html.contains("summary") && !html.contains("<hr"));
         assert_eq!((plain.summary.as_str(), plain.minutes), ("", None));
         assert_eq!(docs.first_chapter().map(|c| c.slug), Some("cookies"));
+    }
+
+    #[test]
+    fn the_docs_origin_becomes_the_readers_and_links_to_it_stay_relative() {
+        let page = render(
+            "Run `curl http://127.0.0.1:8000/labs/sessions`, or open \
+             [the lab](http://127.0.0.1:8000/labs/cookies).\n\n\
+             ```console\n$ curl -i http://127.0.0.1:8000/\n```\n",
+            Folder::Chapters,
+        );
+        let html = SplitAtOrigin::split(&page.html).with_origin("http://class.example:9000");
+        assert!(html.contains("<code>curl http://class.example:9000/labs/sessions</code>"));
+        assert!(
+            html.contains("$ curl -i http://class.example:9000/\n"),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="/labs/cookies""#), "{html}");
+        assert!(!html.contains("127.0.0.1:8000"), "{html}");
+    }
+
+    #[test]
+    fn the_description_is_the_first_paragraph_as_text_cut_at_a_word() {
+        let page = render(
+            "# Title\n\nA *short* `lead`\nover two lines.\n\nMore.\n",
+            Folder::Chapters,
+        );
+        assert_eq!(page.description, "A short lead over two lines.");
+        let long = format!("# T\n\n{}\n", "word ".repeat(100));
+        let description = render(&long, Folder::Chapters).description;
+        assert!(description.ends_with("word…"), "{description}");
+        assert!(description.chars().count() <= 201, "{description}");
+    }
+
+    #[test]
+    fn code_blocks_and_tables_scroll_in_their_own_box() {
+        let page = render(
+            "```console\n$ echo '<table>'\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+            Folder::Chapters,
+        );
+        assert!(page.html.contains(
+            r#"<pre tabindex="0"><code class="language-console">$ echo '&lt;table&gt;'"#
+        ));
+        assert!(page
+            .html
+            .contains(r#"<div class="table-scroll" tabindex="0"><table>"#));
+        assert!(
+            page.html.trim_end().ends_with("</table></div>"),
+            "{}",
+            page.html
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod memory;
 pub mod messages;
 pub mod origin;
 pub mod rate_limit;
+pub mod reader_origin;
 pub mod redact;
 pub mod time_tag;
 pub mod view;

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use crate::support::*;
 use regex::Regex;
-use rocket::http::Status;
+use rocket::http::{Header, Status};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -354,4 +354,61 @@ fn exercises_page_lists_each_exercise_with_difficulty_and_check_command() {
         assert!(page.contains(r#"id="check-command""#));
     }
     assert!(html.contains("warm-up") && html.contains("hard"));
+}
+
+/// A class server reached as `class.example:9000` shows that origin in every command; the
+/// Markdown's `127.0.0.1:8000` is only the default.
+#[test]
+fn a_chapter_shows_the_origin_its_reader_used_in_its_commands() {
+    let client = client();
+    let html = body(
+        client
+            .get("/docs/sessions")
+            .header(Header::new("Host", "class.example:9000"))
+            .dispatch(),
+    );
+    assert!(
+        html.contains("curl -s -c jar.txt -o /dev/null http://class.example:9000/labs/sessions"),
+        "the commands name the reader's server"
+    );
+    assert!(!html.contains("127.0.0.1:8000"), "no default origin left");
+    let exercise = body(
+        client
+            .get("/docs/exercises/csrf")
+            .header(Header::new("Host", "[::1]:9000"))
+            .dispatch(),
+    );
+    assert!(exercise.contains("http://[::1]:9000/"), "{exercise}");
+    assert!(!exercise.contains("127.0.0.1:8000"));
+}
+
+/// Anything but a plain `host[:port]` in `Host` is never written into the page: the
+/// configured address is shown instead.
+#[test]
+fn an_invalid_host_header_falls_back_to_the_configured_address() {
+    let client = client_with(figment().merge(("port", 8123)));
+    for host in [
+        "evil.example\"><script>alert(1)</script>",
+        "user@evil.example",
+        "evil.example/path",
+        "evil.example:99999",
+        "evil.example:80 ",
+    ] {
+        let html = body(
+            client
+                .get("/docs/sessions")
+                .header(Header::new("Host", host))
+                .dispatch(),
+        );
+        assert!(!html.contains("evil.example"), "{host:?} was reflected");
+        assert!(
+            html.contains("http://127.0.0.1:8123/labs/sessions"),
+            "{host:?}: the configured address is shown"
+        );
+    }
+    let html = body(client.get("/docs/sessions").dispatch());
+    assert!(
+        html.contains("http://127.0.0.1:8123/labs/sessions"),
+        "no Host at all"
+    );
 }

@@ -6,10 +6,13 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod accessibility;
 mod attacker;
 mod browser;
 mod browser_cross_site;
+mod browser_layout;
 mod browser_reading;
+mod browser_tutorial;
 mod challenges;
 mod challenges_switches;
 mod cookies;
@@ -17,6 +20,7 @@ mod cookies_switches;
 mod cross_site;
 mod docs;
 mod hostile;
+mod html_checker;
 mod interface_text;
 mod jwt_cookie;
 mod jwt_header;
@@ -27,6 +31,7 @@ mod languages;
 mod live;
 mod logs;
 mod nginx_recipe;
+mod page_basics;
 mod personas;
 mod properties;
 mod redis_store;

@@ -183,6 +183,39 @@ impl Browser {
         )
     }
 
+    /// Presses and releases `key` (a WebDriver key code, e.g. `"\u{E004}"` for Tab) on
+    /// whatever has the focus, as a keyboard does.
+    pub fn press_key(&self, key: &str) {
+        let actions = json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": [
+            { "type": "keyDown", "value": key }, { "type": "keyUp", "value": key }
+        ]}]});
+        self.call("POST", "/actions", Some(actions));
+    }
+
+    /// Sends a Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`)
+    /// and returns its result: what WebDriver itself cannot do (a viewport, print media).
+    pub fn cdp(&self, command: &str, params: Value) -> Value {
+        self.call(
+            "POST",
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": command, "params": params })),
+        )
+    }
+
+    /// Lays pages out in a viewport `width` CSS pixels wide (a phone at 390), as a desktop
+    /// window of that size would: no mobile zoom hides an overflow.
+    pub fn set_viewport_width(&self, width: u32) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
+        );
+    }
+
+    /// Applies the CSS of `media` (`"print"`, or `""` for the screen again).
+    pub fn emulate_media(&self, media: &str) {
+        self.cdp("Emulation.setEmulatedMedia", json!({ "media": media }));
+    }
+
     /// Waits until `script` (a function body) returns `true`.
     pub fn wait_until(&self, script: &str, what: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);

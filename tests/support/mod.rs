@@ -14,6 +14,7 @@ pub mod jar;
 pub mod json_api;
 pub mod jwt;
 pub mod nginx;
+pub mod pages;
 pub mod raw;
 pub mod redis;
 pub mod tour;
