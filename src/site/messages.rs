@@ -464,8 +464,13 @@ mod tests {
 
     /// A two-language table in a fresh folder: `en` and `ko` hold these Fluent lines.
     fn table(name: &str, en: &str, ko: &str) -> Arc<Messages> {
-        let dir =
-            std::env::temp_dir().join(format!("auth-labs-messages-{name}-{}", std::process::id()));
+        // A folder of its own per call: tests run in parallel.
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!(
+            "auth-labs-messages-{name}-{}-{call}",
+            std::process::id()
+        ));
         for (lang, text) in [("en", en), ("ko", ko)] {
             std::fs::create_dir_all(dir.join(lang)).expect("folder");
             std::fs::write(dir.join(lang).join("main.ftl"), text).expect("file");
