@@ -1,6 +1,8 @@
 // The attacker site's script: fires the attacks a form or a link cannot, and writes what
 // this page could and could not learn into #outcome. It runs on the attacker's origin, so
-// everything it tries is what any other site on the web could try.
+// everything it tries is what any other site on the web could try. Its sentences come from
+// the page (the data-* attributes of div#attack-words, templates/attacker/attack.html.tera),
+// so they are in the page's language.
 "use strict";
 
 (function () {
@@ -14,6 +16,20 @@
   const labs = document.body.dataset.labs;
 
   const trace = document.body.dataset.trace;
+  const words = document.getElementById("attack-words");
+
+  // The sentence `name` (data-<name> on #attack-words), its {slots} filled from `values` in
+  // one pass (a value that holds braces is left as it is).
+  function say(name, values) {
+    const pattern = words ? words.getAttribute("data-" + name) : null;
+    if (pattern === null) {
+      return name;
+    }
+    return pattern.replace(/\{(\w+)\}/g, function (slot, key) {
+      return values && Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : slot;
+    });
+  }
+  const launched = say("launched");
 
   // Keeps the report on this site's server too, for the "read back" list (same origin).
   // `read` is what a page read from document.cookie, for the server to judge.
@@ -36,7 +52,7 @@
 
   function report(lines, read) {
     outcome.textContent = lines.join("\n");
-    if (lines.length > 1 || lines[0] !== "Launched…") {
+    if (lines.length > 1 || lines[0] !== launched) {
       keep(lines, false, read);
     }
   }
@@ -46,14 +62,10 @@
       const img = new Image();
       img.alt = "";
       img.onload = function () {
-        report(["The browser handed this page an image: it should not have."]);
+        report([say("img-loaded")]);
       };
       img.onerror = function () {
-        report([
-          "Request sent: GET " + target,
-          "This page learned only: error (not an image, and Cross-Origin-Resource-Policy refuses it).",
-          "Did your cookie go along? Look at the lab's inspector.",
-        ]);
+        report([say("sent-get"), say("img-error"), say("look-at-inspector")]);
       };
       img.src = target;
       document.getElementById("probe").replaceChildren(img);
@@ -63,12 +75,12 @@
       try {
         const response = await fetch(target, { credentials: "include" });
         const text = await response.text();
-        report(["Read " + text.length + " characters of the lab page: CORS should have stopped this."]);
+        report([say("fetch-read", { count: text.length })]);
       } catch (error) {
         report([
-          "Request sent: GET " + target + " (credentials: include)",
-          "Reading the answer failed: " + error.name + ": " + error.message,
-          "The browser hid the response: the lab sent no Access-Control-Allow-Origin.",
+          say("fetch-sent"),
+          say("fetch-failed", { name: error.name, message: error.message }),
+          say("fetch-hidden"),
         ]);
       }
     },
@@ -77,9 +89,9 @@
       const lines = [];
       try {
         const plain = await fetch(target, { method: "POST", credentials: "include" });
-        lines.push("Plain POST: the answer was readable (status " + plain.status + "): CORS should have stopped this.");
+        lines.push(say("api-plain-read", { status: plain.status }));
       } catch (error) {
-        lines.push("Plain POST " + target + ": sent, but the answer is hidden (" + error.message + ").");
+        lines.push(say("api-plain-hidden", { message: error.message }));
       }
       try {
         await fetch(target, {
@@ -87,29 +99,25 @@
           credentials: "include",
           headers: { Authorization: "Bearer guessed" },
         });
-        lines.push("POST with Authorization: the lab allowed it: it should not have.");
+        lines.push(say("api-auth-allowed"));
       } catch (error) {
-        lines.push("POST with Authorization: never sent; the preflight OPTIONS got no permission (" + error.message + ").");
+        lines.push(say("api-auth-blocked", { message: error.message }));
       }
       report(lines);
     },
 
     "iframe": function () {
       const frame = document.createElement("iframe");
-      frame.title = "the lab, framed";
+      frame.title = say("frame-title");
       frame.src = target;
       frame.onload = function () {
-        let readable = "no";
+        let readable = say("no");
         try {
-          readable = frame.contentDocument && frame.contentDocument.body ? "yes" : "no";
+          readable = frame.contentDocument && frame.contentDocument.body ? say("yes") : say("no");
         } catch (error) {
-          readable = "no (" + error.name + ")";
+          readable = say("no-because", { name: error.name });
         }
-        report([
-          "The frame asked for " + target + ".",
-          "Could this page read inside it? " + readable + ".",
-          "The lab's frame-ancestors 'none' and X-Frame-Options: DENY keep it blank.",
-        ]);
+        report([say("frame-asked"), say("frame-readable", { answer: readable }), say("frame-blank")]);
       };
       document.getElementById("frame-slot").replaceChildren(frame);
     },
@@ -117,15 +125,15 @@
     "read-token": function () {
       const lines = [];
       const stored = window.localStorage.getItem("auth-labs.jwt-header.token");
-      lines.push("localStorage here (" + window.location.origin + "): " + (stored === null ? "empty" : stored) + ".");
+      lines.push(say("storage-here", { origin: window.location.origin, value: stored === null ? say("empty") : stored }));
       const opened = window.open(labs + "/labs/jwt-header", "_blank");
       if (!opened) {
-        lines.push("Opening the lab in a window: blocked or severed (no handle came back).");
+        lines.push(say("window-blocked"));
       } else {
         try {
-          lines.push("Reading the opened lab's storage: " + opened.localStorage.getItem("auth-labs.jwt-header.token"));
+          lines.push(say("window-storage", { value: opened.localStorage.getItem("auth-labs.jwt-header.token") }));
         } catch (error) {
-          lines.push("Reading the opened lab: refused (" + error.name + "): another origin.");
+          lines.push(say("window-refused", { name: error.name }));
         }
       }
       report(lines);
@@ -139,10 +147,11 @@
         return pair.indexOf("sid=") === 0 || pair.indexOf("__Host-sid=") === 0;
       });
       report([
-        "document.cookie here (" + window.location.origin + window.location.pathname + "): " + (read === "" ? "empty" : read),
-        session.length > 0
-          ? "Found the session cookie, and sent it to this site: " + session.join("; ")
-          : "No session cookie in document.cookie: script cannot read it (HttpOnly), or there is none.",
+        say("cookie-here", {
+          place: window.location.origin + window.location.pathname,
+          value: read === "" ? say("empty") : read,
+        }),
+        session.length > 0 ? say("cookie-found", { session: session.join("; ") }) : say("cookie-none"),
       ], read);
     },
   };
@@ -151,18 +160,18 @@
   const forged = document.getElementById("forged");
   if (forged) {
     forged.addEventListener("submit", function () {
-      keep(["Sent: POST " + target, "The answer went to your browser's new page, on the lab; this site cannot read it."], true);
+      keep([say("form-sent"), say("form-unreadable")], true);
     });
   } else if (launch.tagName === "A") {
     launch.addEventListener("click", function () {
-      keep(["Sent you to: GET " + target, "The lab's page opened in your browser; this site cannot read it."], true);
+      keep([say("link-sent"), say("link-unreadable")], true);
     });
   }
 
   const fire = attacks[stage.dataset.attack];
   if (fire) {
     launch.addEventListener("click", function () {
-      report(["Launched…"]);
+      report([launched]);
       fire();
     });
   }

@@ -3,7 +3,8 @@
 // response so the learner can watch the header travel. No framework, no build step.
 //
 // Everything from the server is written with textContent, never innerHTML: a token or a
-// message cannot inject markup.
+// message cannot inject markup. The script's own words come from the page (template
+// #jwt-header-words, rendered from the message table), so they read in the page's language.
 (function () {
   "use strict";
 
@@ -20,6 +21,67 @@
   const $ = function (id) {
     return document.getElementById(id);
   };
+
+  // --- The page's words ---------------------------------------------------------------------
+
+  // Each word or sentence by its name; `{name}` in one marks where a value goes.
+  const WORDS = {};
+  const wordsTemplate = $("jwt-header-words");
+  if (wordsTemplate) {
+    wordsTemplate.content.querySelectorAll("[data-word]").forEach(function (node) {
+      WORDS[node.getAttribute("data-word")] = node;
+    });
+  }
+
+  // Puts each value (text, or a node such as <strong id="user">) where its `{name}` stands,
+  // in every text node under `node`; values are never read as markup.
+  function fillIn(node, values) {
+    Array.from(node.childNodes).forEach(function (child) {
+      if (child.nodeType !== Node.TEXT_NODE) {
+        fillIn(child, values);
+        return;
+      }
+      const pieces = child.data.split(/\{([a-z_]+)\}/);
+      if (pieces.length === 1) {
+        return;
+      }
+      child.replaceWith.apply(child, pieces.map(function (piece, i) {
+        if (i % 2 === 0) {
+          return piece;
+        }
+        return Object.prototype.hasOwnProperty.call(values, piece) ? values[piece] : "{" + piece + "}";
+      }));
+    });
+  }
+
+  // The word `name` with its values, as nodes to append (code spans stay <code>).
+  function say(name, values) {
+    const fragment = document.createDocumentFragment();
+    const source = Object.prototype.hasOwnProperty.call(WORDS, name) ? WORDS[name] : null;
+    if (!source) {
+      fragment.append(name);
+      return fragment;
+    }
+    const copy = source.cloneNode(true);
+    fillIn(copy, values || {});
+    fragment.append.apply(fragment, Array.from(copy.childNodes));
+    return fragment;
+  }
+
+  // The same as plain text (for a status line, an error, a heading).
+  function sayText(name, values) {
+    return say(name, values).textContent;
+  }
+
+  // Why the API refused a call: the page's words for the answer's `reason` where it has them,
+  // else the answer's own `message` (the API speaks English), else `fallback`.
+  function refusal(json, fallback) {
+    const word = "refused_" + json.reason;
+    if (typeof json.reason === "string" && Object.prototype.hasOwnProperty.call(WORDS, word)) {
+      return sayText(word);
+    }
+    return json.message || sayText(fallback);
+  }
 
   // --- Where the token lives --------------------------------------------------------------
 
@@ -89,16 +151,11 @@
     }
   }
 
-  const MEANINGS = {
-    sub: "subject: your username, or guest:… for an anonymous visitor",
-    visits: "private claim: the visit counter, carried by the token itself",
-    iat: "issued at",
-    exp: "expires at: refused from this second on",
-    auth_time: "authenticated at: when you logged in (for a guest, when the guest token was first issued); every re-issue keeps it",
-    jti: "JWT id: random, so every token is unique",
-    iss: "issuer: who signed it",
-    aud: "audience: which lab may accept it",
-  };
+  // What a claim means; a claim the page has no words for is one this app does not use.
+  function meaning(name) {
+    const word = "claim_" + name;
+    return sayText(Object.prototype.hasOwnProperty.call(WORDS, word) ? word : "claim_other");
+  }
 
   function el(tag, text, className) {
     const node = document.createElement(tag);
@@ -122,10 +179,11 @@
 
   function fromNow(seconds) {
     const delta = seconds - Math.floor(Date.now() / 1000);
-    const span = Math.abs(delta) >= 60
-      ? Math.floor(Math.abs(delta) / 60) + " min " + (Math.abs(delta) % 60) + " s"
-      : Math.abs(delta) + " s";
-    return "(" + (delta >= 0 ? "in " + span : span + " ago") + ")";
+    const away = Math.abs(delta);
+    const span = away >= 60
+      ? sayText("minutes_seconds", { minutes: String(Math.floor(away / 60)), seconds: String(away % 60) })
+      : sayText("seconds", { seconds: String(away) });
+    return sayText(delta >= 0 ? "in" : "ago", { span: span });
   }
 
   // --- Rendering ---------------------------------------------------------------------------
@@ -135,13 +193,15 @@
     who.replaceChildren();
     const sub = decoded && typeof decoded.payload.sub === "string" ? decoded.payload.sub : null;
     if (!decoded) {
-      who.append(el("span", "No token yet: not logged in.", "muted"));
+      who.append(el("span", sayText("no_token_who"), "muted"));
     } else if (sub && sub.indexOf("guest:") !== 0) {
       const strong = el("strong", sub);
       strong.id = "user";
-      who.append("Logged in as ", strong, ".");
+      who.append(say("logged_in", { user: strong }));
     } else {
-      who.append(el("span", "Guest token (" + sub + "): not logged in.", "muted"));
+      const guest = el("span", null, "muted");
+      guest.append(say("guest", { sub: String(sub) }));
+      who.append(guest);
     }
   }
 
@@ -149,7 +209,7 @@
     const view = $("token-view");
     view.replaceChildren();
     if (!decoded) {
-      view.append(el("p", "No token. Click Visit to get a guest token, or log in.", "muted"));
+      view.append(el("p", sayText("no_token"), "muted"));
       return;
     }
     const pre = el("pre", null, "wire jwt-token");
@@ -159,16 +219,18 @@
       el("span", decoded.parts[1], "jwt-payload"), ".",
       el("span", decoded.parts[2], "jwt-signature"));
     const legend = el("p", null, "hint jwt-legend");
-    legend.append(el("span", "header", "jwt-header"), " · ",
-      el("span", "payload", "jwt-payload"), " · ",
-      el("span", "signature", "jwt-signature"),
-      " — " + token.length + " bytes, readable by this page's script (and any other script on it).");
+    legend.append(el("span", sayText("part_header"), "jwt-header"), " · ",
+      el("span", sayText("part_payload"), "jwt-payload"), " · ",
+      el("span", sayText("part_signature"), "jwt-signature"), " ",
+      say("legend", { length: String(token.length) }));
 
     const columns = el("div", null, "columns");
     const left = el("div");
-    left.append(el("h4", "Header (decoded)"), el("pre", JSON.stringify(decoded.header, null, 2), "wire"));
+    left.append(el("h4", sayText("decoded_header") + " " + sayText("decoded")),
+      el("pre", JSON.stringify(decoded.header, null, 2), "wire"));
     const right = el("div");
-    right.append(el("h4", "Payload (decoded)"), el("pre", JSON.stringify(decoded.payload, null, 2), "wire"));
+    right.append(el("h4", sayText("decoded_payload") + " " + sayText("decoded")),
+      el("pre", JSON.stringify(decoded.payload, null, 2), "wire"));
     columns.append(left, right);
 
     const table = el("table", null, "kv claims");
@@ -183,12 +245,12 @@
       if ((name === "iat" || name === "exp" || name === "auth_time") && typeof value === "number") {
         td.append(el("br"), moment(value), " ", el("span", fromNow(value), "muted"));
       }
-      tr.append(th, td, el("td", MEANINGS[name] || "a claim this app does not use", "muted"));
+      tr.append(th, td, el("td", meaning(name), "muted"));
       tbody.append(tr);
     });
     table.append(tbody);
 
-    const countdown = el("p", "Expires: ");
+    const countdown = el("p", sayText("expires") + " ");
     const strong = el("strong", "…", "countdown");
     strong.setAttribute("data-countdown", String(decoded.payload.exp));
     countdown.append(strong);
@@ -197,8 +259,7 @@
     if (typeof decoded.payload.auth_time === "number" && ABSOLUTE_TIMEOUT > 0) {
       const ends = decoded.payload.auth_time + ABSOLUTE_TIMEOUT;
       const renewal = el("p", null, "hint");
-      renewal.append("Renewal stops at ", moment(ends), " " + fromNow(ends) +
-        ": auth_time + the absolute timeout. From then on /api/visit refuses the token instead of renewing it; log in again.");
+      renewal.append(say("renewal", { at: moment(ends), from_now: fromNow(ends) }));
       view.append(renewal);
     }
   }
@@ -210,9 +271,9 @@
     renderWho(decoded);
     renderToken(decoded);
     $("storage-switch").checked = useLocalStorage;
-    $("storage-state").textContent = useLocalStorage
-      ? "The token is in localStorage: it survives reloads and restarts of the browser, and any script on this origin can read it with localStorage.getItem(\"" + TOKEN_KEY + "\")."
-      : "The token is kept in page memory only: reload the page and it is gone.";
+    $("storage-state").replaceChildren(useLocalStorage
+      ? say("storage_local", { storage_key: TOKEN_KEY })
+      : say("storage_memory"));
   }
 
   // --- Talking to the API, with a log of every request -----------------------------------
@@ -226,17 +287,17 @@
     const li = el("li", null, "card");
     li.setAttribute("data-request", String(requestsSent));
     const request = [method + " " + url];
-    request.push(authorization ? "Authorization: " + authorization : "(no Authorization header)");
+    request.push(authorization ? "Authorization: " + authorization : sayText("no_authorization"));
     if (body) {
       request.push("Content-Type: application/json", "", body);
     }
-    li.append(el("h4", "Request " + requestsSent), el("pre", request.join("\n"), "wire request"));
+    li.append(el("h4", sayText("request", { n: String(requestsSent) })), el("pre", request.join("\n"), "wire request"));
     const response = ["HTTP " + status];
     responseHeaders.forEach(function (h) {
       response.push(h);
     });
     response.push("", JSON.stringify(json, null, 2));
-    li.append(el("h4", "Response"), el("pre", response.join("\n"), "wire response"));
+    li.append(el("h4", sayText("response")), el("pre", response.join("\n"), "wire response"));
     const log = $("request-log");
     log.prepend(li);
     while (log.children.length > LOG_LIMIT) {
@@ -244,8 +305,12 @@
     }
     $("request-log-empty").hidden = true;
     // One short sentence for screen readers (a polite live region), not the whole entry.
-    $("request-log-status").textContent =
-      "Request " + requestsSent + ": " + method + " " + new URL(url).pathname + " answered " + status + ".";
+    $("request-log-status").textContent = sayText("announce", {
+      n: String(requestsSent),
+      method: method,
+      path: new URL(url).pathname,
+      status: String(status),
+    });
   }
 
   async function call(method, path, payload) {
@@ -315,8 +380,8 @@
     if (result.status === 200 && result.json.access_token) {
       keep(result.json.access_token);
     } else {
-      // The refusal's own words (error_description): expired, forged, or past the absolute timeout.
-      error.textContent = result.json.message || "The visit was refused.";
+      // Why it was refused: expired, forged, or past the absolute timeout.
+      error.textContent = refusal(result.json, "visit_refused");
       error.hidden = false;
       if (result.json.reason === "absolute_timeout") {
         // The server will never renew this token again: forget it, as after a logout.
@@ -376,7 +441,7 @@
     if (result.status === 200 && result.json.access_token) {
       keep(result.json.access_token);
     } else {
-      error.textContent = result.json.message || "Login failed.";
+      error.textContent = refusal(result.json, "login_failed");
       error.hidden = false;
     }
   });
