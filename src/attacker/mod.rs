@@ -93,7 +93,9 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         tera.set_escape_fn(inspector::escape_html);
         let table = table.clone()?;
         tera.register_function("t", messages::t_function(table.clone(), lang));
-        tera.register_function("t_text", messages::t_text_function(table, lang));
+        tera.register_function("t_text", messages::t_text_function(table.clone(), lang));
+        // Fixed prose is written into this language's copy of the templates once, here.
+        messages::inline_fixed(tera, &table, lang);
         Ok(())
     }))
 }
