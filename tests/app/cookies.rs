@@ -101,7 +101,10 @@ fn counter_cookies_are_path_scoped_browser_session_cookies_and_only_private_is_h
     let private = response_cookie(&response, "private_visits").expect("private");
     // Encrypted: not the number, and not `1.<tag>` either (base64 has no dot).
     let value = private.value();
-    assert!(value != "1" && !value.starts_with("1.") && value.len() > 20, "{value}");
+    assert!(
+        value != "1" && !value.starts_with("1.") && value.len() > 20,
+        "{value}"
+    );
 }
 
 #[test]
