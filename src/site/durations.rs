@@ -70,8 +70,11 @@ fn words(marker: &str, lang: Lang, messages: &Messages) -> Option<String> {
     }
 }
 
+/// A message in the page's language, from its key and values.
+type Say<'a> = dyn Fn(&str, &[(&str, Arg)]) -> Option<String> + 'a;
+
 /// `3725` → hours, minutes and seconds, the zero parts left out (`0 s` for nothing).
-fn spelled(seconds: u64, say: &dyn Fn(&str, &[(&str, Arg)]) -> Option<String>) -> Option<String> {
+fn spelled(seconds: u64, say: &Say<'_>) -> Option<String> {
     let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
     let mut parts = Vec::new();
     for (key, n) in [("time.h", h), ("time.min", m)] {
