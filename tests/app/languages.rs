@@ -140,8 +140,10 @@ fn ids(html: &str) -> std::collections::BTreeSet<String> {
 
 /// The page's visible text: tags, scripts and code left out.
 fn prose(html: &str) -> String {
-    let hidden =
-        regex::Regex::new(r"(?s)<(script|style|pre|code|title)[^>]*>.*?</\1>").expect("pattern");
+    let hidden = regex::Regex::new(
+        r"(?s)<script[^>]*>.*?</script>|<style[^>]*>.*?</style>|<pre[^>]*>.*?</pre>|<code[^>]*>.*?</code>|<title[^>]*>.*?</title>",
+    )
+    .expect("pattern");
     let tags = regex::Regex::new(r"(?s)<[^>]*>").expect("pattern");
     tags.replace_all(&hidden.replace_all(html, " "), " ")
         .to_string()
