@@ -17,11 +17,12 @@ use crate::labs::sessions::store::SessionStore;
 use crate::labs::LABS;
 use crate::site::docs::Docs;
 use crate::site::flash::Notice;
+use crate::site::lang::Lang;
 use crate::site::origin::SameOrigin;
 use crate::site::rate_limit::{PeerAddress, RateLimit, RetryAfter};
 
 #[get("/")]
-fn home(flash: Option<Notice>, docs: &State<Docs>) -> Template {
+fn home(flash: Option<Notice>, docs: &State<Docs>, lang: Lang) -> Template {
     Template::render(
         "home",
         context! {
@@ -29,7 +30,7 @@ fn home(flash: Option<Notice>, docs: &State<Docs>) -> Template {
             flash,
             labs: &LABS,
             demo_accounts: demo_accounts(),
-            start: docs.first_chapter(),
+            start: docs.read_in(lang).first_chapter(),
         },
     )
 }

@@ -69,7 +69,7 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         .merge(("port", port))
         .merge(("ident", false))
         .merge(("log_level", quiet));
-    let site = rocket::custom(own)
+    let mut site = rocket::custom(own)
         .manage(headers::policy_for(&labs))
         .manage(labs)
         .manage(reports::Reports::default())
@@ -89,11 +89,17 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         .mount("/", pages::routes())
         .mount("/static", FileServer::from(static_dir))
         .register("/", pages::catchers());
+    // For the durations on its pages, in the reader's language (`site::durations`).
+    if let Ok(table) = &table {
+        site = site.manage(table.clone());
+    }
     Some(view::attach(site, move |tera, lang| {
         tera.set_escape_fn(inspector::escape_html);
         let table = table.clone()?;
         tera.register_function("t", messages::t_function(table.clone(), lang));
-        tera.register_function("t_text", messages::t_text_function(table, lang));
+        tera.register_function("t_text", messages::t_text_function(table.clone(), lang));
+        // Fixed prose is written into this language's copy of the templates once, here.
+        messages::inline_fixed(tera, &table, lang);
         Ok(())
     }))
 }

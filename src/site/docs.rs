@@ -18,6 +18,7 @@ use serde::Serialize;
 
 use crate::config::AppConfig;
 use crate::site::error::AppError;
+use crate::site::lang::Lang;
 use crate::site::reader_origin::ReaderOrigin;
 
 /// The app's own address as the docs spell it: inside the app, links to it become relative
@@ -110,25 +111,29 @@ impl<'a> ChapterRow<'a> {
     }
 }
 
-/// Every chapter and exercise, in file-name order.
+/// Every chapter and exercise, in file-name order (in English; the Korean tutorial in
+/// `docs/ko/` beside it).
 #[derive(Debug, Default)]
 pub struct Docs {
     pub chapters: Vec<Page>,
     pub exercises: Vec<Exercise>,
+    korean: Option<Box<Docs>>,
 }
 
 /// Which folder a page lives in; decides how its relative links resolve.
 #[derive(Clone, Copy)]
 enum Folder {
-    Chapters,
-    Exercises,
+    Chapters(Lang),
+    Exercises(Lang),
 }
 
 impl Folder {
     fn dir(self) -> &'static str {
         match self {
-            Folder::Chapters => "docs",
-            Folder::Exercises => "docs/exercises",
+            Folder::Chapters(Lang::En) => "docs",
+            Folder::Exercises(Lang::En) => "docs/exercises",
+            Folder::Chapters(Lang::Ko) => "docs/ko",
+            Folder::Exercises(Lang::Ko) => "docs/ko/exercises",
         }
     }
 }
@@ -192,6 +197,12 @@ fn rewrite_link(folder: Folder, url: &str) -> String {
     };
     let Some(target) = resolve(folder.dir(), path) else {
         return url.to_string();
+    };
+    // A Korean page links to Korean pages; in the app they have the English pages' addresses
+    // (the reader's language picks the text).
+    let target = match target.strip_prefix("docs/ko") {
+        Some(rest) if rest.is_empty() || rest.starts_with('/') => format!("docs{rest}"),
+        _ => target,
     };
     let in_app = if target == "docs" || target == "docs/README.md" {
         "/docs".to_string()
@@ -370,16 +381,32 @@ impl Docs {
     /// Reads and renders every chapter (`docs/NN-slug.md`) and exercise
     /// (`docs/exercises/NN-slug.md`) under `dir`.
     pub fn load(dir: &Path) -> Docs {
+        let korean = Docs::load_in(&dir.join("ko"), Lang::Ko);
+        Docs {
+            korean: (!korean.chapters.is_empty()).then(|| Box::new(korean)),
+            ..Docs::load_in(dir, Lang::En)
+        }
+    }
+
+    /// The tutorial in `lang`, for a reader of that language (English where it has none).
+    pub fn read_in(&self, lang: Lang) -> &Docs {
+        match (&self.korean, lang) {
+            (Some(korean), Lang::Ko) => korean,
+            _ => self,
+        }
+    }
+
+    fn load_in(dir: &Path, lang: Lang) -> Docs {
         let chapters = markdown_files(dir)
             .into_iter()
             .filter_map(|(text, name)| {
                 let slug = slug_of(&name)?;
                 let (fields, body) = front_matter(&text);
-                let page = render(body, Folder::Chapters);
+                let page = render(body, Folder::Chapters(lang));
                 Some(Page {
                     slug,
                     title: page.title,
-                    file: format!("docs/{name}"),
+                    file: format!("{}/{name}", Folder::Chapters(lang).dir()),
                     html: SplitAtOrigin::split(&page.html),
                     toc: page.toc,
                     summary: field(&fields, "summary"),
@@ -394,7 +421,7 @@ impl Docs {
                 let slug = slug_of(&name)?;
                 let (fields, body) = front_matter(&text);
                 let field = |key: &str| field(&fields, key);
-                let page = render(body, Folder::Exercises);
+                let page = render(body, Folder::Exercises(lang));
                 let check = field("check");
                 Some(Exercise {
                     page: Page {
@@ -404,7 +431,7 @@ impl Docs {
                         } else {
                             page.title
                         },
-                        file: format!("docs/exercises/{name}"),
+                        file: format!("{}/{name}", Folder::Exercises(lang).dir()),
                         html: SplitAtOrigin::split(&page.html),
                         toc: page.toc,
                         summary: String::new(),
@@ -420,6 +447,7 @@ impl Docs {
         Docs {
             chapters,
             exercises,
+            korean: None,
         }
     }
 
@@ -468,7 +496,8 @@ impl<'a> Neighbour<'a> {
 }
 
 #[get("/")]
-fn index(docs: &State<Docs>) -> Template {
+fn index(docs: &State<Docs>, lang: Lang) -> Template {
+    let docs = docs.read_in(lang);
     let chapters: Vec<ChapterRow<'_>> = docs.chapters.iter().map(ChapterRow::of).collect();
     Template::render(
         "docs/index",
@@ -477,7 +506,13 @@ fn index(docs: &State<Docs>) -> Template {
 }
 
 #[get("/<slug>", rank = 2)]
-fn chapter(slug: &str, docs: &State<Docs>, origin: ReaderOrigin) -> Result<Template, AppError> {
+fn chapter(
+    slug: &str,
+    docs: &State<Docs>,
+    lang: Lang,
+    origin: ReaderOrigin,
+) -> Result<Template, AppError> {
+    let docs = docs.read_in(lang);
     let position = docs
         .chapters
         .iter()
@@ -514,7 +549,8 @@ struct ExerciseRow<'a> {
 }
 
 #[get("/exercises")]
-fn exercises(docs: &State<Docs>) -> Template {
+fn exercises(docs: &State<Docs>, lang: Lang) -> Template {
+    let docs = docs.read_in(lang);
     let exercises: Vec<ExerciseRow<'_>> = docs
         .exercises
         .iter()
@@ -528,7 +564,13 @@ fn exercises(docs: &State<Docs>) -> Template {
 }
 
 #[get("/exercises/<slug>")]
-fn exercise(slug: &str, docs: &State<Docs>, origin: ReaderOrigin) -> Result<Template, AppError> {
+fn exercise(
+    slug: &str,
+    docs: &State<Docs>,
+    lang: Lang,
+    origin: ReaderOrigin,
+) -> Result<Template, AppError> {
+    let docs = docs.read_in(lang);
     let position = docs
         .exercises
         .iter()
@@ -594,6 +636,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn korean_pages_link_to_the_same_app_addresses_as_english_ones() {
+        let c = Folder::Chapters(Lang::Ko);
+        assert_eq!(
+            rewrite_link(c, "02-sessions.md#실험"),
+            "/docs/sessions#실험"
+        );
+        assert_eq!(rewrite_link(c, "exercises/README.md"), "/docs/exercises");
+        assert_eq!(
+            rewrite_link(c, "../../src/labs/sessions/store.rs"),
+            "/docs/source/src/labs/sessions/store.rs"
+        );
+        let e = Folder::Exercises(Lang::Ko);
+        assert_eq!(rewrite_link(e, "../02-sessions.md"), "/docs/sessions");
+        assert_eq!(rewrite_link(e, "02-rolling.md"), "/docs/exercises/rolling");
+        assert_eq!(
+            rewrite_link(e, "../../../src/auth/jwt.rs"),
+            "/docs/source/src/auth/jwt.rs"
+        );
+    }
+
+    #[test]
     fn slugs_come_from_numbered_file_names() {
         assert_eq!(slug_of("01-why-cookies.md").as_deref(), Some("why-cookies"));
         assert_eq!(slug_of("README.md"), None);
@@ -603,7 +666,7 @@ mod tests {
 
     #[test]
     fn links_are_rewritten_for_the_app() {
-        let c = Folder::Chapters;
+        let c = Folder::Chapters(Lang::En);
         assert_eq!(rewrite_link(c, "02-sessions.md"), "/docs/sessions");
         assert_eq!(
             rewrite_link(c, "02-sessions.md#logout"),
@@ -627,7 +690,7 @@ mod tests {
             "https://owasp.org/x",
             "other hosts are linked, never loaded"
         );
-        let e = Folder::Exercises;
+        let e = Folder::Exercises(Lang::En);
         assert_eq!(rewrite_link(e, "../02-sessions.md"), "/docs/sessions");
         assert_eq!(
             rewrite_link(e, "01-remember-me.md"),
@@ -648,7 +711,7 @@ mod tests {
     fn headings_get_anchors_and_a_table_of_contents() {
         let page = render(
             "# Title\n\n## First part\n\ntext\n\n## `Set-Cookie` out\n\n## First part\n",
-            Folder::Chapters,
+            Folder::Chapters(Lang::En),
         );
         assert_eq!(page.title, "Title");
         assert!(
@@ -687,7 +750,7 @@ mod tests {
             "Run `curl http://127.0.0.1:8000/labs/sessions`, or open \
              [the lab](http://127.0.0.1:8000/labs/cookies).\n\n\
              ```console\n$ curl -i http://127.0.0.1:8000/\n```\n",
-            Folder::Chapters,
+            Folder::Chapters(Lang::En),
         );
         let html = SplitAtOrigin::split(&page.html).with_origin("http://class.example:9000");
         assert!(html.contains("<code>curl http://class.example:9000/labs/sessions</code>"));
@@ -703,11 +766,11 @@ mod tests {
     fn the_description_is_the_first_paragraph_as_text_cut_at_a_word() {
         let page = render(
             "# Title\n\nA *short* `lead`\nover two lines.\n\nMore.\n",
-            Folder::Chapters,
+            Folder::Chapters(Lang::En),
         );
         assert_eq!(page.description, "A short lead over two lines.");
         let long = format!("# T\n\n{}\n", "word ".repeat(100));
-        let description = render(&long, Folder::Chapters).description;
+        let description = render(&long, Folder::Chapters(Lang::En)).description;
         assert!(description.ends_with("word…"), "{description}");
         assert!(description.chars().count() <= 201, "{description}");
     }
@@ -716,7 +779,7 @@ mod tests {
     fn code_blocks_and_tables_scroll_in_their_own_box() {
         let page = render(
             "```console\n$ echo '<table>'\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-            Folder::Chapters,
+            Folder::Chapters(Lang::En),
         );
         assert!(page.html.contains(
             r#"<pre tabindex="0"><code class="language-console">$ echo '&lt;table&gt;'"#

@@ -23,8 +23,8 @@ use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 /// Where the `Set-Cookie` lines go; the inspector macro writes this into the page.
 pub const SET_COOKIE_SLOT: &str = "<!--inspector:set-cookie-lines-->";
 
-/// What the page shows when the response sets no cookie.
-pub const NO_SET_COOKIE: &str = "(none: this response sets no cookie)";
+/// The message the page shows when the response sets no cookie.
+const NO_SET_COOKIE: &str = "inspector.no_set_cookie";
 
 /// Marks a request whose page has a `Set-Cookie` slot to fill.
 struct FillSetCookieSlot(bool);
@@ -85,7 +85,13 @@ impl Fairing for SetCookieEcho {
             .map(|line| super::time_tag::mark_expires(line, &escape_html(line)))
             .collect();
         let filled = if lines.is_empty() {
-            format!("<span class=\"muted\">{NO_SET_COOKIE}</span>")
+            let lang = super::lang::Lang::of(request);
+            let none = request
+                .rocket()
+                .state::<std::sync::Arc<super::messages::Messages>>()
+                .and_then(|m| m.render(lang, NO_SET_COOKIE, super::messages::Output::Html, &[]))
+                .unwrap_or_default();
+            format!("<span class=\"muted\">{none}</span>")
         } else {
             lines.join("\n")
         };
@@ -121,7 +127,7 @@ pub fn escape_html(text: &str) -> String {
 pub struct HumanTime {
     /// RFC 3339, UTC, to the second: `2026-11-26T16:51:52Z`.
     pub at: String,
-    /// `in 29 min 58 s` / `3 s ago` / `now`.
+    /// `in 29 min 58 s` / `3 s ago` / `now`, in the reader's language (see `site::durations`).
     pub relative: String,
     /// Unix seconds, for the page's live countdowns.
     pub unix: i64,
@@ -146,31 +152,7 @@ impl HumanTime {
     }
 }
 
-/// `3725` → `1 h 2 min 5 s`; `0` → `0 s`.
-pub fn span(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    let mut parts = Vec::new();
-    if h > 0 {
-        parts.push(format!("{h} h"));
-    }
-    if m > 0 {
-        parts.push(format!("{m} min"));
-    }
-    if s > 0 || parts.is_empty() {
-        parts.push(format!("{s} s"));
-    }
-    parts.join(" ")
-}
-
-/// `3725` → `in 1 h 2 min 5 s`; `-40` → `40 s ago`; `0` → `now`.
-pub fn relative(seconds: i64) -> String {
-    let span = span(seconds.unsigned_abs());
-    match seconds {
-        0 => "now".into(),
-        s if s > 0 => format!("in {span}"),
-        _ => format!("{span} ago"),
-    }
-}
+pub use super::durations::{relative, span};
 
 #[cfg(test)]
 mod tests {
@@ -178,21 +160,11 @@ mod tests {
     use time::macros::datetime;
 
     #[test]
-    fn relative_times_read_naturally() {
-        assert_eq!(relative(0), "now");
-        assert_eq!(relative(5), "in 5 s");
-        assert_eq!(relative(-40), "40 s ago");
-        assert_eq!(relative(3725), "in 1 h 2 min 5 s");
-        assert_eq!(relative(1800), "in 30 min");
-        assert_eq!(span(8 * 3600), "8 h");
-    }
-
-    #[test]
     fn human_time_is_rfc3339_utc() {
         let now = datetime!(2026-11-26 16:51:52.5 UTC);
         let t = HumanTime::new(now + time::Duration::minutes(30), now);
         assert_eq!(t.at, "2026-11-26T17:21:52Z");
-        assert_eq!(t.relative, "in 30 min");
+        assert_eq!(t.relative, relative(1800));
     }
 
     #[test]

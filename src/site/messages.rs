@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 use fluent_templates::fluent_bundle::{FluentArgs, FluentValue};
 use fluent_templates::{ArcLoader, LanguageIdentifier};
+use rocket_dyn_templates::tera::ast::{Expr, ExprVal, Node};
 use rocket_dyn_templates::tera::{self, Value};
 
 use super::inspector::escape_html;
@@ -457,6 +458,99 @@ impl tera::Function for Translate {
     }
 }
 
+/// Writes the text of every `t(key="…")` and `t_text(key="…")` call that names a fixed key and
+/// nothing else into the loaded templates themselves, in `lang`, so a page's fixed prose costs
+/// nothing when it renders: the language's copy of the templates already says it. Calls with
+/// values, a computed key or a filter stay calls. (This walks Tera 1's parsed templates, whose
+/// fields Tera keeps public.)
+pub fn inline_fixed(tera: &mut tera::Tera, messages: &Messages, lang: Lang) {
+    let suffixes = tera.autoescape_suffixes.clone();
+    for template in tera.templates.values_mut() {
+        // Tera escapes by the template's path, or its name when it has none.
+        let path = template.path.as_deref().unwrap_or(&template.name);
+        let escapes = suffixes.iter().any(|ext| path.ends_with(ext));
+        let inline = |nodes: &mut Vec<Node>| inline_nodes(nodes, messages, lang, escapes);
+        inline(&mut template.ast);
+        template
+            .macros
+            .values_mut()
+            .for_each(|m| inline(&mut m.body));
+        template
+            .blocks
+            .values_mut()
+            .for_each(|b| inline(&mut b.body));
+        for definitions in template.blocks_definitions.values_mut() {
+            definitions
+                .iter_mut()
+                .for_each(|(_, b)| inline(&mut b.body));
+        }
+    }
+}
+
+fn inline_nodes(nodes: &mut [Node], messages: &Messages, lang: Lang, escapes: bool) {
+    for node in nodes {
+        let inline = |nodes: &mut Vec<Node>| inline_nodes(nodes, messages, lang, escapes);
+        match node {
+            Node::VariableBlock(_, expr) => {
+                if let Some(text) = fixed_text(expr, messages, lang, escapes) {
+                    *node = Node::Text(text);
+                }
+            }
+            Node::MacroDefinition(_, definition, _) => inline(&mut definition.body),
+            Node::Block(_, block, _) => inline(&mut block.body),
+            Node::FilterSection(_, section, _) => inline(&mut section.body),
+            Node::Forloop(_, forloop, _) => {
+                inline(&mut forloop.body);
+                if let Some(empty) = forloop.empty_body.as_mut() {
+                    inline(empty);
+                }
+            }
+            Node::If(branches, _) => {
+                branches
+                    .conditions
+                    .iter_mut()
+                    .for_each(|(_, _, body)| inline(body));
+                if let Some((_, body)) = branches.otherwise.as_mut() {
+                    inline(body);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The output of `{{ t(key="literal") }}` or `{{ t_text(key="literal") }}`, as the page would
+/// show it; `None` for anything else.
+fn fixed_text(expr: &Expr, messages: &Messages, lang: Lang, escapes: bool) -> Option<String> {
+    let ExprVal::FunctionCall(call) = &expr.val else {
+        return None;
+    };
+    if expr.negated || !expr.filters.is_empty() || call.args.len() != 1 {
+        return None;
+    }
+    let key = match call.args.get("key") {
+        Some(Expr {
+            val: ExprVal::String(key),
+            negated: false,
+            filters,
+        }) if filters.is_empty() => key,
+        _ => return None,
+    };
+    match call.name.as_str() {
+        // HTML already, never escaped again (`Translate::is_safe`).
+        "t" => messages.render(lang, key, Output::Html, &[]),
+        // Plain text, which the template escapes like any value.
+        "t_text" => messages.render(lang, key, Output::Text, &[]).map(|text| {
+            if escapes {
+                escape_html(&text)
+            } else {
+                text
+            }
+        }),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -665,6 +759,51 @@ mod tests {
             ("input".to_string(), Value::from("/a")),
         ]);
         assert_eq!(t.call(&args).ok(), Some(Value::from("Path /a & more")));
+    }
+
+    #[test]
+    fn fixed_calls_are_written_into_the_templates_and_render_as_the_calls_did() {
+        let messages = table(
+            "inline",
+            "a = A & `b`\ntitle = Title <x>\nv = Hi { $n }\n",
+            "a = 가 & `b`\ntitle = 제목 <x>\nv = 안녕 { $n }\n",
+        );
+        let fixed = r#"{% macro m() %}<i>{{ t(key="a") }}</i>{% endmacro m %}<p title="{{ t_text(key="title") }}">{{ t(key="a") }}</p>{% for i in [1] %}{{ t(key="a") }}{% endfor %}{% if true %}{{ self::m() }}{% else %}{{ t(key="a") }}{% endif %}"#;
+        let with_values = r#"{{ t(key="v", n="<z>") }} {{ t(key="a") }}"#;
+        for lang in Lang::ALL {
+            let tera = |functions: bool, inline: bool| {
+                let mut tera = tera::Tera::default();
+                tera.set_escape_fn(escape_html);
+                if functions {
+                    tera.register_function("t", t_function(messages.clone(), lang));
+                    tera.register_function("t_text", t_text_function(messages.clone(), lang));
+                }
+                tera.add_raw_templates(vec![("fixed.html", fixed), ("values.html", with_values)])
+                    .expect("templates");
+                if inline {
+                    inline_fixed(&mut tera, &messages, lang);
+                }
+                tera
+            };
+            let context = tera::Context::new();
+            let called = tera(true, false);
+            // Inlined, the fixed page needs no function at all, and reads the same.
+            let inlined = tera(false, true);
+            assert_eq!(
+                inlined
+                    .render("fixed.html", &context)
+                    .expect("renders without t()"),
+                called.render("fixed.html", &context).expect("renders"),
+                "{lang:?}"
+            );
+            // A call with values stays a call, beside the inlined one.
+            let mixed = tera(true, true);
+            assert_eq!(
+                mixed.render("values.html", &context).expect("renders"),
+                called.render("values.html", &context).expect("renders"),
+            );
+            assert!(tera(false, true).render("values.html", &context).is_err());
+        }
     }
 
     #[test]

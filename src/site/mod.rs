@@ -4,6 +4,7 @@
 
 pub mod assets;
 pub mod docs;
+pub mod durations;
 pub mod error;
 pub mod flash;
 pub mod headers;

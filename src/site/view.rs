@@ -17,7 +17,9 @@ use rocket::{Build, Request, Rocket};
 use rocket_dyn_templates::tera::{self, Tera};
 use serde::Serialize;
 
+use super::durations;
 use super::lang::Lang;
+use super::messages::Messages;
 
 pub use rocket_dyn_templates::context;
 
@@ -59,7 +61,15 @@ impl Template {
         })?;
         let lang = Lang::of(request);
         context.insert("lang", lang.code());
-        engine.render(lang, &self.name, &context)
+        let html = engine.render(lang, &self.name, &context)?;
+        // Durations are written in the page's language last (see `site::durations`).
+        Ok(match request.rocket().state::<Arc<Messages>>() {
+            Some(messages) => match durations::localize(&html, lang, messages) {
+                Cow::Borrowed(_) => html,
+                Cow::Owned(localized) => localized,
+            },
+            None => html,
+        })
     }
 }
 

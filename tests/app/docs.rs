@@ -279,12 +279,98 @@ fn line_matches(expected: &str, actual: &str) -> bool {
 
 #[test]
 fn console_check_blocks_run_verbatim_with_the_output_shown() {
+    let ran = run_check_blocks(chapters());
+    assert!(ran >= 10, "only {ran} commands checked");
+}
+
+#[test]
+fn the_korean_chapters_check_blocks_run_verbatim_too() {
+    let korean: Vec<PathBuf> = chapters().iter().map(|c| korean_twin(c)).collect();
+    let ran = run_check_blocks(korean);
+    assert!(ran >= 10, "only {ran} commands checked");
+}
+
+/// `docs/02-sessions.md` → `docs/ko/02-sessions.md` (and the same for an exercise).
+fn korean_twin(english: &Path) -> PathBuf {
+    let relative = english
+        .strip_prefix(Path::new(ROOT).join("docs"))
+        .expect("under docs/");
+    Path::new(ROOT).join("docs/ko").join(relative)
+}
+
+/// Every fenced block of a Markdown file, fences included, in order.
+fn fenced_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Vec<&str>> = None;
+    for line in markdown.lines() {
+        let fence = line.trim_start().starts_with("```");
+        match (&mut current, fence) {
+            (None, true) => current = Some(vec![line]),
+            (Some(lines), true) => {
+                lines.push(line);
+                blocks.push(lines.join("\n"));
+                current = None;
+            }
+            (Some(lines), false) => lines.push(line),
+            (None, false) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn every_chapter_and_exercise_has_a_korean_twin_with_the_same_code_blocks() {
+    let exercises = markdown_files(&Path::new(ROOT).join("docs/exercises"));
+    let readme = Path::new(ROOT).join("docs/exercises/README.md");
+    for english in chapters().into_iter().chain(exercises).chain([readme]) {
+        let korean = korean_twin(&english);
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap_or_else(|_| panic!("{p:?}"));
+        let (en, ko) = (read(&english), read(&korean));
+        assert_eq!(fenced_blocks(&ko), fenced_blocks(&en), "{korean:?}");
+        assert!(
+            ko.chars().any(|c| ('가'..='힣').contains(&c)),
+            "{korean:?} is written in Korean"
+        );
+    }
+}
+
+#[test]
+fn a_korean_reader_gets_the_korean_chapter_at_the_same_address() {
+    let client = client();
+    let english = body(client.get("/docs/sessions").dispatch());
+    let korean = body(client.get("/docs/sessions?lang=ko").dispatch());
+    assert!(
+        english.contains("Sessions: an id in a cookie"),
+        "English first"
+    );
+    assert!(korean.contains("세션: 쿠키에는 ID를"), "then Korean");
+    assert!(!korean.contains("Sessions: an id in a cookie"));
+    // Its links go to the same addresses, and its index is Korean too.
+    assert!(korean.contains("href=\"/docs/source/src/labs/sessions/store.rs\""));
+    let index = body(client.get("/docs").dispatch());
+    assert!(
+        index.contains("암호화된 쿠키에 담긴 무작위 ID"),
+        "the Korean summaries"
+    );
+    let exercise = body(client.get("/docs/exercises/rolling").dispatch());
+    assert!(
+        exercise
+            .chars()
+            .filter(|c| ('가'..='힣').contains(c))
+            .count()
+            > 100
+    );
+}
+
+/// Runs every `console check` block of `files`, each file against a fresh server and in a
+/// fresh folder, and returns how many commands ran.
+fn run_check_blocks(files: Vec<PathBuf>) -> usize {
     assert!(
         Command::new("curl").arg("--version").output().is_ok(),
         "the docs' commands need curl (apt-get install curl)"
     );
     let mut ran = 0;
-    for chapter in chapters() {
+    for chapter in files {
         let markdown = std::fs::read_to_string(&chapter).expect("markdown");
         let blocks = check_blocks(&markdown);
         if blocks.is_empty() {
@@ -323,7 +409,7 @@ fn console_check_blocks_run_verbatim_with_the_output_shown() {
         }
         let _ = std::fs::remove_dir_all(&here);
     }
-    assert!(ran >= 10, "only {ran} commands checked");
+    ran
 }
 
 #[test]

@@ -131,3 +131,67 @@ fn the_cookie_builder_refuses_to_overwrite_the_language_choice() {
     assert_eq!(refused.status(), Status::UnprocessableEntity);
     assert!(set_cookie_headers(&refused).is_empty());
 }
+
+/// The ids of a page's elements, the markers tests and exercises look for.
+fn ids(html: &str) -> std::collections::BTreeSet<String> {
+    let id = regex::Regex::new(r#"\sid="([^"]+)""#).expect("pattern");
+    id.captures_iter(html).map(|c| c[1].to_string()).collect()
+}
+
+/// The page's visible text: tags, scripts and code left out.
+fn prose(html: &str) -> String {
+    let hidden = regex::Regex::new(
+        r"(?s)<script[^>]*>.*?</script>|<style[^>]*>.*?</style>|<pre[^>]*>.*?</pre>|<code[^>]*>.*?</code>|<title[^>]*>.*?</title>",
+    )
+    .expect("pattern");
+    let tags = regex::Regex::new(r"(?s)<[^>]*>").expect("pattern");
+    tags.replace_all(&hidden.replace_all(html, " "), " ")
+        .to_string()
+}
+
+#[test]
+fn every_page_of_the_tour_renders_in_korean_with_the_same_markers_and_no_message_missing() {
+    use crate::support::tour::{tour, tour_app, tour_in_korean};
+    let english = tour(&tour_app());
+    let korean = tour_in_korean(&tour_app());
+    assert!(
+        korean.len() > 60,
+        "the Korean tour saw only {} pages",
+        korean.len()
+    );
+    assert_eq!(
+        korean.iter().map(|v| &v.how).collect::<Vec<_>>(),
+        english.iter().map(|v| &v.how).collect::<Vec<_>>(),
+        "the same pages in both languages"
+    );
+    let mut problems = Vec::new();
+    for (ko, en) in korean.iter().zip(&english) {
+        let (how, html) = (&ko.how, &ko.page.body);
+        if ko.page.status != en.page.status {
+            problems.push(format!(
+                "{how}: {} in Korean, {} in English",
+                ko.page.status, en.page.status
+            ));
+        }
+        if html_lang(html) != Some("ko") {
+            problems.push(format!("{how}: <html lang> is not ko"));
+        }
+        let text = prose(html);
+        if !text.chars().any(|c| ('가'..='힣').contains(&c)) {
+            problems.push(format!("{how}: no Korean words"));
+        }
+        if text.contains("Unknown localization") || text.contains("{ $") {
+            problems.push(format!("{how}: a placeholder shows"));
+        }
+        let (missing, extra): (Vec<_>, Vec<_>) = (
+            ids(&en.page.body).difference(&ids(html)).cloned().collect(),
+            ids(html).difference(&ids(&en.page.body)).cloned().collect(),
+        );
+        if !missing.is_empty() || !extra.is_empty() {
+            problems.push(format!(
+                "{how}: ids only in English {missing:?}, only in Korean {extra:?}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -36,7 +36,17 @@ impl Visited {
 
 /// The whole tour of an app from [`tour_app`], in order; only the HTML answers are kept.
 pub fn tour(app: &TestApp) -> Vec<Visited> {
+    tour_by(Browser::new(app))
+}
+
+/// The same tour by a learner who chose Korean first (`?lang=ko`, remembered in a cookie).
+pub fn tour_in_korean(app: &TestApp) -> Vec<Visited> {
     let mut learner = Browser::new(app);
+    learner.get("/?lang=ko");
+    tour_by(learner)
+}
+
+fn tour_by(mut learner: Browser<'_>) -> Vec<Visited> {
     let mut seen = Vec::new();
     let mut keep = |how: String, page: Page| seen.push(Visited { how, page });
     for base in LABS {

@@ -27,6 +27,7 @@ use crate::config::AppConfig;
 use crate::labs::{LabInfo, LABS};
 use crate::site::error::AppError;
 use crate::site::inspector::{self, HumanTime};
+use crate::site::lang::Lang;
 use crate::site::origin::{self, SameOrigin};
 use log::{CrossSiteLog, Decision, Seen, TraceId};
 
@@ -194,8 +195,8 @@ fn render_log(request: &Request<'_>, lab: &LabInfo, trace: Option<TraceId>) -> A
 #[derive(Default)]
 pub struct Fragments(Mutex<HashMap<FragmentKey, Arc<str>>>);
 
-/// A lab's slug and this browser's `SameSite` choice for it.
-type FragmentKey = (&'static str, Option<same_site::Choice>);
+/// A lab's slug, this browser's `SameSite` choice for it, and the reader's language.
+type FragmentKey = (&'static str, Option<same_site::Choice>, Lang);
 
 impl Fragments {
     fn get_or_render(
@@ -207,6 +208,7 @@ impl Fragments {
         let key = (
             lab.slug,
             same_site::Choices::of(request.cookies()).get(lab.slug),
+            Lang::of(request),
         );
         let lock = || {
             self.0

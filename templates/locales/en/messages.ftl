@@ -420,6 +420,7 @@ register-phc-hash = the hash itself (base64): all the server keeps; the password
 ## Notes every lab inspector can show (templates/macros/inspector.html.tera).
 ## inspector
 inspector-caveat = This inspector is a learning device a real app would never have: it copies the cookies your browser sent, HttpOnly ones included, into this page's HTML, where any script on the page can read them. HttpOnly keeps a cookie out of document.cookie; it cannot hide a value the server itself prints. So here HttpOnly does not stop same-origin script from reading the credential.
+inspector-no_set_cookie = (none: this response sets no cookie)
 inspector-flash_cookie = The `_flash` cookie is not part of this lab: it is the framework's one-shot message cookie (Rocket's `Flash`). The login or logout that redirected here left a message code in it, and the next page that shows messages reads it once and deletes it (a `_flash=; Max-Age=0` line among its Set-Cookie lines). It carries no identity and no count; this app's copy is HttpOnly and lives a minute.
 inspector-tossed = Cookie tossing: your browser sent two cookies named { $name }. Another site (a sibling subdomain) or a page under another path planted a second cookie with the same name, and the Cookie header does not say which cookie came from where. We cannot tell which one is ours, so we trust neither: the credential is refused. To recover, delete the { $name } cookies in developer tools (Application → Cookies). With cookie_secure on, the credential cookies are named __Host-…, which only this host can set, with Path=/: that prefix is the real defence.
 inspector-host_prefix = With cookie_secure on, this credential is called { $name }: the __Host- prefix makes the browser accept it only from this host over HTTPS, with Secure, Path=/ and no Domain, so no other subdomain or path can plant a copy of it (cookie tossing). That is why its Path is / rather than this lab's path: Path keeps a cookie off other pages' requests, but it was never a security boundary.
@@ -789,3 +790,11 @@ live-refused-too_many = This address has started its runs for this minute. Try a
 live-refused-timed_out = The run took longer than { $timeout } s and was abandoned. The server is probably busy: try again in a moment.
 live-refused-not_started = An app instance could not be started from this server's configuration, so the story could not run. The server's log says why.
 live-refused-back = Back to the page
+
+## How long something lasts, and when, as pages show it (src/site/durations.rs).
+time-now = now
+time-in = in { $span }
+time-ago = { $span } ago
+time-h = { $n } h
+time-min = { $n } min
+time-s = { $n } s
