@@ -152,6 +152,6 @@ mod tests {
         );
         let view = view.with_renewal(Duration::hours(8), now);
         assert_eq!(view.renewal_ends.map(|t| t.unix), Some(1000 + 8 * 3600));
-        assert_eq!(view.absolute_timeout.as_deref(), Some("8 h"));
+        assert_eq!(view.absolute_timeout, Some(span(8 * 3600)));
     }
 }

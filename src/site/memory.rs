@@ -63,11 +63,11 @@ mod tests {
 
     #[test]
     fn the_allocator_reports_what_it_holds_and_counts_a_large_allocation() {
-        let before = usage().expect("jemalloc statistics");
-        let block = vec![7u8; 8 << 20];
+        // Other tests allocate and free at the same time, so only lower bounds are certain.
+        let block = vec![7u8; 64 << 20];
         let during = usage().expect("jemalloc statistics");
-        assert!(during.allocated >= before.allocated + (8 << 20) - 4096);
-        assert!(during.resident >= during.allocated / 2);
+        assert!(during.allocated >= 64 << 20, "{during:?}");
+        assert!(during.resident >= 32 << 20, "{during:?}");
         drop(block);
     }
 }
