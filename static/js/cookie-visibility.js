@@ -4,9 +4,17 @@
 (function () {
   "use strict";
 
+  // The words, in the page's language (templates/labs/cookies/visibility-words.html.tera).
+  var words = (document.getElementById("cookie-visibility-words") || {}).dataset || {};
+  function say(name, english) {
+    return words[name] || english;
+  }
+
   var all = document.getElementById("document-cookie");
   if (all) {
-    all.textContent = document.cookie === "" ? "(empty: no cookie here is visible to JavaScript)" : document.cookie;
+    all.textContent = document.cookie === ""
+      ? say("empty", "(empty: no cookie here is visible to JavaScript)")
+      : document.cookie;
   }
 
   var check = document.getElementById("document-cookie-check");
@@ -23,17 +31,18 @@
   var result = document.getElementById("document-cookie-result");
   var detail = document.getElementById("document-cookie-detail");
   if (found.length > 0) {
-    result.textContent = "visible";
-    detail.textContent = "document.cookie includes " + found.join("; ") +
-      ": any script on this page, including an injected one, can read it.";
+    result.textContent = say("visible", "visible");
+    detail.textContent = say("detailVisible",
+      "document.cookie includes {pairs}: any script on this page, including an injected one, can read it.")
+      .replace("{pairs}", found.join("; "));
   } else if (httpOnly) {
-    result.textContent = "hidden";
-    detail.textContent = "HttpOnly: the browser keeps this cookie away from JavaScript. " +
-      "It is still sent with every request its Path and Domain cover: see what your browser sends now.";
+    result.textContent = say("hidden", "hidden");
+    detail.textContent = say("detailHttpOnly", "HttpOnly: the browser keeps this cookie away from JavaScript. " +
+      "It is still sent with every request its Path and Domain cover: see what your browser sends now.");
   } else {
-    result.textContent = "hidden";
-    detail.textContent = "Not HttpOnly, yet not in document.cookie: the browser refused it " +
+    result.textContent = say("hidden", "hidden");
+    detail.textContent = say("detailRefused", "Not HttpOnly, yet not in document.cookie: the browser refused it " +
       "(for example Secure on a non-localhost http:// page, a Domain that is not this host, an " +
-      "Expires in the past, Max-Age=0), or its Path does not cover this page's URL.";
+      "Expires in the past, Max-Age=0), or its Path does not cover this page's URL.");
   }
 })();

@@ -7,8 +7,13 @@
 (function () {
   "use strict";
 
-  // Date, time to the second, and the zone's name, in the reader's own language.
-  const format = new Intl.DateTimeFormat(undefined, {
+  // The words around the time, in the page's language (data attributes of this script's tag).
+  const words = (document.currentScript && document.currentScript.dataset) || {};
+  const note = (local) => (words.yourTime || "(your time: {time})").replace("{time}", local);
+  const title = (local) => (words.yourTimeTitle || "Your time: {time}").replace("{time}", local);
+
+  // Date, time to the second, and the zone's name, in the page's language.
+  const format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
     year: "numeric", month: "short", day: "numeric",
     hour: "2-digit", minute: "2-digit", second: "2-digit",
     timeZoneName: "short",
@@ -25,13 +30,13 @@
     const local = format.format(at);
     time.setAttribute("data-local-time", local);
     if (time.closest("pre")) {
-      time.title = "Your time: " + local;
+      time.title = title(local);
       return;
     }
-    const note = document.createElement("span");
-    note.className = "local-time muted";
-    note.textContent = " (your time: " + local + ")";
-    time.after(note);
+    const span = document.createElement("span");
+    span.className = "local-time muted";
+    span.textContent = " " + note(local);
+    time.after(span);
   }
 
   function within(node) {

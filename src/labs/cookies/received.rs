@@ -90,6 +90,7 @@ pub fn received(
                 NOTE => ("note", (None, None, None, None)),
                 CRUMB => ("crumb", (None, None, None, None)),
                 FLASH => ("flash", (None, None, None, None)),
+                crate::site::lang::COOKIE => ("lang", (None, None, None, None)),
                 _ => ("other", (None, None, None, None)),
             };
             Received {

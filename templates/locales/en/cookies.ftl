@@ -188,3 +188,12 @@ page-cookies-me-concluded = The `{ $cookie }` cookie was { $state }; inside it, 
 
 ## no-retired-key.html.tera: the 409 page of the retired-key button when only one key is set.
 page-cookies-no_retired_key-message = Only one signing key is configured, so there is no retired key to sign with. List two in `cookie_signing_keys` (new first).
+
+## templates/labs/cookies/visibility-words.html.tera: what static/js/cookie-visibility.js writes
+## about document.cookie ({ $pairs } is the cookies it found, filled in by the script).
+page-cookies-js-empty = (empty: no cookie here is visible to JavaScript)
+page-cookies-js-visible = visible
+page-cookies-js-hidden = hidden
+page-cookies-js-detail_visible = document.cookie includes { $pairs }: any script on this page, including an injected one, can read it.
+page-cookies-js-detail_http_only = HttpOnly: the browser keeps this cookie away from JavaScript. It is still sent with every request its Path and Domain cover: see what your browser sends now.
+page-cookies-js-detail_refused = Not HttpOnly, yet not in document.cookie: the browser refused it (for example Secure on a non-localhost http:// page, a Domain that is not this host, an Expires in the past, Max-Age=0), or its Path does not cover this page's URL.

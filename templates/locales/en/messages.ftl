@@ -105,6 +105,7 @@ cookies-received-retired_key = signed with a retired key, and your accept_retire
 cookies-received-tossed = two cookies with this name arrived (cookie tossing): neither is trusted
 cookies-received-note = your signed note (its verdict is in the note's card above)
 cookies-received-crumb = the removal experiment's cookie
+cookies-received-lang = not part of this lab: the site's note of the language you chose for its pages (`?lang=`)
 cookies-received-flash = not part of this lab: the framework's one-shot message cookie (Rocket's `Flash`), read once by the next page and deleted
 cookies-received-other = not read by this lab (sent because its Path and Domain cover this page)
 
@@ -421,6 +422,7 @@ register-phc-hash = the hash itself (base64): all the server keeps; the password
 ## inspector
 inspector-caveat = This inspector is a learning device a real app would never have: it copies the cookies your browser sent, HttpOnly ones included, into this page's HTML, where any script on the page can read them. HttpOnly keeps a cookie out of document.cookie; it cannot hide a value the server itself prints. So here HttpOnly does not stop same-origin script from reading the credential.
 inspector-no_set_cookie = (none: this response sets no cookie)
+inspector-lang_cookie = The `lang` cookie is not part of this lab: it is the site's own note of the language you chose for its pages (`?lang=`), sent to every path of this host. It carries no identity and no count, and the cookie builder refuses to overwrite it.
 inspector-flash_cookie = The `_flash` cookie is not part of this lab: it is the framework's one-shot message cookie (Rocket's `Flash`). The login or logout that redirected here left a message code in it, and the next page that shows messages reads it once and deletes it (a `_flash=; Max-Age=0` line among its Set-Cookie lines). It carries no identity and no count; this app's copy is HttpOnly and lives a minute.
 inspector-tossed = Cookie tossing: your browser sent two cookies named { $name }. Another site (a sibling subdomain) or a page under another path planted a second cookie with the same name, and the Cookie header does not say which cookie came from where. We cannot tell which one is ours, so we trust neither: the credential is refused. To recover, delete the { $name } cookies in developer tools (Application → Cookies). With cookie_secure on, the credential cookies are named __Host-…, which only this host can set, with Path=/: that prefix is the real defence.
 inspector-host_prefix = With cookie_secure on, this credential is called { $name }: the __Host- prefix makes the browser accept it only from this host over HTTPS, with Secure, Path=/ and no Domain, so no other subdomain or path can plant a copy of it (cookie tossing). That is why its Path is / rather than this lab's path: Path keeps a cookie off other pages' requests, but it was never a security boundary.

@@ -201,3 +201,8 @@ page-site-cross_site-from = Where from
 page-site-cross_site-cookies = Cookies that came along
 page-site-cross_site-decided = What the lab decided
 page-site-cross_site-no_cookies = none
+
+## templates/base.html.tera: what static/js/local-time.js writes beside a UTC time, in the
+## reader's time zone ({ $time } is filled in by the script).
+page-site-local_time-note = (your time: { $time })
+page-site-local_time-title = Your time: { $time }

@@ -179,3 +179,12 @@ page-cookies-me-concluded = `{ $cookie }` 쿠키 판정: { $state }. 그 안에 
 
 ## no-retired-key.html.tera: the 409 page of the retired-key button when only one key is set.
 page-cookies-no_retired_key-message = 서명 키가 하나만 설정되어 있어서, 서명에 쓸 옛 키가 없습니다. `cookie_signing_keys`에 키를 두 개(새 키를 먼저) 나열하세요.
+
+## templates/labs/cookies/visibility-words.html.tera: static/js/cookie-visibility.js가
+## document.cookie에 대해 쓰는 문구({ $pairs }는 스크립트가 찾은 쿠키들).
+page-cookies-js-empty = (비어 있음: 여기서 JavaScript가 볼 수 있는 쿠키가 없습니다)
+page-cookies-js-visible = 보임
+page-cookies-js-hidden = 숨겨짐
+page-cookies-js-detail_visible = document.cookie에 { $pairs } 쿠키가 들어 있습니다. 이 페이지의 어떤 스크립트든, 주입된 스크립트까지도 이 쿠키를 읽을 수 있습니다.
+page-cookies-js-detail_http_only = HttpOnly: 브라우저가 이 쿠키를 JavaScript로부터 숨깁니다. 그래도 Path와 Domain이 포함하는 모든 요청에는 함께 전송됩니다. 지금 브라우저가 보내는 내용을 확인해 보세요.
+page-cookies-js-detail_refused = HttpOnly가 아닌데도 document.cookie에 없습니다. 브라우저가 이 쿠키를 거부했거나(예를 들어 localhost가 아닌 http:// 페이지에서의 Secure, 이 호스트가 아닌 Domain, 과거의 Expires, Max-Age=0), Path가 이 페이지의 URL을 포함하지 않습니다.

@@ -105,6 +105,7 @@ cookies-received-retired_key = 옛 키로 서명되었고 accept_retired_key 스
 cookies-received-tossed = 이 이름의 쿠키가 두 개 도착함(쿠키 토싱): 둘 다 믿지 않음
 cookies-received-note = 여러분의 서명된 메모(판정은 위쪽 메모 카드에 있음)
 cookies-received-crumb = 삭제 실험용 쿠키
+cookies-received-lang = 이 실습의 일부가 아님: 여러분이 고른 페이지 언어(`?lang=`)를 사이트가 기억해 두는 쿠키
 cookies-received-flash = 이 실습의 일부가 아님: 프레임워크의 일회용 메시지 쿠키(Rocket의 `Flash`)로, 다음 페이지가 한 번 읽고 지웁니다
 cookies-received-other = 이 실습이 읽지 않음(Path와 Domain이 이 페이지를 포함하므로 전송됨)
 
@@ -421,6 +422,7 @@ register-phc-hash = 해시 자체(base64): 서버가 보관하는 것은 이것�
 ## inspector
 inspector-caveat = 이 인스펙터는 실제 앱이라면 절대 두지 않을 학습용 장치입니다. 브라우저가 보낸 쿠키를 HttpOnly 쿠키까지 포함해 이 페이지의 HTML에 그대로 옮겨 적으므로, 페이지의 어떤 스크립트든 그 값을 읽을 수 있습니다. HttpOnly는 쿠키를 document.cookie에서 숨길 뿐, 서버가 스스로 출력하는 값은 숨길 수 없습니다. 그래서 여기서는 HttpOnly가 동일 출처 스크립트의 자격 증명 읽기를 막지 못합니다.
 inspector-no_set_cookie = (없음: 이 응답은 쿠키를 설정하지 않습니다)
+inspector-lang_cookie = `lang` 쿠키는 이 실습의 일부가 아닙니다. 여러분이 고른 페이지 언어(`?lang=`)를 사이트가 기억해 두는 쿠키로, 이 호스트의 모든 경로로 전송됩니다. 신원도 방문 횟수도 담지 않으며, 쿠키 빌더는 이 쿠키를 덮어쓰지 않습니다.
 inspector-flash_cookie = `_flash` 쿠키는 이 실습의 일부가 아닙니다. 프레임워크의 일회용 메시지 쿠키(Rocket의 `Flash`)입니다. 여기로 리디렉션한 로그인이나 로그아웃이 이 쿠키에 메시지 코드를 남겼고, 메시지를 보여 주는 다음 페이지가 그것을 한 번 읽고 지웁니다(그 페이지의 Set-Cookie 줄 가운데 `_flash=; Max-Age=0` 줄). 신원도 횟수도 담지 않으며, 이 앱의 `_flash`는 HttpOnly이고 1분 동안만 유지됩니다.
 inspector-tossed = 쿠키 토싱: 브라우저가 이름이 { $name }인 쿠키 두 개를 보냈습니다. 다른 사이트(형제 서브도메인)나 다른 경로 아래의 페이지가 같은 이름의 두 번째 쿠키를 심었는데, Cookie 헤더는 어느 쿠키가 어디서 왔는지 알려 주지 않습니다. 어느 쪽이 우리 것인지 알 수 없으므로 둘 다 믿지 않으며, 자격 증명은 거부됩니다. 복구하려면 개발자 도구(Application → Cookies)에서 { $name } 쿠키들을 지우세요. cookie_secure를 켜면 자격 증명 쿠키의 이름이 __Host-…가 되는데, 이런 쿠키는 이 호스트만 Path=/로 설정할 수 있습니다. 이 접두사가 진짜 방어입니다.
 inspector-host_prefix = cookie_secure가 켜져 있으므로 이 자격 증명의 이름은 { $name }입니다. __Host- 접두사 때문에 브라우저는 이 쿠키를 이 호스트에서 HTTPS로, Secure, Path=/와 함께 Domain 없이 설정한 경우에만 받아들이므로, 다른 서브도메인이나 경로가 사본을 심을 수 없습니다(쿠키 토싱). 그래서 이 쿠키의 Path는 이 실습의 경로가 아니라 /입니다. Path는 다른 페이지의 요청에 쿠키가 실리지 않게 할 뿐, 보안 경계였던 적은 없습니다.

@@ -201,3 +201,8 @@ page-site-cross_site-from = 보낸 곳
 page-site-cross_site-cookies = 함께 온 쿠키
 page-site-cross_site-decided = 실습의 판단
 page-site-cross_site-no_cookies = 없음
+
+## templates/base.html.tera: what static/js/local-time.js writes beside a UTC time, in the
+## reader's time zone ({ $time } is filled in by the script).
+page-site-local_time-note = (내 시간: { $time })
+page-site-local_time-title = 내 시간: { $time }
