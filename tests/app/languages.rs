@@ -200,3 +200,45 @@ fn every_page_of_the_tour_renders_in_korean_with_the_same_markers_and_no_message
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+#[test]
+fn the_inspector_says_the_lang_cookie_is_not_part_of_the_lab() {
+    let client = untracked_client();
+    for lab in ["/labs/sessions", "/labs/cookies", "/labs/jwt-cookie"] {
+        // The local client reads cookies from its own jar, the inspector from the header: both.
+        let with = |line: &str| {
+            let mut request = client.get(lab);
+            for pair in line.split("; ").filter(|p| !p.is_empty()) {
+                let (name, value) = pair.split_once('=').expect("name=value");
+                request = request.cookie(rocket::http::Cookie::new(
+                    name.to_string(),
+                    value.to_string(),
+                ));
+            }
+            if !line.is_empty() {
+                request = request.header(Header::new("Cookie", line.to_string()));
+            }
+            body(request.dispatch())
+        };
+        let chosen = with("lang=ko");
+        assert!(chosen.contains(r#"id="lang-cookie""#), "{lab}");
+        assert_eq!(html_lang(&chosen), Some("ko"), "{lab}");
+        assert!(
+            with("theme=dark; lang=en").contains(r#"id="lang-cookie""#),
+            "{lab}"
+        );
+        assert!(!with("").contains(r#"id="lang-cookie""#), "{lab}");
+        assert!(!with("slang=ko").contains(r#"id="lang-cookie""#), "{lab}");
+    }
+    let cookies = body(
+        client
+            .get("/labs/cookies")
+            .cookie(rocket::http::Cookie::new("lang", "en"))
+            .header(Header::new("Cookie", "lang=en"))
+            .dispatch(),
+    );
+    assert!(
+        cookies.contains("the site&#x27;s note of the language"),
+        "the lab's table names it"
+    );
+}
