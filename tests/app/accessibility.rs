@@ -14,7 +14,7 @@ use std::process::Command;
 use serde_json::Value;
 
 use crate::attacker::serve_both;
-use crate::support::pages::{attacker_pages, public_pages};
+use crate::support::pages::{attacker_pages, in_korean, public_pages};
 use crate::support::{free_port, wait_for_port};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
@@ -52,7 +52,17 @@ fn every_page(labs: &str, attacker: &str) -> Vec<(String, String)> {
     let attacker_pages = attacker_pages()
         .into_iter()
         .map(|p| (p.name, format!("{attacker}{}", p.path)));
-    labs_pages.chain(attacker_pages).collect()
+    // In Korean: the home page, each lab and a chapter (a few, each audit takes two seconds).
+    let korean = public_pages()
+        .into_iter()
+        .filter(|p| p.path == "/" || p.name.ends_with(" lab") || p.path == "/docs/sessions")
+        .map(|p| {
+            (
+                format!("{} (Korean)", p.name),
+                format!("{labs}{}", in_korean(&p.path)),
+            )
+        });
+    labs_pages.chain(korean).chain(attacker_pages).collect()
 }
 
 #[test]

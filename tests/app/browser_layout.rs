@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::attacker::serve_both;
 use crate::support::browser::{self, Browser};
-use crate::support::pages::{attacker_pages, public_pages};
+use crate::support::pages::{attacker_pages, in_korean, public_pages};
 use crate::support::{free_port, wait_for_port};
 
 /// A small phone, a common phone, a laptop.
@@ -79,6 +79,13 @@ fn no_page_is_wider_than_the_window_from_360_to_1280_pixels() {
         measure(&browser, &page.name, &mut failures);
         measured += 1;
     }
+    // The same pages in Korean: other words, other lengths, other line breaks.
+    for page in public_pages() {
+        browser.goto(&format!("{labs}{}", in_korean(&page.path)));
+        measure(&browser, &format!("{} (Korean)", page.name), &mut failures);
+        measured += 1;
+    }
+    browser.goto(&format!("{labs}/?lang=en"));
     // Logged in, a lab shows more: the `me` page, then the lab page with the user's claims.
     for lab in ["sessions", "cookies", "jwt-cookie"] {
         let base = format!("{labs}/labs/{lab}");

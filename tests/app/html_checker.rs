@@ -14,7 +14,7 @@ use std::process::Command;
 use serde_json::Value;
 
 use crate::attacker::serve_both;
-use crate::support::pages::{attacker_pages, public_pages};
+use crate::support::pages::{attacker_pages, in_korean, public_pages};
 use crate::support::visitor::Browser;
 use crate::support::*;
 
@@ -69,6 +69,11 @@ fn app_pages() -> Vec<(String, String)> {
     let mut learner = Browser::new(&app);
     for page in public_pages() {
         pages.push(html(&page.name, learner.get(&page.path)));
+    }
+    let mut korean = Browser::new(&app);
+    for page in public_pages() {
+        let name = format!("{} (Korean)", page.name);
+        pages.push(html(&name, korean.get(&in_korean(&page.path))));
     }
     for lab in [SESSIONS, COOKIES, JWT_COOKIE] {
         let failed = learner.log_in_at_lab(lab, "alice", "not her password");

@@ -82,6 +82,12 @@ pub fn public_pages() -> Vec<AppPage> {
     pages
 }
 
+/// `path` asking for the Korean page (`?lang=ko`, or `&lang=ko` after a query).
+pub fn in_korean(path: &str) -> String {
+    let joiner = if path.contains('?') { '&' } else { '?' };
+    format!("{path}{joiner}lang=ko")
+}
+
 /// The attacker site's pages (served at `http://localhost:<attacker_port>`): its home and
 /// one page per attack, by path.
 pub fn attacker_pages() -> Vec<AppPage> {
