@@ -517,12 +517,7 @@ fn chapter(
         .chapters
         .iter()
         .position(|c| c.slug == slug)
-        .ok_or_else(|| {
-            AppError::new(
-                Status::NotFound,
-                format!("There is no chapter called “{slug}”."),
-            )
-        })?;
+        .ok_or_else(|| AppError::explained(Status::NotFound))?;
     let neighbour = |i: usize| docs.chapters.get(i).map(Neighbour::of);
     let page = &docs.chapters[position];
     Ok(Template::render(
@@ -575,12 +570,7 @@ fn exercise(
         .exercises
         .iter()
         .position(|e| e.page.slug == slug)
-        .ok_or_else(|| {
-            AppError::new(
-                Status::NotFound,
-                format!("There is no exercise called “{slug}”."),
-            )
-        })?;
+        .ok_or_else(|| AppError::explained(Status::NotFound))?;
     let neighbour = |i: usize| docs.exercises.get(i).map(|e| Neighbour::of(&e.page));
     let exercise = &docs.exercises[position];
     Ok(Template::render(
@@ -601,12 +591,7 @@ fn exercise(
 /// the viewer to the code the chapters discuss.
 #[get("/source/<path..>")]
 fn source(path: PathBuf, root: &State<SourceDir>) -> Result<Template, AppError> {
-    let not_found = || {
-        AppError::new(
-            Status::NotFound,
-            "That file is not part of the project's viewable source.",
-        )
-    };
+    let not_found = || AppError::explained(Status::NotFound);
     let mut components = path.components();
     let top = match components.next() {
         Some(Component::Normal(top)) => top.to_str().ok_or_else(not_found)?,

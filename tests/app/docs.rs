@@ -161,7 +161,7 @@ fn unknown_chapter_is_a_404_page() {
     let client = client();
     let response = client.get("/docs/no-such-chapter").dispatch();
     assert_eq!(response.status(), Status::NotFound);
-    assert!(body(response).contains("There is no chapter called"));
+    assert!(body(response).contains("There is no page at /docs/"));
 }
 
 #[test]
