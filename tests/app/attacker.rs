@@ -314,3 +314,33 @@ fn the_attacker_site_keeps_what_its_pages_read_back_per_learner_and_bounded() {
         .dispatch();
     assert_eq!(text.status(), Status::UnsupportedMediaType);
 }
+
+#[test]
+fn the_attacker_site_keeps_the_readers_language_in_its_links_and_still_sets_no_cookie() {
+    let client = attacker_client(8123);
+    let home = client.get("/?lang=ko").dispatch();
+    assert!(
+        home.headers().get_one("Set-Cookie").is_none(),
+        "no cookie, not even lang"
+    );
+    assert_eq!(home.headers().get_one("Content-Language"), Some("ko"));
+    let html = home.into_string().unwrap_or_default();
+    assert!(
+        html.contains("href=\"/attacks/login-csrf?lang=ko\""),
+        "links keep Korean"
+    );
+    let attack = client
+        .get("/attacks/login-csrf?lang=ko&trace=abc")
+        .dispatch();
+    assert!(attack.headers().get_one("Set-Cookie").is_none());
+    let html = attack.into_string().unwrap_or_default();
+    assert!(
+        html.contains("href=\"/?lang=ko\"") || html.contains("?trace="),
+        "{html}"
+    );
+    let english = client.get("/").dispatch().into_string().unwrap_or_default();
+    assert!(
+        english.contains("href=\"/attacks/login-csrf\""),
+        "English links stay as they were"
+    );
+}
