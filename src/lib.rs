@@ -102,12 +102,9 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
             instance::instance_function(for_instance.clone()),
         );
         // `t(key="sessions.flash.logged_in")`: a sentence from this language's message table,
-        // as HTML; `t_text(…)` the same as plain text.
-        let table = for_t.clone()?;
-        tera.register_function("t", messages::t_function(table.clone(), lang));
-        tera.register_function("t_text", messages::t_text_function(table.clone(), lang));
-        // Fixed prose is written into this language's copy of the templates once, here.
-        messages::inline_fixed(tera, &table, lang);
+        // as HTML; `t_text(…)` the same as plain text. The messages are written into this
+        // language's copy of the templates once, here.
+        messages::register(tera, &for_t.clone()?, lang);
         Ok(())
     });
     // Last: the route table sees every route the fairings above mounted.

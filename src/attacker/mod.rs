@@ -95,11 +95,8 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
     }
     Some(view::attach(site, move |tera, lang| {
         tera.set_escape_fn(inspector::escape_html);
-        let table = table.clone()?;
-        tera.register_function("t", messages::t_function(table.clone(), lang));
-        tera.register_function("t_text", messages::t_text_function(table.clone(), lang));
-        // Fixed prose is written into this language's copy of the templates once, here.
-        messages::inline_fixed(tera, &table, lang);
+        // The messages are written into this language's copy of the templates once, here.
+        messages::register(tera, &table.clone()?, lang);
         Ok(())
     }))
 }
