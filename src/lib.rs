@@ -108,7 +108,10 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         Ok(())
     });
     // Last: the route table sees every route the fairings above mounted.
-    labs::stage(rocket).attach(links::fill(routes))
+    labs::stage(rocket)
+        .attach(links::fill(routes))
+        // After every fairing that fills a page's slots (some attach when they ignite).
+        .attach(site::slots::stage())
 }
 
 /// Where the templates (and their message table) are, resolved as Rocket resolves it.

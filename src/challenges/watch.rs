@@ -3,7 +3,7 @@
 //! refuses it before any handler runs), and the "Solved: …" banner on the next page a learner
 //! sees after the server noticed a solve.
 
-use std::io::Cursor;
+use crate::site::slots;
 
 use crate::site::view::{context, Template};
 use rocket::fairing::{Fairing, Info, Kind};
@@ -44,7 +44,7 @@ impl Fairing for Watch {
             }
         }
         if response.content_type() == Some(ContentType::HTML) {
-            announce(request, response, challenges).await;
+            announce(request, challenges);
         }
     }
 }
@@ -94,31 +94,25 @@ fn forged_login(request: &Request<'_>, response: &Response<'_>) -> Option<Outcom
 
 /// Fills the page's banner slot with the solves and defences not shown yet, which are then
 /// shown: the first page after the server noticed them says so, once.
-async fn announce<'r>(
-    request: &'r Request<'_>,
-    response: &mut Response<'r>,
-    challenges: &Challenges,
-) {
+fn announce(request: &Request<'_>, challenges: &Challenges) {
     let Some(id) = learner::of_request(request) else {
         return;
     };
     if !challenges.has_announcements(&id) {
         return;
     }
-    let Ok(body) = response.body_mut().to_string().await else {
-        return;
-    };
-    if !body.contains(BANNER_SLOT) {
-        response.set_sized_body(body.len(), Cursor::new(body));
-        return;
-    }
-    let announced: Vec<_> = challenges
-        .take_announcements(&id)
-        .into_iter()
-        .map(|(challenge, state)| context! { id: challenge, state })
-        .collect();
-    let banner =
-        Template::show(request, "challenges/banner", context! { announced }).unwrap_or_default();
-    let body = body.replacen(BANNER_SLOT, &banner, 1);
-    response.set_sized_body(body.len(), Cursor::new(body));
+    // Taken only when the page has the slot: a page without one leaves them for the next.
+    slots::fill(request, BANNER_SLOT, move |request| {
+        let announced: Vec<_> = request
+            .rocket()
+            .state::<Challenges>()?
+            .take_announcements(&id)
+            .into_iter()
+            .map(|(challenge, state)| context! { id: challenge, state })
+            .collect();
+        Some(
+            Template::show(request, "challenges/banner", context! { announced })
+                .unwrap_or_default(),
+        )
+    });
 }

@@ -25,29 +25,35 @@ pub fn relative(seconds: i64) -> String {
     format!("{OPEN}R{seconds}{CLOSE}")
 }
 
-/// `text` with every duration marker in it written out in `lang`.
-pub fn localize<'a>(text: &'a str, lang: Lang, messages: &Messages) -> Cow<'a, str> {
-    if !text.contains(OPEN) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find(OPEN) {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + OPEN.len_utf8()..];
-        let Some(close) = after.find(CLOSE) else {
+/// `page` with every duration marker in it written out in `lang`.
+pub fn localize<'a>(page: &'a [u8], lang: Lang, messages: &Messages) -> Cow<'a, [u8]> {
+    let (mut open, mut close) = ([0; 4], [0; 4]);
+    let (open, close) = (
+        OPEN.encode_utf8(&mut open).as_bytes(),
+        CLOSE.encode_utf8(&mut close).as_bytes(),
+    );
+    let Some(first) = memchr::memmem::find(page, open) else {
+        return Cow::Borrowed(page);
+    };
+    let mut out = Vec::with_capacity(page.len());
+    out.extend_from_slice(&page[..first]);
+    let mut rest = &page[first..];
+    while let Some(at) = memchr::memmem::find(rest, open) {
+        out.extend_from_slice(&rest[..at]);
+        let after = &rest[at + open.len()..];
+        let Some(end) = memchr::memmem::find(after, close) else {
             // Not a marker after all: keep the text as it is.
-            out.push_str(&rest[open..]);
+            out.extend_from_slice(&rest[at..]);
             return Cow::Owned(out);
         };
-        let marker = &after[..close];
-        match words(marker, lang, messages) {
-            Some(words) => out.push_str(&words),
-            None => out.push_str(&rest[open..open + OPEN.len_utf8() + close + CLOSE.len_utf8()]),
+        let marker = std::str::from_utf8(&after[..end]).ok();
+        match marker.and_then(|marker| words(marker, lang, messages)) {
+            Some(words) => out.extend_from_slice(words.as_bytes()),
+            None => out.extend_from_slice(&rest[at..at + open.len() + end + close.len()]),
         }
-        rest = &after[close + CLOSE.len_utf8()..];
+        rest = &after[end + close.len()..];
     }
-    out.push_str(rest);
+    out.extend_from_slice(rest);
     Cow::Owned(out)
 }
 
@@ -93,6 +99,11 @@ mod tests {
     use super::*;
     use std::path::Path;
 
+    /// `page` localized, as text.
+    fn text(page: &str, lang: Lang, messages: &Messages) -> String {
+        String::from_utf8(localize(page.as_bytes(), lang, messages).into_owned()).expect("UTF-8")
+    }
+
     fn table() -> Messages {
         Messages::load(Path::new("templates/locales")).expect("the tables")
     }
@@ -100,7 +111,7 @@ mod tests {
     #[test]
     fn spans_and_relative_times_read_naturally_in_english() {
         let messages = table();
-        let en = |marker: String| localize(&marker, Lang::En, &messages).into_owned();
+        let en = |marker: String| text(&marker, Lang::En, &messages);
         assert_eq!(en(relative(0)), "now");
         assert_eq!(en(relative(5)), "in 5 s");
         assert_eq!(en(relative(-40)), "40 s ago");
@@ -113,7 +124,7 @@ mod tests {
     #[test]
     fn and_in_korean() {
         let messages = table();
-        let ko = |marker: String| localize(&marker, Lang::Ko, &messages).into_owned();
+        let ko = |marker: String| text(&marker, Lang::Ko, &messages);
         assert_eq!(ko(relative(0)), "지금");
         assert_eq!(ko(relative(3725)), "1시간 2분 5초 후");
         assert_eq!(ko(relative(-40)), "40초 전");
@@ -125,14 +136,14 @@ mod tests {
         let messages = table();
         let page = format!("<p>Expires {} (<b>{}</b>)</p>", relative(60), span(90));
         assert_eq!(
-            localize(&page, Lang::En, &messages),
+            text(&page, Lang::En, &messages),
             "<p>Expires in 1 min (<b>1 min 30 s</b>)</p>"
         );
         assert!(matches!(
-            localize("<p>no time</p>", Lang::En, &messages),
+            localize(b"<p>no time</p>", Lang::En, &messages),
             Cow::Borrowed(_)
         ));
         let broken = format!("{OPEN}X1{CLOSE} and {OPEN}S12");
-        assert_eq!(localize(&broken, Lang::En, &messages), broken);
+        assert_eq!(text(&broken, Lang::En, &messages), broken);
     }
 }

@@ -11,8 +11,6 @@
 //! so here `HttpOnly` does not stop same-origin script. Every lab page says so
 //! (`inspector::caveat` in `templates/macros/inspector.html.tera`).
 
-use std::io::Cursor;
-
 use rocket::fairing::{Fairing, Info, Kind};
 use rocket::http::ContentType;
 use rocket::request::{FromRequest, Outcome};
@@ -76,9 +74,6 @@ impl Fairing for SetCookieEcho {
         if !is_inspector_page(request) || response.content_type() != Some(ContentType::HTML) {
             return;
         }
-        let Ok(body) = response.body_mut().to_string().await else {
-            return;
-        };
         let lines: Vec<String> = response
             .headers()
             .get("Set-Cookie")
@@ -95,8 +90,7 @@ impl Fairing for SetCookieEcho {
         } else {
             lines.join("\n")
         };
-        let body = body.replacen(SET_COOKIE_SLOT, &filled, 1);
-        response.set_sized_body(body.len(), Cursor::new(body));
+        super::slots::fill(request, SET_COOKIE_SLOT, |_| Some(filled));
     }
 }
 

@@ -18,5 +18,6 @@ pub mod origin;
 pub mod rate_limit;
 pub mod reader_origin;
 pub mod redact;
+pub mod slots;
 pub mod time_tag;
 pub mod view;

@@ -45,12 +45,14 @@ impl Template {
     /// The template rendered to a string, for a fragment that a fairing writes into a page;
     /// `None` (and a log line) when it cannot be rendered.
     pub fn show(request: &Request<'_>, name: &str, context: impl Serialize) -> Option<String> {
-        Template::render(name.to_string(), context)
+        let html = Template::render(name.to_string(), context)
             .finish(request)
-            .ok()
+            .ok()?;
+        String::from_utf8(html).ok()
     }
 
-    fn finish(self, request: &Request<'_>) -> Result<String, Status> {
+    /// The page's HTML: Tera writes UTF-8, which goes out as bytes without being checked again.
+    fn finish(self, request: &Request<'_>) -> Result<Vec<u8>, Status> {
         let engine = request.rocket().state::<Engine>().ok_or_else(|| {
             rocket::error!("no template engine is attached to render `{}`", self.name);
             Status::InternalServerError
@@ -85,18 +87,23 @@ impl<'r> Responder<'r, 'static> for Template {
     }
 }
 
+/// The bytes a page's buffer starts with (a lab page is 10–20 KB).
+const PAGE_CAPACITY: usize = 24 * 1024;
+
 /// The loaded templates, one copy per language, shared with `rocket_dyn_templates`' loader.
 #[derive(Clone, Default)]
 struct Engine(Arc<RwLock<Vec<(Lang, Tera)>>>);
 
 impl Engine {
-    fn render(&self, lang: Lang, name: &str, context: &tera::Context) -> Result<String, Status> {
+    fn render(&self, lang: Lang, name: &str, context: &tera::Context) -> Result<Vec<u8>, Status> {
         let engines = self.0.read().map_err(|_| Status::InternalServerError)?;
         let (_, tera) = engines
             .iter()
             .find(|(l, _)| *l == lang)
             .ok_or(Status::InternalServerError)?;
-        tera.render(name, context).map_err(|e| {
+        // Room for a lab page at once: growing from Tera's default 2 KB copies it five times.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        tera.render_to(name, context, &mut html).map_err(|e| {
             // Tera's message is on the innermost error: walk the chain for the log.
             let mut reason = e.to_string();
             let mut source = std::error::Error::source(&e);
@@ -106,7 +113,8 @@ impl Engine {
             }
             rocket::error!("rendering `{name}` failed: {reason}");
             Status::InternalServerError
-        })
+        })?;
+        Ok(html)
     }
 }
 

@@ -12,8 +12,8 @@
 pub mod log;
 pub mod same_site;
 
+use crate::site::slots;
 use std::collections::HashMap;
-use std::io::Cursor;
 use std::sync::{Arc, Mutex};
 
 use crate::site::view::{context, Template};
@@ -147,7 +147,7 @@ impl Fairing for Recorder {
         {
             // The page shows the log of the browser that holds the cookie, whatever a link's
             // `?trace=` says.
-            fill(request, response, lab, cookie_trace(request)).await;
+            fill(request, lab, cookie_trace(request));
         }
     }
 }
@@ -161,26 +161,19 @@ struct Row {
 }
 
 /// Renders this browser's log into the page's slot.
-async fn fill<'r>(
-    request: &'r Request<'_>,
-    response: &mut Response<'r>,
-    lab: &LabInfo,
-    trace: Option<TraceId>,
-) {
-    let Ok(body) = response.body_mut().to_string().await else {
-        return;
-    };
-    let html = match trace {
-        // No log yet: the box is the same for every such browser of this lab and SameSite
-        // choice, so it is rendered once (outside `debug`, where templates reload).
-        None => fragments(request).map_or_else(
-            || render_log(request, lab, None),
-            |cache| cache.get_or_render(lab, request, || render_log(request, lab, None)),
-        ),
-        Some(trace) => render_log(request, lab, Some(trace)),
-    };
-    let body = body.replacen(LOG_SLOT, &html, 1);
-    response.set_sized_body(body.len(), Cursor::new(body));
+fn fill(request: &Request<'_>, lab: &'static LabInfo, trace: Option<TraceId>) {
+    slots::fill(request, LOG_SLOT, move |request| {
+        let html = match trace {
+            // No log yet: the box is the same for every such browser of this lab and SameSite
+            // choice, so it is rendered once (outside `debug`, where templates reload).
+            None => fragments(request).map_or_else(
+                || render_log(request, lab, None),
+                |cache| cache.get_or_render(lab, request, || render_log(request, lab, None)),
+            ),
+            Some(trace) => render_log(request, lab, Some(trace)),
+        };
+        Some(html.to_string())
+    });
 }
 
 fn render_log(request: &Request<'_>, lab: &LabInfo, trace: Option<TraceId>) -> Arc<str> {

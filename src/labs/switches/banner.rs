@@ -3,7 +3,7 @@
 //! that puts them all back. A response fairing writes it into the page's slot, so no page of a
 //! lab can forget it, error pages included; a browser without switches costs one cookie lookup.
 
-use std::io::Cursor;
+use crate::site::slots;
 
 use crate::site::view::{context, Template};
 use rocket::fairing::{Fairing, Info, Kind};
@@ -36,21 +36,14 @@ impl Fairing for Banner {
         if response.content_type() != Some(ContentType::HTML) {
             return;
         }
-        let Some(switches) = super::of_request(request) else {
-            return;
-        };
-        if switches.all_default() {
-            return;
-        }
-        let changed: Vec<_> = switches.views().into_iter().filter(|v| v.changed).collect();
-        let context = context! { lab: switches.lab, changed };
-        let Some(html) = Template::show(request, "labs/switches-banner", context) else {
-            return;
-        };
-        let Ok(body) = response.body_mut().to_string().await else {
-            return;
-        };
-        let body = body.replacen(SLOT, &html, 1);
-        response.set_sized_body(body.len(), Cursor::new(body));
+        slots::fill(request, SLOT, |request| {
+            let switches = super::of_request(request)?;
+            if switches.all_default() {
+                return None;
+            }
+            let changed: Vec<_> = switches.views().into_iter().filter(|v| v.changed).collect();
+            let context = context! { lab: switches.lab, changed };
+            Template::show(request, "labs/switches-banner", context)
+        });
     }
 }

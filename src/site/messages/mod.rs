@@ -159,10 +159,15 @@ impl Messages {
         let split = |output| {
             let rendered = self.format_message(lang, id, output, &slots)?;
             // `text SLOT index SLOT text SLOT index SLOT text`: odd parts are slots.
-            let pieces = rendered.split(SLOT).enumerate().map(|(i, part)| match i % 2 {
-                0 => Some(Piece::Fixed(part.to_string())),
-                _ => Some(Piece::Value(names.get(part.parse::<usize>().ok()?)?.clone())),
-            });
+            let pieces = rendered
+                .split(SLOT)
+                .enumerate()
+                .map(|(i, part)| match i % 2 {
+                    0 => Some(Piece::Fixed(part.to_string())),
+                    _ => Some(Piece::Value(
+                        names.get(part.parse::<usize>().ok()?)?.clone(),
+                    )),
+                });
             pieces.collect::<Option<Vec<Piece>>>()
         };
         Some(Compiled {

@@ -1,0 +1,98 @@
+//! Parts of a page written after its handler rendered it: the `Set-Cookie` lines the response
+//! really carries, the cross-site log, the switches banner, the challenges' announcements.
+//!
+//! A template leaves a slot, an HTML comment such as `<!--lab:switches-banner-->`; a response
+//! fairing that has something for it calls [`fill`], and [`Writer`], attached after every such
+//! fairing, reads the page once and writes every filled slot in one pass. (Each fairing used to
+//! read, search and copy the whole page itself.) A slot nobody fills stays a comment.
+
+use std::io::Cursor;
+use std::sync::Mutex;
+
+use rocket::fairing::{AdHoc, Fairing, Info, Kind};
+use rocket::http::ContentType;
+use rocket::{Request, Response};
+
+/// What goes into a slot, worked out only if the page has the slot.
+type Filler = Box<dyn FnOnce(&Request<'_>) -> Option<String> + Send>;
+
+/// The fills asked for while this request's response fairings ran.
+#[derive(Default)]
+struct Pending(Mutex<Vec<(&'static str, Filler)>>);
+
+/// Asks for `slot` to hold what `filler` returns (nothing when it returns `None`), if the page
+/// has that slot. `filler` runs once the page is read, after every response fairing.
+pub fn fill<F>(request: &Request<'_>, slot: &'static str, filler: F)
+where
+    F: FnOnce(&Request<'_>) -> Option<String> + Send + 'static,
+{
+    let pending = request.local_cache(Pending::default);
+    if let Ok(mut pending) = pending.0.lock() {
+        pending.push((slot, Box::new(filler)));
+    }
+}
+
+/// Attaches the [`Writer`] when the app ignites, after the fairings attached before it (and
+/// those they attach when they ignite): attach this last.
+pub fn stage() -> AdHoc {
+    AdHoc::on_ignite("Page slots", |rocket| async { rocket.attach(Writer) })
+}
+
+/// Writes the filled slots into the page.
+pub struct Writer;
+
+#[rocket::async_trait]
+impl Fairing for Writer {
+    fn info(&self) -> Info {
+        Info {
+            name: "Page slots",
+            kind: Kind::Response,
+        }
+    }
+
+    async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
+        let fills = match request.local_cache(Pending::default).0.lock() {
+            Ok(mut pending) => std::mem::take(&mut *pending),
+            Err(_) => return,
+        };
+        // Most responses have nothing to fill: their body is never read.
+        if fills.is_empty() || response.content_type() != Some(ContentType::HTML) {
+            return;
+        }
+        let Ok(page) = response.body_mut().to_bytes().await else {
+            return;
+        };
+        let written = write(&page, fills, request);
+        response.set_sized_body(written.len(), Cursor::new(written));
+    }
+}
+
+/// `page` with the first occurrence of each filled slot replaced by its filler's HTML.
+fn write(page: &[u8], fills: Vec<(&'static str, Filler)>, request: &Request<'_>) -> Vec<u8> {
+    // Where each slot is, found in one pass over the page's comments.
+    let mut found: Vec<(usize, &'static str, Filler)> = Vec::with_capacity(fills.len());
+    let mut fills: Vec<Option<(&'static str, Filler)>> = fills.into_iter().map(Some).collect();
+    for at in memchr::memmem::find_iter(page, b"<!--") {
+        let here = fills.iter_mut().find(|fill| {
+            fill.as_ref()
+                .is_some_and(|(slot, _)| page[at..].starts_with(slot.as_bytes()))
+        });
+        if let Some((slot, filler)) = here.and_then(Option::take) {
+            found.push((at, slot, filler));
+            if fills.iter().all(Option::is_none) {
+                break;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(page.len() + 4096);
+    let mut copied = 0;
+    for (at, slot, filler) in found {
+        if let Some(html) = filler(request) {
+            out.extend_from_slice(&page[copied..at]);
+            out.extend_from_slice(html.as_bytes());
+            copied = at + slot.len();
+        }
+    }
+    out.extend_from_slice(&page[copied..]);
+    out
+}
