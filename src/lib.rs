@@ -81,6 +81,16 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         .attach(teacher::stage())
         .attach(live::stage())
         .register("/", error::catchers());
+    // The route table sees every route the fairings above mounted, and is filled before the
+    // templates load, which fold the fixed `url()` calls in (`site::fold`).
+    let rocket = labs::stage(rocket).attach(links::fill(routes));
+    // What a template computes the same way on every render is computed once, when it loads;
+    // asset digests change as files do in `debug`, so there they are asked for at each render.
+    let fixed: &[&str] = if debug {
+        &["labs", "url", "t", "t_text"]
+    } else {
+        &["labs", "url", "asset", "t", "t_text"]
+    };
     let rocket = view::attach(rocket, move |tera, lang| {
         // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
         // Tera would write as `&#x2F;` and make page sources hard for learners to read.
@@ -104,14 +114,14 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         // `t(key="sessions.flash.logged_in")`: a sentence from this language's message table,
         // as HTML; `t_text(…)` the same as plain text. The messages are written into this
         // language's copy of the templates once, here.
-        messages::register(tera, &for_t.clone()?, lang);
+        let table = for_t.clone()?;
+        messages::register(tera, &table, lang);
+        site::fold::constants(tera, fixed);
+        messages::inline(tera, &table, lang);
         Ok(())
     });
-    // Last: the route table sees every route the fairings above mounted.
-    labs::stage(rocket)
-        .attach(links::fill(routes))
-        // After every fairing that fills a page's slots (some attach when they ignite).
-        .attach(site::slots::stage())
+    // After every fairing that fills a page's slots (some attach when they ignite).
+    rocket.attach(site::slots::stage())
 }
 
 /// Where the templates (and their message table) are, resolved as Rocket resolves it.

@@ -96,7 +96,9 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
     Some(view::attach(site, move |tera, lang| {
         tera.set_escape_fn(inspector::escape_html);
         // The messages are written into this language's copy of the templates once, here.
-        messages::register(tera, &table.clone()?, lang);
+        let table = table.clone()?;
+        messages::register(tera, &table, lang);
+        messages::inline(tera, &table, lang);
         Ok(())
     }))
 }

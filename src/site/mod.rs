@@ -7,6 +7,7 @@ pub mod docs;
 pub mod durations;
 pub mod error;
 pub mod flash;
+pub mod fold;
 pub mod headers;
 pub mod inspector;
 pub mod instance;

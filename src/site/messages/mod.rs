@@ -31,7 +31,7 @@ use super::inspector::escape_html;
 use super::lang::Lang;
 
 mod inline;
-pub use inline::register;
+pub use inline::{inline, register};
 
 /// A value for a `{ $name }` placeholder.
 #[derive(Debug, Clone, PartialEq)]
@@ -625,6 +625,7 @@ mod tests {
         tera.add_raw_template("page.html", template)
             .expect("template");
         register(&mut tera, messages, lang);
+        inline(&mut tera, messages, lang);
         let mut values = tera::Context::new();
         for (name, value) in context {
             values.insert(*name, value);
