@@ -28,7 +28,6 @@ fn home(flash: Option<Notice>, docs: &State<Docs>, lang: Lang) -> Template {
         context! {
             section: "home",
             flash,
-            labs: &LABS,
             demo_accounts: demo_accounts(),
             start: docs.read_in(lang).first_chapter(),
         },
