@@ -118,6 +118,10 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         messages::register(tera, &table, lang);
         site::fold::constants(tera, fixed);
         messages::inline(tera, &table, lang);
+        // Macro bodies written out at their calls, with the callers' values, fold further.
+        site::fold::macro_calls(tera);
+        site::fold::constants(tera, fixed);
+        messages::inline(tera, &table, lang);
         Ok(())
     });
     // After every fairing that fills a page's slots (some attach when they ignite).

@@ -17,6 +17,11 @@ use rocket_dyn_templates::tera::{Function, Tera, Value};
 
 use super::inspector::escape_html;
 
+mod macros;
+mod substitute;
+
+pub use macros::inline as macro_calls;
+
 /// Folds the calls to the functions named in `fixed` in every template `tera` has loaded.
 pub fn constants(tera: &mut Tera, fixed: &[&str]) {
     let functions: HashMap<String, Arc<dyn Function>> = tera
@@ -109,6 +114,21 @@ impl Folder<'_> {
                 }
                 if let Some((_, body)) = branches.otherwise.as_mut() {
                     self.nodes(body);
+                }
+                // Branches whose condition is written in the template are decided now.
+                while let Some((_, condition, _)) = branches.conditions.first() {
+                    match truth(condition) {
+                        Some(true) => return branches.conditions.remove(0).2,
+                        Some(false) => drop(branches.conditions.remove(0)),
+                        None => break,
+                    }
+                }
+                if branches.conditions.is_empty() {
+                    return branches
+                        .otherwise
+                        .take()
+                        .map(|(_, body)| body)
+                        .unwrap_or_default();
                 }
             }
             Node::Set(_, set) => self.expr(&mut set.value),
@@ -236,13 +256,28 @@ impl Folder<'_> {
         let mut written = Vec::new();
         for item in &items {
             let mut body = forloop.body.clone();
-            substitute_nodes(&mut body, &forloop.value, item)?;
+            let names = |ident: &str| substitute::item_field(ident, &forloop.value, item);
+            substitute::nodes(&mut body, &names)?;
             written.extend(body);
         }
         if items.is_empty() {
             written.extend(forloop.empty_body.clone().unwrap_or_default());
         }
         Some(written)
+    }
+}
+
+/// Whether a condition written in the template holds, as Tera reads it; `None` when it
+/// depends on the render.
+fn truth(condition: &Expr) -> Option<bool> {
+    if condition.negated || !condition.filters.is_empty() {
+        return None;
+    }
+    match &condition.val {
+        ExprVal::String(s) => Some(!s.is_empty()),
+        ExprVal::Bool(b) => Some(*b),
+        ExprVal::Int(n) => Some(*n != 0),
+        _ => None,
     }
 }
 
@@ -257,123 +292,6 @@ fn literal(expr: &Expr) -> Option<Value> {
         ExprVal::Bool(b) => Some(Value::from(*b)),
         _ => None,
     }
-}
-
-/// Writes `item`'s fields in place of `name.field` in `nodes`; `None` when the body needs the
-/// loop itself (`loop.index`, `break`, a `set`, an include) or the item as a whole.
-fn substitute_nodes(nodes: &mut [Node], name: &str, item: &Value) -> Option<()> {
-    for node in nodes {
-        match node {
-            Node::Text(_) | Node::Comment(..) | Node::Raw(..) => {}
-            Node::VariableBlock(_, expr) => substitute(expr, name, item)?,
-            Node::If(branches, _) => {
-                for (_, condition, body) in branches.conditions.iter_mut() {
-                    substitute(condition, name, item)?;
-                    substitute_nodes(body, name, item)?;
-                }
-                if let Some((_, body)) = branches.otherwise.as_mut() {
-                    substitute_nodes(body, name, item)?;
-                }
-            }
-            Node::Forloop(_, inner, _)
-                if inner.value != name && inner.key.as_deref() != Some(name) =>
-            {
-                substitute(&mut inner.container, name, item)?;
-                substitute_nodes(&mut inner.body, name, item)?;
-            }
-            _ => return None,
-        }
-    }
-    Some(())
-}
-
-fn substitute(expr: &mut Expr, name: &str, item: &Value) -> Option<()> {
-    for filter in expr.filters.iter_mut() {
-        for arg in filter.args.values_mut() {
-            substitute(arg, name, item)?;
-        }
-    }
-    match &mut expr.val {
-        ExprVal::Ident(ident) => {
-            if let Some(value) = field(ident, name, item) {
-                expr.val = value?;
-            }
-        }
-        ExprVal::StringConcat(concat) => {
-            for value in concat.values.iter_mut() {
-                match value {
-                    ExprVal::Ident(ident) => {
-                        // Tera joins strings and numbers only.
-                        match field(ident, name, item) {
-                            Some(Some(field @ (ExprVal::String(_) | ExprVal::Int(_)))) => {
-                                *value = field
-                            }
-                            Some(_) => return None,
-                            None => {}
-                        }
-                    }
-                    ExprVal::FunctionCall(call) => {
-                        call.args
-                            .values_mut()
-                            .try_for_each(|e| substitute(e, name, item))?;
-                    }
-                    _ => {}
-                }
-            }
-        }
-        ExprVal::FunctionCall(call) => call
-            .args
-            .values_mut()
-            .try_for_each(|e| substitute(e, name, item))?,
-        ExprVal::MacroCall(call) => call
-            .args
-            .values_mut()
-            .try_for_each(|e| substitute(e, name, item))?,
-        ExprVal::Array(items) => items
-            .iter_mut()
-            .try_for_each(|e| substitute(e, name, item))?,
-        ExprVal::Math(math) => {
-            substitute(&mut math.lhs, name, item)?;
-            substitute(&mut math.rhs, name, item)?;
-        }
-        ExprVal::Logic(logic) => {
-            substitute(&mut logic.lhs, name, item)?;
-            substitute(&mut logic.rhs, name, item)?;
-        }
-        ExprVal::In(within) => {
-            substitute(&mut within.lhs, name, item)?;
-            substitute(&mut within.rhs, name, item)?;
-        }
-        ExprVal::Test(test) => {
-            if field(&test.ident, name, item).is_some() {
-                return None;
-            }
-            test.args
-                .iter_mut()
-                .try_for_each(|e| substitute(e, name, item))?;
-        }
-        _ => {}
-    }
-    Some(())
-}
-
-/// `None` when `ident` is not about the loop's item; `Some(None)` when it is but cannot be
-/// written in (the whole item, `loop.…`, a field that is not a string, number or boolean).
-fn field(ident: &str, name: &str, item: &Value) -> Option<Option<ExprVal>> {
-    if ident == "loop" || ident.starts_with("loop.") {
-        return Some(None);
-    }
-    if ident == name {
-        return Some(None);
-    }
-    let path = ident.strip_prefix(name)?.strip_prefix('.')?;
-    let value = path.split('.').try_fold(item, |value, key| value.get(key));
-    Some(match value {
-        Some(Value::String(s)) => Some(ExprVal::String(s.clone())),
-        Some(Value::Bool(b)) => Some(ExprVal::Bool(*b)),
-        Some(Value::Number(n)) => n.as_i64().map(ExprVal::Int),
-        _ => None,
-    })
 }
 
 #[cfg(test)]
