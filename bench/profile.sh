@@ -39,4 +39,5 @@ kill -INT $app; wait $app 2>/dev/null || true
 trap - EXIT
 total=$(callgrind_annotate "$out/callgrind.out" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
 echo "instructions per request: $(( total / count ))"
+[ -n "${KEEP:-}" ] && cp "$out/callgrind.out" "$KEEP"
 callgrind_annotate --inclusive=yes "$out/callgrind.out" 2>/dev/null | sed -n '/Ir/,$p' | head -${TOP:-45}
