@@ -5,6 +5,11 @@
 # and prints the instructions per request and the top functions by inclusive cost.
 #
 #   bash bench/profile.sh /labs/sessions 200      # route, requests
+#   HEADER='Accept-Encoding: gzip, deflate, br' bash bench/profile.sh /static/css/style.css 200
+#   METHOD=POST BEARER=1 bash bench/profile.sh /labs/jwt-header/api/visit 200
+#
+# METHOD (default GET) is the request method; HEADER, one extra request header; BEARER=1 logs in
+# as alice at the header lab first and sends her token as `Authorization: Bearer` (as run.py).
 #
 # Needs valgrind (apt-get install valgrind) and `cargo build --release`.
 set -euo pipefail
@@ -26,12 +31,21 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 jar="$out/jar.txt"
-curl -s -o /dev/null -c "$jar" -b "$jar" "http://127.0.0.1:$port$route"
+args=(-s -o /dev/null -c "$jar" -b "$jar" -X "${METHOD:-GET}")
+if [ -n "${HEADER:-}" ]; then args+=(-H "$HEADER"); fi
+if [ -n "${BEARER:-}" ]; then
+  token=$(curl -s -H 'Content-Type: application/json' \
+    -d '{"username":"alice","password":"wonderland"}' \
+    "http://127.0.0.1:$port/labs/jwt-header/api/token" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
+  args+=(-H "Authorization: Bearer $token")
+fi
+curl "${args[@]}" "http://127.0.0.1:$port$route"
 # Start-up (argon2 hashing the demo accounts) and the warm-up are not counted.
 callgrind_control --instr=on "$app" >/dev/null
 start=$(date +%s)
 for _ in $(seq 1 "$count"); do
-  curl -s -o /dev/null -c "$jar" -b "$jar" "http://127.0.0.1:$port$route"
+  curl "${args[@]}" "http://127.0.0.1:$port$route"
 done
 echo "$count requests to $route in $(( $(date +%s) - start )) s under callgrind" >&2
 callgrind_control --instr=off "$app" >/dev/null

@@ -369,10 +369,11 @@ fn claims_from(map: &Map<String, Value>) -> Result<Claims, Rejection> {
     })
 }
 
-/// `bytes` random bytes from the OS CSPRNG, base64url.
+/// `bytes` random bytes, base64url. `thread_rng` is a CSPRNG (ChaCha) seeded, and reseeded,
+/// from the OS: as unpredictable as asking the OS each time, without a system call per token.
 fn random_id(bytes: usize) -> String {
     let mut buf = vec![0u8; bytes];
-    rand::rngs::OsRng.fill_bytes(&mut buf);
+    rand::thread_rng().fill_bytes(&mut buf);
     URL_SAFE_NO_PAD.encode(buf)
 }
 

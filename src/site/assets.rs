@@ -230,9 +230,13 @@ impl<'r> Responder<'r, 'static> for Served {
                 if self.gzipped {
                     response.header(Header::new("Content-Encoding", "gzip"));
                 }
+                // The file in one piece: in Rocket's default 4 KiB chunks the connection
+                // writes it with one system call per chunk. (Set after the body, which resets it.)
+                let size = bytes.len();
                 response
                     .header(self.content_type)
-                    .sized_body(bytes.len(), std::io::Cursor::new(bytes))
+                    .sized_body(size, std::io::Cursor::new(bytes))
+                    .max_chunk_size(size.max(1))
                     .ok()
             }
             None => response.status(Status::NotModified).ok(),

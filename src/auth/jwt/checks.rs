@@ -33,7 +33,11 @@ impl JwtKeys {
         let unverified = decode_unverified(token)?;
         let mut lenient = Vec::new();
         let alg = algorithm(&unverified.header, policy, &mut lenient)?;
-        self.check_signature(&unverified, alg, policy, &mut lenient)?;
+        // The signing input, `header.payload`, is the token up to its second dot.
+        let input = token
+            .get(..unverified.parts[0].len() + 1 + unverified.parts[1].len())
+            .ok_or(Rejection::NotAJwt)?;
+        self.check_signature(&unverified, input, alg, policy, &mut lenient)?;
         check_registered(
             &unverified.payload,
             policy,
@@ -50,16 +54,16 @@ impl JwtKeys {
     fn check_signature(
         &self,
         token: &Unverified,
+        input: &str,
         alg: Option<Algorithm>,
         policy: &Policy,
         lenient: &mut Vec<Leniency>,
     ) -> Result<(), Rejection> {
-        let [header, payload, signature] = &token.parts;
+        let signature = &token.parts[2];
         let weak_key = policy
             .weak_secret
             .map(|w| DecodingKey::from_secret(w.as_bytes()));
         let key = weak_key.as_ref().unwrap_or(&self.decoding);
-        let input = format!("{header}.{payload}");
         let matches = match alg {
             None => Ok(signature.is_empty()),
             Some(alg) => jsonwebtoken::crypto::verify(signature, input.as_bytes(), key, alg)

@@ -6,7 +6,6 @@
 //! this lab decides about a token, so the challenges see each token here, once per request.
 
 use crate::auth::jwt::{views, Leniency, LeniencyView, Policy, Verified};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use rocket::outcome::try_outcome;
 use rocket::request::{FromRequest, Outcome};
@@ -100,13 +99,29 @@ impl Bearer {
     }
 }
 
-/// Set once the challenges have seen this request's token (the guard runs once per guard
-/// that asks for it; the token is judged, and reported, once).
-struct Reported(AtomicBool);
+/// This request's token, judged under this browser's policy, with the checks the policy relaxed
+/// to accept it. Several guards ask for the token (`MaybeBearer`, `SwitchDecisions`); it is
+/// verified, and reported to the challenges, once per request, and each asker gets this answer.
+struct Judged(Outcome<(Bearer, Vec<Leniency>), ()>);
 
-/// The checks this browser's switches relaxed to accept the request's token, kept for the
-/// answer to name (see [`SwitchDecisions`]).
-struct Relaxed(Vec<Leniency>);
+/// The token as judged for this request (judging it the first time it is asked for).
+async fn judged<'r>(request: &'r Request<'_>) -> &'r Outcome<(Bearer, Vec<Leniency>), ()> {
+    let Judged(judged) = request
+        .local_cache_async(async { Judged(judge(request).await) })
+        .await;
+    judged
+}
+
+async fn judge(request: &Request<'_>) -> Outcome<(Bearer, Vec<Leniency>), ()> {
+    let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
+    let policy = try_outcome!(request.guard::<Policy>().await);
+    let header = request.headers().get_one("Authorization");
+    let (bearer, lenient) = Bearer::read_with(header, keys, &policy);
+    if let Outcome::Success(learner) = request.guard::<Learner<'_>>().await {
+        learner.saw_jwt(header.and_then(bearer_token), bearer.verdict(&lenient));
+    }
+    Outcome::Success((bearer, lenient))
+}
 
 #[rocket::async_trait]
 impl<'r> FromRequest<'r> for Bearer {
@@ -114,18 +129,7 @@ impl<'r> FromRequest<'r> for Bearer {
 
     /// Under this browser's policy (the lab's switches).
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
-        let policy = try_outcome!(request.guard::<Policy>().await);
-        let header = request.headers().get_one("Authorization");
-        let (bearer, lenient) = Bearer::read_with(header, keys, &policy);
-        let reported = request.local_cache(|| Reported(AtomicBool::new(false)));
-        if !reported.0.swap(true, Ordering::Relaxed) {
-            if let Outcome::Success(learner) = request.guard::<Learner<'_>>().await {
-                learner.saw_jwt(header.and_then(bearer_token), bearer.verdict(&lenient));
-            }
-        }
-        request.local_cache(|| Relaxed(lenient));
-        Outcome::Success(bearer)
+        judged(request).await.clone().map(|(bearer, _)| bearer)
     }
 }
 
@@ -147,10 +151,12 @@ impl<'r> FromRequest<'r> for SwitchDecisions {
     type Error = ();
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        // Reading the token is what records them; a route's other guards usually did already.
-        let _ = request.guard::<Bearer>().await;
-        let Relaxed(lenient) = request.local_cache(|| Relaxed(Vec::new()));
-        Outcome::Success(SwitchDecisions(views(lenient)))
+        // Outside a JWT lab no token is judged, and no switch decided anything.
+        let lenient = match judged(request).await {
+            Outcome::Success((_, lenient)) => views(lenient),
+            _ => Vec::new(),
+        };
+        Outcome::Success(SwitchDecisions(lenient))
     }
 }
 
