@@ -535,10 +535,12 @@ fn chapter(
     ))
 }
 
-/// A row of the exercises index.
+/// A row of the exercises index, its link made here (one `uri!` per row is cheaper than a
+/// template's `url()` call).
 #[derive(Serialize)]
 struct ExerciseRow<'a> {
-    page: Neighbour<'a>,
+    title: &'a str,
+    href: String,
     difficulty: &'a str,
     command: &'a str,
 }
@@ -550,7 +552,8 @@ fn exercises(docs: &State<Docs>, lang: Lang) -> Template {
         .exercises
         .iter()
         .map(|e| ExerciseRow {
-            page: Neighbour::of(&e.page),
+            title: &e.page.title,
+            href: rocket::uri!("/docs", exercise(&e.page.slug)).to_string(),
             difficulty: &e.difficulty,
             command: &e.command,
         })
