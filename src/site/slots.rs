@@ -63,7 +63,10 @@ impl Fairing for Writer {
             return;
         };
         let written = write(&page, fills, request);
-        response.set_sized_body(written.len(), Cursor::new(written));
+        let size = written.len();
+        response.set_sized_body(size, Cursor::new(written));
+        // In one write, as `site::view` sends a page (setting the body resets the chunk size).
+        response.set_max_chunk_size(size.max(1));
     }
 }
 
