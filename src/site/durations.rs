@@ -8,6 +8,9 @@
 //! (`time-*`).
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::lang::Lang;
 use super::messages::{Arg, Messages, Output};
@@ -25,23 +28,28 @@ pub fn relative(seconds: i64) -> String {
     format!("{OPEN}R{seconds}{CLOSE}")
 }
 
+/// The markers' ends, as searchers built once (building one costs about as much as a search).
+static ENDS: LazyLock<(Finder<'static>, Finder<'static>)> = LazyLock::new(|| {
+    let (mut open, mut close) = ([0; 4], [0; 4]);
+    (
+        Finder::new(OPEN.encode_utf8(&mut open).as_bytes()).into_owned(),
+        Finder::new(CLOSE.encode_utf8(&mut close).as_bytes()).into_owned(),
+    )
+});
+
 /// `page` with every duration marker in it written out in `lang`.
 pub fn localize<'a>(page: &'a [u8], lang: Lang, messages: &Messages) -> Cow<'a, [u8]> {
-    let (mut open, mut close) = ([0; 4], [0; 4]);
-    let (open, close) = (
-        OPEN.encode_utf8(&mut open).as_bytes(),
-        CLOSE.encode_utf8(&mut close).as_bytes(),
-    );
-    let Some(first) = memchr::memmem::find(page, open) else {
+    let (open, close) = &*ENDS;
+    let Some(first) = open.find(page) else {
         return Cow::Borrowed(page);
     };
     let mut out = Vec::with_capacity(page.len());
     out.extend_from_slice(&page[..first]);
     let mut rest = &page[first..];
-    while let Some(at) = memchr::memmem::find(rest, open) {
+    while let Some(at) = open.find(rest) {
         out.extend_from_slice(&rest[..at]);
-        let after = &rest[at + open.len()..];
-        let Some(end) = memchr::memmem::find(after, close) else {
+        let after = &rest[at + open.needle().len()..];
+        let Some(end) = close.find(after) else {
             // Not a marker after all: keep the text as it is.
             out.extend_from_slice(&rest[at..]);
             return Cow::Owned(out);
@@ -49,9 +57,11 @@ pub fn localize<'a>(page: &'a [u8], lang: Lang, messages: &Messages) -> Cow<'a, 
         let marker = std::str::from_utf8(&after[..end]).ok();
         match marker.and_then(|marker| words(marker, lang, messages)) {
             Some(words) => out.extend_from_slice(words.as_bytes()),
-            None => out.extend_from_slice(&rest[at..at + open.len() + end + close.len()]),
+            None => out.extend_from_slice(
+                &rest[at..at + open.needle().len() + end + close.needle().len()],
+            ),
         }
-        rest = &after[end + close.len()..];
+        rest = &after[end + close.needle().len()..];
     }
     out.extend_from_slice(rest);
     Cow::Owned(out)

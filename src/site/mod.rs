@@ -16,6 +16,7 @@ pub mod links;
 pub mod memory;
 pub mod messages;
 pub mod origin;
+pub mod program;
 pub mod rate_limit;
 pub mod reader_origin;
 pub mod redact;

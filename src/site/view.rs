@@ -20,6 +20,7 @@ use serde::Serialize;
 use super::durations;
 use super::lang::Lang;
 use super::messages::Messages;
+use super::program::Programs;
 
 pub use rocket_dyn_templates::context;
 
@@ -94,32 +95,85 @@ impl<'r> Responder<'r, 'static> for Template {
 /// The bytes a page's buffer starts with (a lab page is 10–20 KB).
 const PAGE_CAPACITY: usize = 24 * 1024;
 
+/// One language's copy of the templates, and their programs (`site::program`).
+struct Loaded {
+    lang: Lang,
+    tera: Tera,
+    programs: Programs,
+}
+
 /// The loaded templates, one copy per language, shared with `rocket_dyn_templates`' loader.
 #[derive(Clone, Default)]
-struct Engine(Arc<RwLock<Vec<(Lang, Tera)>>>);
+struct Engine(Arc<RwLock<Vec<Loaded>>>);
 
 impl Engine {
     fn render(&self, lang: Lang, name: &str, context: &tera::Context) -> Result<Vec<u8>, Status> {
         let engines = self.0.read().map_err(|_| Status::InternalServerError)?;
-        let (_, tera) = engines
+        let loaded = engines
             .iter()
-            .find(|(l, _)| *l == lang)
+            .find(|loaded| loaded.lang == lang)
             .ok_or(Status::InternalServerError)?;
         // Room for a lab page at once: growing from Tera's default 2 KB copies it five times.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
-        tera.render_to(name, context, &mut html).map_err(|e| {
-            // Tera's message is on the innermost error: walk the chain for the log.
-            let mut reason = e.to_string();
-            let mut source = std::error::Error::source(&e);
-            while let Some(inner) = source {
-                reason = format!("{reason}: {inner}");
-                source = inner.source();
+        if loaded.programs.render(name, context, &mut html).is_some() {
+            if cfg!(debug_assertions) {
+                same_as_tera(&loaded.tera, name, context, &html)?;
             }
-            rocket::error!("rendering `{name}` failed: {reason}");
-            Status::InternalServerError
-        })?;
-        Ok(html)
+            return Ok(html);
+        }
+        tera_render(&loaded.tera, name, context, html)
     }
+}
+
+/// In `debug` builds a page rendered from its program is rendered by Tera too, and a
+/// difference is an error (as a failed debug assertion): the test suite, which visits every
+/// page, checks the programs this way.
+fn same_as_tera(
+    tera: &Tera,
+    name: &str,
+    context: &tera::Context,
+    html: &[u8],
+) -> Result<(), Status> {
+    let expected = tera_render(tera, name, context, Vec::with_capacity(html.len()))?;
+    if expected == html {
+        return Ok(());
+    }
+    let at = expected
+        .iter()
+        .zip(html)
+        .position(|(a, b)| a != b)
+        .unwrap_or(expected.len().min(html.len()));
+    let around = |bytes: &[u8]| {
+        let end = (at + 80).min(bytes.len());
+        String::from_utf8_lossy(&bytes[at.saturating_sub(80)..end]).into_owned()
+    };
+    rocket::error!(
+        "`{name}` rendered from its program differs from Tera's at byte {at}: Tera wrote          {:?}, the program {:?}",
+        around(&expected),
+        around(html)
+    );
+    Err(Status::InternalServerError)
+}
+
+/// `name` rendered by Tera onto `html`.
+fn tera_render(
+    tera: &Tera,
+    name: &str,
+    context: &tera::Context,
+    mut html: Vec<u8>,
+) -> Result<Vec<u8>, Status> {
+    tera.render_to(name, context, &mut html).map_err(|e| {
+        // Tera's message is on the innermost error: walk the chain for the log.
+        let mut reason = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(inner) = source {
+            reason = format!("{reason}: {inner}");
+            source = inner.source();
+        }
+        rocket::error!("rendering `{name}` failed: {reason}");
+        Status::InternalServerError
+    })?;
+    Ok(html)
 }
 
 /// The error a `customize` callback may return.
@@ -138,9 +192,19 @@ where
         .attach(rocket_dyn_templates::Template::try_custom(move |engines| {
             let mut copies = Vec::new();
             for lang in Lang::ALL {
-                let mut copy = engines.tera.clone();
-                customize(&mut copy, lang)?;
-                copies.push((lang, copy));
+                let mut tera = engines.tera.clone();
+                customize(&mut tera, lang)?;
+                let (programs, skipped) = Programs::compile(&tera);
+                if lang == Lang::ALL[0] {
+                    for (name, reason) in skipped {
+                        rocket::info!("`{name}` renders with Tera: it has {reason}");
+                    }
+                }
+                copies.push(Loaded {
+                    lang,
+                    tera,
+                    programs,
+                });
             }
             *loaded.0.write().map_err(|_| "the template engine lock")? = copies;
             Ok(())
@@ -148,4 +212,26 @@ where
         .attach(AdHoc::on_ignite("Template engine", |rocket| async move {
             rocket.manage(engine)
         }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_program_render_that_differs_from_teras_is_an_error_and_the_same_bytes_pass() {
+        let mut tera = Tera::default();
+        tera.add_raw_template("page.html", "<p>{{ user }}</p>")
+            .expect("parses");
+        let mut context = tera::Context::new();
+        context.insert("user", "alice");
+        assert_eq!(
+            same_as_tera(&tera, "page.html", &context, b"<p>alice</p>"),
+            Ok(())
+        );
+        assert_eq!(
+            same_as_tera(&tera, "page.html", &context, b"<p>alice </p>"),
+            Err(Status::InternalServerError)
+        );
+    }
 }

@@ -1,0 +1,189 @@
+//! Pages rendered straight from Tera's parsed templates, without Tera's per-name costs.
+//!
+//! After folding (`site::fold`) a lab page is mostly text with a few dozen names in it
+//! (`session.id`, `arrived.state`), yet Tera spent half the page's time finding them: every
+//! dotted name is looked up through each frame's hash map, then cut, copied and re-parsed as a
+//! pointer (two string replacements per segment) on every render. Here each template is turned
+//! once, when the templates load, into a program: its inheritance resolved (which block body
+//! goes where), its includes and macro calls written in, each name split into its segments and
+//! each function, filter and test resolved to the one Tera would call. A render walks that
+//! program against the page's context and calls the same functions and filters in the same
+//! order, so it writes the same bytes.
+//!
+//! A template that uses what this does not cover (math, `break`, `super()` in a moving place,
+//! names with brackets, a `{% filter %}` section…) has no program and renders with Tera; so does
+//! a render that meets anything unexpected at run time (a name that is not there, a loop over a
+//! string): Tera then gives its own result or its own error. In `debug` builds every page
+//! rendered here is rendered by Tera too and the two must be the same bytes (`site::view`), so
+//! the test suite checks this renderer on every page it visits.
+
+mod compile;
+mod run;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rocket_dyn_templates::tera::ast::LogicOperator;
+use rocket_dyn_templates::tera::{Context, Filter, Function, Tera, Test, Value};
+
+/// Every template of one Tera instance that has a program, by name.
+pub struct Programs {
+    pages: HashMap<String, Program>,
+    escape: fn(&str) -> String,
+}
+
+impl Programs {
+    /// The programs of `tera`'s templates (after every fold), and the names of those without one
+    /// with the reason, for a log line.
+    pub fn compile(tera: &Tera) -> (Programs, Vec<(String, String)>) {
+        let mut pages = HashMap::new();
+        let mut skipped = Vec::new();
+        for (name, template) in &tera.templates {
+            // Templates that only define macros are never rendered as pages.
+            if template.ast.is_empty() {
+                continue;
+            }
+            match compile::page(tera, name) {
+                Ok(program) => {
+                    pages.insert(name.clone(), program);
+                }
+                Err(reason) => skipped.push((name.clone(), reason)),
+            }
+        }
+        skipped.sort();
+        let programs = Programs {
+            pages,
+            escape: *tera.get_escape_fn(),
+        };
+        (programs, skipped)
+    }
+
+    /// Renders `name` with `context` onto `out`: `None` when the template has no program or the
+    /// render met something only Tera handles (`out` is then left as it was).
+    pub fn render(&self, name: &str, context: &Context, out: &mut Vec<u8>) -> Option<()> {
+        let program = self.pages.get(name)?;
+        let start = out.len();
+        let mut runner = run::Runner::new(context, self.escape);
+        match runner.steps(&program.steps, program.escapes, out) {
+            Ok(()) => Some(()),
+            Err(run::Unhandled) => {
+                out.truncate(start);
+                None
+            }
+        }
+    }
+}
+
+/// One page: its steps, and whether it escapes what it prints (by its file name, as Tera).
+struct Program {
+    steps: Vec<Step>,
+    escapes: bool,
+}
+
+/// What a render does, in order.
+enum Step {
+    /// Writes the text.
+    Text(String),
+    /// Writes the expression's value.
+    Print(Expr),
+    /// The first branch whose condition holds, else `otherwise`.
+    If {
+        branches: Vec<(Expr, Vec<Step>)>,
+        otherwise: Option<Vec<Step>>,
+    },
+    /// `{% for key, value in container %}`.
+    For(Box<Loop>),
+    /// `{% set key = value %}` (`global`: `set_global`).
+    Set {
+        key: String,
+        value: Expr,
+        global: bool,
+    },
+    /// An included template's steps, run in a frame of their own.
+    Include(Vec<Step>),
+}
+
+struct Loop {
+    key: Option<String>,
+    value: String,
+    container: Expr,
+    body: Vec<Step>,
+    empty: Option<Vec<Step>>,
+}
+
+/// An expression with what Tera applies after its value: filters, `not`, and whether a
+/// `default` filter stands first.
+struct Expr {
+    val: Val,
+    negated: bool,
+    /// The filters after the value, `safe` and `default` left out (Tera skips them).
+    filters: Vec<FilterCall>,
+    /// `| default(value=…)` as the first filter: its value.
+    default: Option<Box<Expr>>,
+    /// The last filter is `safe`: the value is never escaped.
+    safe: bool,
+}
+
+enum Val {
+    /// A written string (escaped when printed, as Tera does).
+    Str(String),
+    /// A written number or boolean.
+    Literal(Value),
+    Name(Name),
+    Array(Vec<Expr>),
+    In {
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        negated: bool,
+    },
+    Concat(Vec<Part>),
+    Call(Call),
+    Test(Box<TestCall>),
+    Logic {
+        lhs: Box<Expr>,
+        operator: LogicOperator,
+        rhs: Box<Expr>,
+    },
+    /// A macro call written in: its arguments' values bound to the macro's names, then its
+    /// body run in a macro frame.
+    Macro(Box<MacroRun>),
+}
+
+/// A dotted name, split once: `session.created.at` is `session` then `created`, `at`.
+struct Name {
+    root: String,
+    rest: Vec<String>,
+}
+
+enum Part {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Name(Name),
+    Call(Call),
+}
+
+struct Call {
+    function: Arc<dyn Function>,
+    args: Vec<(String, Expr)>,
+}
+
+struct FilterCall {
+    filter: Arc<dyn Filter>,
+    args: Vec<(String, Expr)>,
+}
+
+struct TestCall {
+    test: Arc<dyn Test>,
+    name: Name,
+    args: Vec<Expr>,
+    negated: bool,
+}
+
+struct MacroRun {
+    args: Vec<(String, Expr)>,
+    body: Vec<Step>,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,562 @@
+//! A program run against a page's context, giving what Tera's renderer gives: the same frames
+//! (a loop's, an include's, a macro's), the same order of lookups, the same escaping.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::Write;
+
+use rocket_dyn_templates::tera::ast::LogicOperator;
+use rocket_dyn_templates::tera::{Context, Number, Value};
+
+use super::{Call, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val};
+
+/// The render met something only Tera handles (or an error Tera reports): Tera renders it.
+#[derive(Debug)]
+pub struct Unhandled;
+
+type Result<T> = std::result::Result<T, Unhandled>;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Origin,
+    Loop,
+    Include,
+    Macro,
+}
+
+/// A frame's values: what `set` put there (and a macro's arguments), and its loop.
+struct Frame<'a> {
+    kind: Kind,
+    values: Vec<(&'a str, Cow<'a, Value>)>,
+    looping: Option<Looping<'a>>,
+}
+
+impl<'a> Frame<'a> {
+    fn new(kind: Kind) -> Frame<'a> {
+        Frame {
+            kind,
+            values: Vec::new(),
+            looping: None,
+        }
+    }
+
+    fn set(&mut self, key: &'a str, value: Cow<'a, Value>) {
+        match self.values.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, slot)) => *slot = value,
+            None => self.values.push((key, value)),
+        }
+    }
+
+    /// Tera's `StackFrame::find_value`: the frame's values, then its loop.
+    fn find(&self, name: &Name) -> Option<Cow<'a, Value>> {
+        if let Some((_, value)) = self.values.iter().find(|(k, _)| *k == name.root) {
+            match (value, name.rest.is_empty()) {
+                (value, true) => return Some(value.clone()),
+                (Cow::Borrowed(value), false) => {
+                    if let Some(found) = pointer(value, &name.rest) {
+                        return Some(Cow::Borrowed(found));
+                    }
+                }
+                (Cow::Owned(value), false) => {
+                    if let Some(found) = pointer(value, &name.rest) {
+                        return Some(Cow::Owned(found.clone()));
+                    }
+                }
+            }
+        }
+        self.looping.as_ref()?.find(name)
+    }
+}
+
+/// A loop's items and where it is.
+struct Looping<'a> {
+    key: Option<&'a str>,
+    value: &'a str,
+    items: Items<'a>,
+    current: usize,
+}
+
+enum Items<'a> {
+    Borrowed(&'a [Value]),
+    Owned(Vec<Value>),
+    Pairs(Vec<(String, Cow<'a, Value>)>),
+}
+
+impl<'a> Looping<'a> {
+    fn len(&self) -> usize {
+        match &self.items {
+            Items::Borrowed(items) => items.len(),
+            Items::Owned(items) => items.len(),
+            Items::Pairs(pairs) => pairs.len(),
+        }
+    }
+
+    fn value(&self) -> Cow<'a, Value> {
+        match &self.items {
+            Items::Borrowed(items) => Cow::Borrowed(&items[self.current]),
+            Items::Owned(items) => Cow::Owned(items[self.current].clone()),
+            Items::Pairs(pairs) => pairs[self.current].1.clone(),
+        }
+    }
+
+    /// Tera's `find_value_in_for_loop`: the key, `loop.*`, the value or a field of it.
+    fn find(&self, name: &Name) -> Option<Cow<'a, Value>> {
+        if let (Some(key), Items::Pairs(pairs)) = (self.key, &self.items) {
+            if name.rest.is_empty() && name.root == key {
+                return Some(Cow::Owned(Value::String(pairs[self.current].0.clone())));
+            }
+        }
+        if name.root == "loop" {
+            let n = self.current;
+            return match name.rest.as_slice() {
+                [field] if field == "index" => Some(Cow::Owned(Value::Number((n + 1).into()))),
+                [field] if field == "index0" => Some(Cow::Owned(Value::Number(n.into()))),
+                [field] if field == "first" => Some(Cow::Owned(Value::Bool(n == 0))),
+                [field] if field == "last" => Some(Cow::Owned(Value::Bool(n + 1 == self.len()))),
+                _ => None,
+            };
+        }
+        if name.root != self.value {
+            return None;
+        }
+        match (self.value(), name.rest.is_empty()) {
+            (value, true) => Some(value),
+            (Cow::Borrowed(value), false) => pointer(value, &name.rest).map(Cow::Borrowed),
+            (Cow::Owned(value), false) => pointer(&value, &name.rest).cloned().map(Cow::Owned),
+        }
+    }
+}
+
+/// Follows `rest` down from `value` as Tera's `dotted_pointer` (a segment indexes an array).
+fn pointer<'v>(value: &'v Value, rest: &[String]) -> Option<&'v Value> {
+    rest.iter().try_fold(value, |value, segment| match value {
+        Value::Object(map) => map.get(segment),
+        Value::Array(items) => index(segment).and_then(|i| items.get(i)),
+        _ => None,
+    })
+}
+
+fn index(segment: &str) -> Option<usize> {
+    if segment.starts_with('+') || (segment.starts_with('0') && segment.len() != 1) {
+        return None;
+    }
+    segment.parse().ok()
+}
+
+pub struct Runner<'a> {
+    context: &'a Context,
+    escape: fn(&str) -> String,
+    frames: Vec<Frame<'a>>,
+}
+
+impl<'a> Runner<'a> {
+    pub fn new(context: &'a Context, escape: fn(&str) -> String) -> Runner<'a> {
+        Runner {
+            context,
+            escape,
+            frames: vec![Frame::new(Kind::Origin)],
+        }
+    }
+
+    /// Runs `steps`; `escape` is whether values printed now are escaped (Tera turns it off
+    /// while it works out arguments and `set` values, and a macro called there inherits that).
+    pub fn steps(&mut self, steps: &'a [Step], escape: bool, out: &mut Vec<u8>) -> Result<()> {
+        for step in steps {
+            match step {
+                Step::Text(text) => out.extend_from_slice(text.as_bytes()),
+                Step::Print(expr) => write_value(&*self.eval(expr, escape)?, out),
+                Step::If {
+                    branches,
+                    otherwise,
+                } => {
+                    let mut taken = None;
+                    for (condition, body) in branches {
+                        if self.truth(condition, escape)? {
+                            taken = Some(body);
+                            break;
+                        }
+                    }
+                    if let Some(body) = taken.or(otherwise.as_ref()) {
+                        self.steps(body, escape, out)?;
+                    }
+                }
+                Step::For(each) => self.for_loop(each, escape, out)?,
+                Step::Set { key, value, global } => {
+                    let value = self.eval(value, false)?;
+                    self.frame_for_set(*global).set(key, value);
+                }
+                Step::Include(steps) => {
+                    self.frames.push(Frame::new(Kind::Include));
+                    let done = self.steps(steps, escape, out);
+                    self.frames.pop();
+                    done?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn frame_for_set(&mut self, global: bool) -> &mut Frame<'a> {
+        let at = if global {
+            // `set_global` in a loop sets in the frame around the loops.
+            self.frames
+                .iter()
+                .rposition(|frame| frame.kind != Kind::Loop)
+                .unwrap_or(0)
+        } else {
+            self.frames.len() - 1
+        };
+        &mut self.frames[at]
+    }
+
+    fn for_loop(&mut self, each: &'a Loop, escape: bool, out: &mut Vec<u8>) -> Result<()> {
+        let items = match (self.eval(&each.container, false)?, &each.key) {
+            (Cow::Borrowed(Value::Array(items)), None) => Items::Borrowed(items),
+            (Cow::Owned(Value::Array(items)), None) => Items::Owned(items),
+            (Cow::Borrowed(Value::Object(map)), Some(_)) => Items::Pairs(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), Cow::Borrowed(v)))
+                    .collect(),
+            ),
+            (Cow::Owned(Value::Object(map)), Some(_)) => {
+                Items::Pairs(map.into_iter().map(|(k, v)| (k, Cow::Owned(v))).collect())
+            }
+            // Loops over a string's characters, and Tera's errors, are Tera's.
+            _ => return Err(Unhandled),
+        };
+        let looping = Looping {
+            key: each.key.as_deref(),
+            value: &each.value,
+            items,
+            current: 0,
+        };
+        let len = looping.len();
+        if len == 0 {
+            if let Some(empty) = &each.empty {
+                self.steps(empty, escape, out)?;
+            }
+            return Ok(());
+        }
+        let mut frame = Frame::new(Kind::Loop);
+        frame.looping = Some(looping);
+        self.frames.push(frame);
+        let mut done = Ok(());
+        for _ in 0..len {
+            done = self.steps(&each.body, escape, out);
+            if done.is_err() {
+                break;
+            }
+            let frame = self.frames.last_mut().ok_or(Unhandled)?;
+            frame.values.clear();
+            if let Some(looping) = frame.looping.as_mut() {
+                looping.current += 1;
+            }
+        }
+        self.frames.pop();
+        done
+    }
+
+    /// Tera's `CallStack::lookup`: the frames from the innermost (a macro's frame or the
+    /// page's own ends the search), then the page's context.
+    fn lookup(&self, name: &Name) -> Option<Cow<'a, Value>> {
+        for frame in self.frames.iter().rev() {
+            if let Some(found) = frame.find(name) {
+                return Some(found);
+            }
+            if matches!(frame.kind, Kind::Macro | Kind::Origin) {
+                break;
+            }
+        }
+        let root = self.context.get(&name.root)?;
+        pointer(root, &name.rest).map(Cow::Borrowed)
+    }
+
+    /// Tera's `eval_expression`.
+    fn eval(&mut self, expr: &'a Expr, escape: bool) -> Result<Cow<'a, Value>> {
+        let mut needs_escape = false;
+        let mut value = match &expr.val {
+            Val::Array(items) => {
+                let mut values = Vec::with_capacity(items.len());
+                for item in items {
+                    values.push(self.eval(item, escape)?.into_owned());
+                }
+                Cow::Owned(Value::Array(values))
+            }
+            Val::In { lhs, rhs, negated } => {
+                Cow::Owned(Value::Bool(self.is_in(lhs, rhs, *negated)?))
+            }
+            Val::Str(text) => {
+                needs_escape = true;
+                Cow::Owned(Value::String(text.clone()))
+            }
+            Val::Concat(parts) => Cow::Owned(Value::String(self.concat(parts, &mut needs_escape)?)),
+            Val::Literal(value) => Cow::Owned(value.clone()),
+            Val::Name(name) => {
+                needs_escape = true;
+                match self.lookup(name) {
+                    Some(found) => match &expr.default {
+                        Some(default) if found.is_null() => self.eval(default, escape)?,
+                        _ => found,
+                    },
+                    None => match &expr.default {
+                        Some(default) => self.eval(default, escape)?,
+                        // `not undefined` is true; `undefined` is Tera's error.
+                        None if expr.negated => return Ok(Cow::Owned(Value::Bool(true))),
+                        None => return Err(Unhandled),
+                    },
+                }
+            }
+            Val::Call(call) => self.call(call, &mut needs_escape)?,
+            Val::Macro(run) => {
+                let mut body = Vec::new();
+                self.macro_run(run, escape, &mut body)?;
+                Cow::Owned(Value::String(
+                    String::from_utf8(body).map_err(|_| Unhandled)?,
+                ))
+            }
+            Val::Test(test) => Cow::Owned(Value::Bool(self.test(test)?)),
+            Val::Logic { .. } => Cow::Owned(Value::Bool(self.truth(expr, escape)?)),
+        };
+        for filter in &expr.filters {
+            value = self.filter(&value, filter, &mut needs_escape)?;
+        }
+        if expr.negated {
+            return Ok(Cow::Owned(Value::Bool(!truthy(&value))));
+        }
+        if escape && needs_escape && !expr.safe {
+            if let Value::String(text) = &*value {
+                value = Cow::Owned(Value::String((self.escape)(text)));
+            }
+        }
+        Ok(value)
+    }
+
+    /// Tera's `eval_as_bool`.
+    fn truth(&mut self, expr: &'a Expr, escape: bool) -> Result<bool> {
+        let holds = match &expr.val {
+            Val::Logic { lhs, operator, rhs } => match operator {
+                LogicOperator::Or => self.truth(lhs, escape)? || self.truth(rhs, escape)?,
+                LogicOperator::And => self.truth(lhs, escape)? && self.truth(rhs, escape)?,
+                LogicOperator::Eq | LogicOperator::NotEq => {
+                    let l = self.eval(lhs, escape)?;
+                    let r = self.eval(rhs, escape)?;
+                    let same = if l.is_number() || r.is_number() {
+                        // Tera compares numbers as floats, and a number with no other type.
+                        match (l.as_f64(), r.as_f64()) {
+                            (Some(a), Some(b)) => {
+                                Number::from_f64(a).ok_or(Unhandled)?
+                                    == Number::from_f64(b).ok_or(Unhandled)?
+                            }
+                            _ => return Ok(false),
+                        }
+                    } else {
+                        *l == *r
+                    };
+                    if matches!(operator, LogicOperator::Eq) {
+                        same
+                    } else {
+                        !same
+                    }
+                }
+                LogicOperator::Gt | LogicOperator::Gte | LogicOperator::Lt | LogicOperator::Lte => {
+                    let a = self.number(lhs)?;
+                    let b = self.number(rhs)?;
+                    match operator {
+                        LogicOperator::Gt => a > b,
+                        LogicOperator::Gte => a >= b,
+                        LogicOperator::Lt => a < b,
+                        _ => a <= b,
+                    }
+                }
+            },
+            Val::Name(_) => {
+                // As Tera: an error (an undefined name) is false, and `not` counts twice here
+                // and once more below, which comes to once.
+                let mut holds = self
+                    .eval(expr, escape)
+                    .map(|value| truthy(&value))
+                    .unwrap_or(false);
+                if expr.negated {
+                    holds = !holds;
+                }
+                holds
+            }
+            Val::Literal(Value::Bool(b)) => *b,
+            Val::Literal(Value::Number(n)) => n.as_f64().ok_or(Unhandled)? != 0.0,
+            Val::In { lhs, rhs, negated } => self.is_in(lhs, rhs, *negated)?,
+            Val::Test(test) => self.test(test)?,
+            Val::Str(text) => !text.is_empty(),
+            Val::Call(call) => self.call(call, &mut false)?.as_bool().ok_or(Unhandled)?,
+            Val::Concat(_) => !self
+                .eval(expr, escape)?
+                .as_str()
+                .ok_or(Unhandled)?
+                .is_empty(),
+            Val::Macro(run) => {
+                let mut body = Vec::new();
+                self.macro_run(run, escape, &mut body)?;
+                !body.is_empty()
+            }
+            Val::Literal(_) | Val::Array(_) => return Err(Unhandled),
+        };
+        Ok(if expr.negated { !holds } else { holds })
+    }
+
+    /// A side of `<`, `>=`…: a name or a written number (the compiler allows no other).
+    fn number(&mut self, expr: &'a Expr) -> Result<f64> {
+        let value = if expr.filters.is_empty() {
+            match &expr.val {
+                Val::Name(name) => self.lookup(name).ok_or(Unhandled)?,
+                Val::Literal(value) => Cow::Borrowed(value),
+                _ => return Err(Unhandled),
+            }
+        } else {
+            self.eval(expr, false)?
+        };
+        match &*value {
+            Value::Number(n) => n.as_f64().ok_or(Unhandled),
+            _ => Err(Unhandled),
+        }
+    }
+
+    fn is_in(&mut self, lhs: &'a Expr, rhs: &'a Expr, negated: bool) -> Result<bool> {
+        let needle = self.eval(lhs, false)?;
+        let haystack = self.eval(rhs, false)?;
+        let present = match (&*haystack, &*needle) {
+            (Value::Array(items), needle) => items.contains(needle),
+            (Value::String(text), Value::String(part)) => text.contains(part.as_str()),
+            (Value::Object(map), Value::String(key)) => map.contains_key(key),
+            _ => return Err(Unhandled),
+        };
+        Ok(present != negated)
+    }
+
+    fn concat(&mut self, parts: &'a [Part], needs_escape: &mut bool) -> Result<String> {
+        let mut joined = String::new();
+        for part in parts {
+            match part {
+                Part::Str(text) => joined.push_str(text),
+                Part::Int(n) => joined.push_str(&n.to_string()),
+                Part::Float(f) => joined.push_str(&f.to_string()),
+                Part::Name(name) => {
+                    push_concat(&mut joined, &*self.lookup(name).ok_or(Unhandled)?)?
+                }
+                Part::Call(call) => push_concat(&mut joined, &*self.call(call, needs_escape)?)?,
+            }
+        }
+        Ok(joined)
+    }
+
+    fn arguments(&mut self, args: &'a [(String, Expr)]) -> Result<HashMap<String, Value>> {
+        let mut values = HashMap::with_capacity(args.len());
+        for (name, expr) in args {
+            values.insert(name.clone(), self.eval(expr, false)?.into_owned());
+        }
+        Ok(values)
+    }
+
+    fn call(&mut self, call: &'a Call, needs_escape: &mut bool) -> Result<Cow<'a, Value>> {
+        *needs_escape = !call.function.is_safe();
+        let args = self.arguments(&call.args)?;
+        call.function
+            .call(&args)
+            .map(Cow::Owned)
+            .map_err(|_| Unhandled)
+    }
+
+    fn filter(
+        &mut self,
+        value: &Value,
+        filter: &'a FilterCall,
+        needs_escape: &mut bool,
+    ) -> Result<Cow<'a, Value>> {
+        *needs_escape = !filter.filter.is_safe();
+        let args = self.arguments(&filter.args)?;
+        filter
+            .filter
+            .filter(value, &args)
+            .map(Cow::Owned)
+            .map_err(|_| Unhandled)
+    }
+
+    fn test(&mut self, test: &'a TestCall) -> Result<bool> {
+        let mut args = Vec::with_capacity(test.args.len());
+        for arg in &test.args {
+            args.push(self.eval(arg, false)?.into_owned());
+        }
+        let found = self.lookup(&test.name).map(Cow::into_owned);
+        let holds = test
+            .test
+            .test(found.as_ref(), &args)
+            .map_err(|_| Unhandled)?;
+        Ok(holds != test.negated)
+    }
+
+    /// A macro's body in a frame of its own, its arguments worked out first (where it is called).
+    fn macro_run(&mut self, run: &'a MacroRun, escape: bool, out: &mut Vec<u8>) -> Result<()> {
+        let mut frame = Frame::new(Kind::Macro);
+        for (name, value) in &run.args {
+            let value = self.eval(value, false)?;
+            frame.set(name, value);
+        }
+        self.frames.push(frame);
+        let done = self.steps(&run.body, escape, out);
+        self.frames.pop();
+        done
+    }
+}
+
+fn push_concat(joined: &mut String, value: &Value) -> Result<()> {
+    match value {
+        Value::String(text) => joined.push_str(text),
+        Value::Number(n) => joined.push_str(&n.to_string()),
+        _ => return Err(Unhandled),
+    }
+    Ok(())
+}
+
+/// Tera's truthiness: zero, `false`, null and empty strings, arrays and maps are false.
+fn truthy(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i != 0,
+            (_, Some(u), _) => u != 0,
+            (_, _, Some(f)) => f != 0.0 && !f.is_nan(),
+            _ => false,
+        },
+        Value::Bool(b) => *b,
+        Value::Null => false,
+        Value::String(text) => !text.is_empty(),
+        Value::Array(items) => !items.is_empty(),
+        Value::Object(map) => !map.is_empty(),
+    }
+}
+
+/// A value as Tera prints it.
+fn write_value(value: &Value, out: &mut Vec<u8>) {
+    match value {
+        Value::String(text) => out.extend_from_slice(text.as_bytes()),
+        Value::Number(n) => {
+            // Writing into a Vec cannot fail.
+            let _ = match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => write!(out, "{i}"),
+                (_, Some(u), _) => write!(out, "{u}"),
+                (_, _, Some(f)) => write!(out, "{f}"),
+                _ => Ok(()),
+            };
+        }
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Value::Null => {}
+        Value::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(b", ");
+                }
+                write_value(item, out);
+            }
+            out.push(b']');
+        }
+        Value::Object(_) => out.extend_from_slice(b"[object]"),
+    }
+}

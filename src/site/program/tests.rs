@@ -1,0 +1,203 @@
+//! Each program renders the bytes Tera renders, on templates that use what the pages use.
+
+use rocket_dyn_templates::tera::{Context, Tera};
+use serde_json::json;
+
+use super::Programs;
+
+/// `templates` loaded into Tera (names ending `.html` escape), with the page's context.
+fn loaded(templates: &[(&str, &str)]) -> Tera {
+    let mut tera = Tera::default();
+    tera.add_raw_templates(templates.iter().copied())
+        .expect("templates parse");
+    tera
+}
+
+fn context() -> Context {
+    Context::from_value(json!({
+        "user": "<alice & bob>",
+        "visits": 3,
+        "ratio": 0.5,
+        "empty": "",
+        "nothing": null,
+        "flag": true,
+        "section": "sessions",
+        "session": {"id": "abc", "created": {"at": "2026-12-06", "unix": 1}, "user": null},
+        "demo_accounts": [["alice", "wonderland"], ["bob", "builder"]],
+        "decisions": [{"switch": "s1", "code": "kept"}, {"switch": "s2", "code": "off"}],
+        "budget": {"anonymous": 10, "logged_in": 5},
+        "words": ["a", "b"]
+    }))
+    .expect("an object")
+}
+
+/// Renders `page` with Tera and with its program and returns the program's bytes after
+/// checking they are Tera's.
+fn same(tera: &Tera, page: &str, context: &Context) -> String {
+    let (programs, skipped) = Programs::compile(tera);
+    assert!(
+        !skipped.iter().any(|(name, _)| name == page),
+        "`{page}` has no program: {skipped:?}"
+    );
+    let expected = tera.render(page, context).expect("Tera renders the page");
+    let mut out = Vec::new();
+    programs
+        .render(page, context, &mut out)
+        .expect("the program renders the page");
+    let html = String::from_utf8(out).expect("UTF-8");
+    assert_eq!(html, expected, "`{page}`");
+    html
+}
+
+#[test]
+fn inheritance_with_super_in_a_branch_and_nested_blocks_renders_as_tera() {
+    let tera = loaded(&[
+        (
+            "base.html",
+            "<title>{% block title %}Base{% endblock title %}</title>\
+             <meta content=\"{% block description %}Default words{% endblock description %}\">\
+             {% block content %}<p>base content</p>{% endblock content %}",
+        ),
+        (
+            "layout.html",
+            "{% extends \"base.html\" %}\
+             {% block description %}{% if section is defined and section in [\"sessions\", \"cookies\"] %}About {{ section }}{% else %}{{ super() }}{% endif %}{% endblock description %}\
+             {% block content %}<main>{% block lab %}{% endblock lab %}</main>{% endblock content %}",
+        ),
+        (
+            "page.html",
+            "{% extends \"layout.html\" %}{% block title %}Lab · {{ super() }}{% endblock title %}\
+             {% block lab %}<p>{{ user }}</p>{% endblock lab %}",
+        ),
+    ]);
+    let html = same(&tera, "page.html", &context());
+    assert!(html.contains("About sessions"), "{html}");
+    let mut elsewhere = context();
+    elsewhere.insert("section", "docs");
+    assert!(same(&tera, "page.html", &elsewhere).contains("Default words"));
+}
+
+#[test]
+fn names_escaping_defaults_and_filters_render_as_tera() {
+    let tera = loaded(&[(
+        "page.html",
+        "{{ user }}|{{ user | safe }}|{{ user | upper }}|{{ missing | default(value=\"none\") }}|\
+         {{ nothing | default(value=user) }}|{{ session.created.at }}|{{ session.user }}|\
+         {{ demo_accounts[1][0] }}|{{ visits }}|{{ ratio }}|{{ flag }}|{{ words }}|{{ session }}|\
+         {{ \"<written>\" }}|{{ \"v\" ~ visits ~ \"-\" ~ user }}|{{ not missing }}|{{ not flag }}|\
+         {{ visits + 1 }}",
+    )]);
+    // Math has no program: the page renders with Tera.
+    let (programs, skipped) = Programs::compile(&tera);
+    assert!(skipped.iter().any(|(_, why)| why == "math"), "{skipped:?}");
+    assert!(programs
+        .render("page.html", &context(), &mut Vec::new())
+        .is_none());
+
+    let tera = loaded(&[(
+        "page.html",
+        "{{ user }}|{{ user | safe }}|{{ user | upper }}|{{ missing | default(value=\"none\") }}|\
+         {{ nothing | default(value=user) }}|{{ session.created.at }}|{{ session.user }}|\
+         {{ demo_accounts[1][0] }}|{{ visits }}|{{ ratio }}|{{ flag }}|{{ words }}|{{ session }}|\
+         {{ \"<written>\" }}|{{ \"v\" ~ visits ~ \"-\" ~ user }}|{{ not missing }}|{{ not flag }}|\
+         {{ words | length }}|{{ user | lower | safe }}",
+    )]);
+    let html = same(&tera, "page.html", &context());
+    assert!(
+        html.starts_with("&lt;alice &amp; bob&gt;|<alice & bob>|"),
+        "{html}"
+    );
+    // A plain-text template escapes nothing.
+    let text = loaded(&[("page.txt", "{{ user }} {{ session.id }}")]);
+    assert_eq!(same(&text, "page.txt", &context()), "<alice & bob> abc");
+}
+
+#[test]
+fn conditions_render_as_tera() {
+    let tera = loaded(&[(
+        "page.html",
+        "{% if user == \"<alice & bob>\" %}escaped-compare-equal{% else %}escaped-compare-differs{% endif %}\
+         {% if visits == 3 %}three{% endif %}{% if visits != 3.0 %}not-three{% endif %}\
+         {% if visits > 2 and visits <= 3 %}range{% endif %}{% if missing %}x{% elif not missing %}not-missing{% endif %}\
+         {% if empty or nothing %}x{% else %}falsy{% endif %}{% if \"a\" in words %}in{% endif %}\
+         {% if \"z\" not in words %}not-in{% endif %}{% if \"ali\" in user %}substring{% endif %}\
+         {% if user is starting_with(\"<ali\") %}starts{% endif %}{% if missing is not defined %}undefined{% endif %}\
+         {% if session.user %}x{% else %}no-user{% endif %}{% if not session.user %}!user{% endif %}",
+    )]);
+    let html = same(&tera, "page.html", &context());
+    // Both sides of `==` are escaped alike when the page escapes.
+    assert!(html.starts_with("escaped-compare-equal"), "{html}");
+    assert!(html.contains("range") && html.contains("not-missing") && html.contains("undefined"));
+}
+
+#[test]
+fn loops_sets_and_includes_render_as_tera() {
+    let tera = loaded(&[
+        (
+            "page.html",
+            "{% set current = section | default(value=\"\") %}\
+             {% for account in demo_accounts %}{% set shown = account[0] | upper %}<code>{{ shown }}</code>\
+             {{ loop.index }}/{{ loop.index0 }}{% if loop.first %}F{% endif %}{% if not loop.last %}, {% endif %}{% endfor %}\
+             {% for d in decisions %}<li data-switch=\"{{ d.switch }}\">{{ d.code }}{{ current }}</li>{% endfor %}\
+             {% for k, v in budget %}{{ k }}={{ v }};{% endfor %}\
+             {% for w in nowhere | default(value=[]) %}x{% else %}none{% endfor %}\
+             {% for w in words %}{% set_global last = w %}{% endfor %}last={{ last }}\
+             {% include \"part.html\" %}after={{ current }}",
+        ),
+        (
+            "part.html",
+            "{% set current = \"in the include\" %}<nav>{{ current }} {{ user }}</nav>",
+        ),
+    ]);
+    let html = same(&tera, "page.html", &context());
+    assert!(html.contains("<code>ALICE</code>") && html.contains("anonymous=10;"));
+    assert!(
+        html.contains("last=b") && html.contains("after=sessions"),
+        "{html}"
+    );
+}
+
+#[test]
+fn macros_with_defaults_and_nested_calls_render_as_tera() {
+    let tera = loaded(&[
+        (
+            "macros.html",
+            "{% macro time(t, label=\"at\") %}<time data-unix=\"{{ t.unix }}\">{{ label }} {{ t.at }}</time>{% endmacro time %}\
+             {% macro decisions(list) %}<ul>{% for d in list %}<li>{{ self::code(c=d.code) }}</li>{% endfor %}</ul>{% endmacro decisions %}\
+             {% macro code(c) %}<code>{{ c }} {{ user }}</code>{% endmacro code %}",
+        ),
+        (
+            "page.html",
+            "{% import \"macros.html\" as m %}{{ m::time(t=session.created) }}|\
+             {{ m::time(t=session.created, label=user) }}|{{ m::decisions(list=decisions) }}|\
+             {% set fragment = m::code(c=user) %}{{ fragment }}",
+        ),
+    ]);
+    let html = same(&tera, "page.html", &context());
+    assert!(html.contains("<code>kept"), "{html}");
+}
+
+#[test]
+fn a_render_that_meets_what_only_tera_handles_leaves_the_buffer_as_it_was() {
+    let tera = loaded(&[(
+        "page.html",
+        "<p>{{ user }}</p>{% for c in user %}{{ c }}{% endfor %}",
+    )]);
+    let (programs, _) = Programs::compile(&tera);
+    let mut out = b"before".to_vec();
+    // A loop over a string's characters is Tera's.
+    assert!(programs.render("page.html", &context(), &mut out).is_none());
+    assert_eq!(out, b"before");
+    // So is an undefined name printed (Tera's error).
+    let tera = loaded(&[("page.html", "<p>{{ nowhere }}</p>")]);
+    let (programs, _) = Programs::compile(&tera);
+    assert!(programs.render("page.html", &context(), &mut out).is_none());
+    assert!(tera.render("page.html", &context()).is_err());
+}
+
+#[test]
+fn the_escape_function_is_the_one_tera_was_given() {
+    let mut tera = loaded(&[("page.html", "{{ user }} {{ \"a/b\" }}")]);
+    tera.set_escape_fn(|text| text.replace('&', "+"));
+    assert_eq!(same(&tera, "page.html", &context()), "<alice + bob> a/b");
+}
