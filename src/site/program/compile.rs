@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rocket_dyn_templates::tera::ast::{self, Block, ExprVal, LogicOperator, Node};
+use rocket_dyn_templates::tera::ast::{self, Block, ExprVal, Node};
 use rocket_dyn_templates::tera::{Number, Template, Tera, Value};
 
 use super::{Call, Expr, FilterCall, Loop, MacroRun, Name, Part, Program, Step, TestCall, Val};
@@ -329,7 +329,7 @@ impl<'t> Compiler<'t> {
 
     fn val(&mut self, val: &'t ExprVal) -> Result<Val> {
         Ok(match val {
-            ExprVal::String(text) => Val::Str(text.clone()),
+            ExprVal::String(text) => Val::Str(Value::String(text.clone())),
             ExprVal::Int(n) => Val::Literal(Value::Number((*n).into())),
             ExprVal::Float(f) => Val::Literal(Value::Number(
                 Number::from_f64(*f).ok_or("a float that is not a number")?,
@@ -379,24 +379,17 @@ impl<'t> Compiler<'t> {
                     .collect::<Result<_>>()?,
                 negated: test.negated,
             })),
-            ExprVal::Logic(logic) => {
-                if !matches!(logic.operator, LogicOperator::And | LogicOperator::Or)
-                    && !matches!(logic.operator, LogicOperator::Eq | LogicOperator::NotEq)
-                {
-                    for side in [&logic.lhs, &logic.rhs] {
-                        if !matches!(side.val, ExprVal::Ident(_) | ExprVal::Int(_)) {
-                            return Err("a comparison of computed numbers".into());
-                        }
-                    }
-                }
-                Val::Logic {
-                    lhs: Box::new(self.expr(&logic.lhs)?),
-                    operator: logic.operator,
-                    rhs: Box::new(self.expr(&logic.rhs)?),
-                }
-            }
+            ExprVal::Logic(logic) => Val::Logic {
+                lhs: Box::new(self.expr(&logic.lhs)?),
+                operator: logic.operator,
+                rhs: Box::new(self.expr(&logic.rhs)?),
+            },
+            ExprVal::Math(math) => Val::Math {
+                lhs: Box::new(self.expr(&math.lhs)?),
+                operator: math.operator,
+                rhs: Box::new(self.expr(&math.rhs)?),
+            },
             ExprVal::MacroCall(call) => Val::Macro(Box::new(self.macro_call(call)?)),
-            ExprVal::Math(_) => return Err("math".into()),
         })
     }
 

@@ -10,7 +10,7 @@
 //! program against the page's context and calls the same functions and filters in the same
 //! order, so it writes the same bytes.
 //!
-//! A template that uses what this does not cover (math, `break`, `super()` in a moving place,
+//! A template that uses what this does not cover (`break`, `super()` in a moving place,
 //! names with brackets, a `{% filter %}` section…) has no program and renders with Tera; so does
 //! a render that meets anything unexpected at run time (a name that is not there, a loop over a
 //! string): Tera then gives its own result or its own error. In `debug` builds every page
@@ -23,7 +23,7 @@ mod run;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rocket_dyn_templates::tera::ast::LogicOperator;
+use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Context, Filter, Function, Tera, Test, Value};
 
 /// Every template of one Tera instance that has a program, by name.
@@ -125,8 +125,8 @@ struct Expr {
 }
 
 enum Val {
-    /// A written string (escaped when printed, as Tera does).
-    Str(String),
+    /// A written string (escaped when printed, as Tera does), kept as the value it is.
+    Str(Value),
     /// A written number or boolean.
     Literal(Value),
     Name(Name),
@@ -142,6 +142,12 @@ enum Val {
     Logic {
         lhs: Box<Expr>,
         operator: LogicOperator,
+        rhs: Box<Expr>,
+    },
+    /// `+ - * / %` on numbers, as Tera computes them.
+    Math {
+        lhs: Box<Expr>,
+        operator: MathOperator,
         rhs: Box<Expr>,
     },
     /// A macro call written in: its arguments' values bound to the macro's names, then its

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 
-use rocket_dyn_templates::tera::ast::LogicOperator;
+use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Context, Number, Value};
 
 use super::{Call, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val};
@@ -15,6 +15,9 @@ use super::{Call, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, 
 pub struct Unhandled;
 
 type Result<T> = std::result::Result<T, Unhandled>;
+
+/// The bytes a macro's output starts with (the inspector's fragments are a few hundred).
+const MACRO_CAPACITY: usize = 512;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -287,10 +290,10 @@ impl<'a> Runner<'a> {
             }
             Val::Str(text) => {
                 needs_escape = true;
-                Cow::Owned(Value::String(text.clone()))
+                Cow::Borrowed(text)
             }
             Val::Concat(parts) => Cow::Owned(Value::String(self.concat(parts, &mut needs_escape)?)),
-            Val::Literal(value) => Cow::Owned(value.clone()),
+            Val::Literal(value) => Cow::Borrowed(value),
             Val::Name(name) => {
                 needs_escape = true;
                 match self.lookup(name) {
@@ -308,7 +311,7 @@ impl<'a> Runner<'a> {
             }
             Val::Call(call) => self.call(call, &mut needs_escape)?,
             Val::Macro(run) => {
-                let mut body = Vec::new();
+                let mut body = Vec::with_capacity(MACRO_CAPACITY);
                 self.macro_run(run, escape, &mut body)?;
                 Cow::Owned(Value::String(
                     String::from_utf8(body).map_err(|_| Unhandled)?,
@@ -316,6 +319,10 @@ impl<'a> Runner<'a> {
             }
             Val::Test(test) => Cow::Owned(Value::Bool(self.test(test)?)),
             Val::Logic { .. } => Cow::Owned(Value::Bool(self.truth(expr, escape)?)),
+            Val::Math { .. } => Cow::Owned(match self.number_of(&expr.val, escape)? {
+                Some(n) => Value::Number(n),
+                None => Value::String("NaN".to_string()),
+            }),
         };
         for filter in &expr.filters {
             value = self.filter(&value, filter, &mut needs_escape)?;
@@ -359,8 +366,12 @@ impl<'a> Runner<'a> {
                     }
                 }
                 LogicOperator::Gt | LogicOperator::Gte | LogicOperator::Lt | LogicOperator::Lte => {
-                    let a = self.number(lhs)?;
-                    let b = self.number(rhs)?;
+                    let (Some(a), Some(b)) = (self.number(lhs, escape)?, self.number(rhs, escape)?)
+                    else {
+                        // Tera's "Comparison to NaN".
+                        return Err(Unhandled);
+                    };
+                    let (a, b) = (float(&a)?, float(&b)?);
                     match operator {
                         LogicOperator::Gt => a > b,
                         LogicOperator::Gte => a >= b,
@@ -382,10 +393,15 @@ impl<'a> Runner<'a> {
                 holds
             }
             Val::Literal(Value::Bool(b)) => *b,
-            Val::Literal(Value::Number(n)) => n.as_f64().ok_or(Unhandled)? != 0.0,
+            Val::Literal(Value::Number(_)) | Val::Math { .. } => {
+                match self.number_of(&expr.val, escape)? {
+                    Some(n) => float(&n)? != 0.0,
+                    None => false,
+                }
+            }
             Val::In { lhs, rhs, negated } => self.is_in(lhs, rhs, *negated)?,
             Val::Test(test) => self.test(test)?,
-            Val::Str(text) => !text.is_empty(),
+            Val::Str(text) => text.as_str().is_some_and(|text| !text.is_empty()),
             Val::Call(call) => self.call(call, &mut false)?.as_bool().ok_or(Unhandled)?,
             Val::Concat(_) => !self
                 .eval(expr, escape)?
@@ -393,7 +409,7 @@ impl<'a> Runner<'a> {
                 .ok_or(Unhandled)?
                 .is_empty(),
             Val::Macro(run) => {
-                let mut body = Vec::new();
+                let mut body = Vec::with_capacity(MACRO_CAPACITY);
                 self.macro_run(run, escape, &mut body)?;
                 !body.is_empty()
             }
@@ -402,19 +418,34 @@ impl<'a> Runner<'a> {
         Ok(if expr.negated { !holds } else { holds })
     }
 
-    /// A side of `<`, `>=`…: a name or a written number (the compiler allows no other).
-    fn number(&mut self, expr: &'a Expr) -> Result<f64> {
-        let value = if expr.filters.is_empty() {
-            match &expr.val {
-                Val::Name(name) => self.lookup(name).ok_or(Unhandled)?,
-                Val::Literal(value) => Cow::Borrowed(value),
-                _ => return Err(Unhandled),
+    /// Tera's `eval_expr_as_number`: a side of `+` or `<`, its filters applied first.
+    fn number(&mut self, expr: &'a Expr, escape: bool) -> Result<Option<Number>> {
+        if expr.filters.is_empty() {
+            return self.number_of(&expr.val, escape);
+        }
+        match &*self.eval(expr, escape)? {
+            Value::Number(n) => Ok(Some(n.clone())),
+            _ => Err(Unhandled),
+        }
+    }
+
+    /// Tera's `eval_as_number`: `None` where Tera's result is not a number (NaN).
+    fn number_of(&mut self, val: &'a Val, escape: bool) -> Result<Option<Number>> {
+        let value = match val {
+            Val::Name(name) => self.lookup(name).ok_or(Unhandled)?,
+            Val::Literal(value @ Value::Number(_)) => Cow::Borrowed(value),
+            Val::Call(call) => self.call(call, &mut false)?,
+            Val::Math { lhs, operator, rhs } => {
+                let (Some(l), Some(r)) = (self.number(lhs, escape)?, self.number(rhs, escape)?)
+                else {
+                    return Ok(None);
+                };
+                return math(&l, *operator, &r);
             }
-        } else {
-            self.eval(expr, false)?
+            _ => return Err(Unhandled),
         };
         match &*value {
-            Value::Number(n) => n.as_f64().ok_or(Unhandled),
+            Value::Number(n) => Ok(Some(n.clone())),
             _ => Err(Unhandled),
         }
     }
@@ -503,6 +534,75 @@ impl<'a> Runner<'a> {
         let done = self.steps(&run.body, escape, out);
         self.frames.pop();
         done
+    }
+}
+
+fn float(n: &Number) -> Result<f64> {
+    n.as_f64().ok_or(Unhandled)
+}
+
+/// `l operator r` as Tera computes it: whole numbers stay whole unless they overflow (Tera's
+/// error), anything else is done in floats; a division that comes out whole is a whole number.
+fn math(l: &Number, operator: MathOperator, r: &Number) -> Result<Option<Number>> {
+    let whole = |i: Option<i64>, u: Option<u64>| -> Result<Option<Number>> {
+        match (i, u) {
+            (Some(i), _) => Ok(Some(i.into())),
+            (None, Some(u)) => Ok(Some(u.into())),
+            (None, None) => Err(Unhandled),
+        }
+    };
+    let (li, ri, lu, ru) = (l.as_i64(), r.as_i64(), l.as_u64(), r.as_u64());
+    let (lf, rf) = (float(l)?, float(r)?);
+    match operator {
+        MathOperator::Add | MathOperator::Sub | MathOperator::Mul => {
+            let (i, u) = match operator {
+                MathOperator::Add => (
+                    li.zip(ri).map(|(a, b)| a.checked_add(b)),
+                    lu.zip(ru).map(|(a, b)| a.checked_add(b)),
+                ),
+                MathOperator::Sub => (
+                    li.zip(ri).map(|(a, b)| a.checked_sub(b)),
+                    lu.zip(ru).map(|(a, b)| a.checked_sub(b)),
+                ),
+                _ => (
+                    li.zip(ri).map(|(a, b)| a.checked_mul(b)),
+                    lu.zip(ru).map(|(a, b)| a.checked_mul(b)),
+                ),
+            };
+            match (i, u) {
+                (Some(i), _) => whole(i, None),
+                (None, Some(u)) => whole(None, u),
+                (None, None) => {
+                    let f = match operator {
+                        MathOperator::Add => lf + rf,
+                        MathOperator::Sub => lf - rf,
+                        _ => lf * rf,
+                    };
+                    match Number::from_f64(f) {
+                        Some(n) => Ok(Some(n)),
+                        // Tera panics on a sum that is not a number; a product is NaN.
+                        None if matches!(operator, MathOperator::Mul) => Ok(None),
+                        None => Err(Unhandled),
+                    }
+                }
+            }
+        }
+        MathOperator::Div => {
+            let f = lf / rf;
+            Ok(if f.is_nan() {
+                None
+            } else if f.round() == f && f.is_finite() {
+                Some((f as i64).into())
+            } else {
+                Number::from_f64(f)
+            })
+        }
+        MathOperator::Modulo => match (li.zip(ri), lu.zip(ru)) {
+            (Some((_, 0)), _) | (None, Some((_, 0))) => Err(Unhandled),
+            (Some((a, b)), _) => Ok(Some((a % b).into())),
+            (None, Some((a, b))) => Ok(Some((a % b).into())),
+            (None, None) => Ok(Number::from_f64(lf % rf)),
+        },
     }
 }
 

@@ -79,17 +79,13 @@ fn inheritance_with_super_in_a_branch_and_nested_blocks_renders_as_tera() {
 
 #[test]
 fn names_escaping_defaults_and_filters_render_as_tera() {
-    let tera = loaded(&[(
-        "page.html",
-        "{{ user }}|{{ user | safe }}|{{ user | upper }}|{{ missing | default(value=\"none\") }}|\
-         {{ nothing | default(value=user) }}|{{ session.created.at }}|{{ session.user }}|\
-         {{ demo_accounts[1][0] }}|{{ visits }}|{{ ratio }}|{{ flag }}|{{ words }}|{{ session }}|\
-         {{ \"<written>\" }}|{{ \"v\" ~ visits ~ \"-\" ~ user }}|{{ not missing }}|{{ not flag }}|\
-         {{ visits + 1 }}",
-    )]);
-    // Math has no program: the page renders with Tera.
+    // A `{% filter %}` section has no program: the page renders with Tera.
+    let tera = loaded(&[("page.html", "{% filter upper %}{{ user }}{% endfilter %}")]);
     let (programs, skipped) = Programs::compile(&tera);
-    assert!(skipped.iter().any(|(_, why)| why == "math"), "{skipped:?}");
+    assert!(
+        skipped.iter().any(|(_, why)| why == "a filter section"),
+        "{skipped:?}"
+    );
     assert!(programs
         .render("page.html", &context(), &mut Vec::new())
         .is_none());
@@ -128,6 +124,29 @@ fn conditions_render_as_tera() {
     // Both sides of `==` are escaped alike when the page escapes.
     assert!(html.starts_with("escaped-compare-equal"), "{html}");
     assert!(html.contains("range") && html.contains("not-missing") && html.contains("undefined"));
+}
+
+#[test]
+fn math_renders_as_tera() {
+    let tera = loaded(&[(
+        "page.html",
+        "{{ visits + 1 }}|{{ visits - 5 }}|{{ visits * 2 }}|{{ visits / 2 }}|{{ 6 / 3 }}|\
+         {{ visits % 2 }}|{{ ratio * 3 }}|{{ ratio + visits }}|{{ budget.anonymous - budget.logged_in }}|\
+         {{ words | length + 1 }}|{% if visits - 3 %}x{% else %}zero{% endif %}|\
+         {% if visits * 2 > budget.logged_in %}more{% endif %}|{{ t(n=visits + 1) }}",
+    )]);
+    let mut tera = tera;
+    tera.register_function(
+        "t",
+        |args: &std::collections::HashMap<String, rocket_dyn_templates::tera::Value>| {
+            Ok(args["n"].clone())
+        },
+    );
+    let html = same(&tera, "page.html", &context());
+    assert!(
+        html.starts_with("4|-2|6|1.5|2|1|1.5|3.5|5|3|zero|more|4"),
+        "{html}"
+    );
 }
 
 #[test]
