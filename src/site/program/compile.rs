@@ -321,6 +321,10 @@ impl<'t> Compiler<'t> {
         })
     }
 
+    fn exprs(&mut self, exprs: &'t [ast::Expr]) -> Result<Vec<Expr>> {
+        exprs.iter().map(|expr| self.expr(expr)).collect()
+    }
+
     fn args(&mut self, args: &'t HashMap<String, ast::Expr>) -> Result<Vec<(String, Expr)>> {
         args.iter()
             .map(|(name, value)| Ok((name.clone(), self.expr(value)?)))
@@ -336,12 +340,7 @@ impl<'t> Compiler<'t> {
             )),
             ExprVal::Bool(b) => Val::Literal(Value::Bool(*b)),
             ExprVal::Ident(ident) => Val::Name(name(ident)?),
-            ExprVal::Array(items) => Val::Array(
-                items
-                    .iter()
-                    .map(|item| self.expr(item))
-                    .collect::<Result<_>>()?,
-            ),
+            ExprVal::Array(items) => Val::Array(self.exprs(items)?),
             ExprVal::In(condition) => Val::In {
                 lhs: Box::new(self.expr(&condition.lhs)?),
                 rhs: Box::new(self.expr(&condition.rhs)?),
@@ -372,11 +371,7 @@ impl<'t> Compiler<'t> {
                     .cloned()
                     .ok_or_else(|| format!("test `{}`", test.name))?,
                 name: name(&test.ident)?,
-                args: test
-                    .args
-                    .iter()
-                    .map(|arg| self.expr(arg))
-                    .collect::<Result<_>>()?,
+                args: self.exprs(&test.args)?,
                 negated: test.negated,
             })),
             ExprVal::Logic(logic) => Val::Logic {

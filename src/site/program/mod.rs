@@ -10,10 +10,10 @@
 //! program against the page's context and calls the same functions and filters in the same
 //! order, so it writes the same bytes.
 //!
-//! A template that uses what this does not cover (`break`, `super()` in a moving place,
-//! names with brackets, a `{% filter %}` section…) has no program and renders with Tera; so does
-//! a render that meets anything unexpected at run time (a name that is not there, a loop over a
-//! string): Tera then gives its own result or its own error. In `debug` builds every page
+//! A template that uses what this does not cover (`break`, `super()` in a moving place, a name
+//! computed inside brackets, a `{% filter %}` section…) has no program and renders with Tera; so
+//! does a render that meets anything unexpected at run time (a name that is not there, a loop
+//! over a string): Tera then gives its own result or its own error. In `debug` builds every page
 //! rendered here is rendered by Tera too and the two must be the same bytes (`site::view`), so
 //! the test suite checks this renderer on every page it visits.
 
@@ -38,11 +38,7 @@ impl Programs {
     pub fn compile(tera: &Tera) -> (Programs, Vec<(String, String)>) {
         let mut pages = HashMap::new();
         let mut skipped = Vec::new();
-        for (name, template) in &tera.templates {
-            // Templates that only define macros are never rendered as pages.
-            if template.ast.is_empty() {
-                continue;
-            }
+        for name in tera.templates.keys() {
             match compile::page(tera, name) {
                 Ok(program) => {
                     pages.insert(name.clone(), program);
