@@ -115,14 +115,14 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
         // as HTML; `t_text(…)` the same as plain text. The messages are written into this
         // language's copy of the templates once, here.
         let table = for_t.clone()?;
-        messages::register(tera, &table, lang);
+        let directs = messages::register(tera, &table, lang);
         site::fold::constants(tera, fixed);
         messages::inline(tera, &table, lang);
         // Macro bodies written out at their calls, with the callers' values, fold further.
         site::fold::macro_calls(tera);
         site::fold::constants(tera, fixed);
         messages::inline(tera, &table, lang);
-        Ok(())
+        Ok(directs)
     });
     // After every fairing that fills a page's slots (some attach when they ignite).
     rocket.attach(site::slots::stage())

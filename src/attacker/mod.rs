@@ -97,8 +97,8 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
         tera.set_escape_fn(inspector::escape_html);
         // The messages are written into this language's copy of the templates once, here.
         let table = table.clone()?;
-        messages::register(tera, &table, lang);
+        let directs = messages::register(tera, &table, lang);
         messages::inline(tera, &table, lang);
-        Ok(())
+        Ok(directs)
     }))
 }

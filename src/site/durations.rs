@@ -71,11 +71,16 @@ pub fn localize<'a>(page: &'a [u8], lang: Lang, messages: &Messages) -> Cow<'a, 
 fn words(marker: &str, lang: Lang, messages: &Messages) -> Option<String> {
     let (kind, number) = marker.split_at_checked(1)?;
     let say = |key: &str, args: &[(&str, Arg)]| messages.render(lang, key, Output::Text, args);
+    let written = messages.unit_words(lang);
+    let unit = |unit: Unit, n: u64| match written.and_then(|words| words.get(unit, n)) {
+        Some(word) => Some(Cow::Borrowed(word)),
+        None => say(unit.key(), &[("n", Arg::Number(n as f64))]).map(Cow::Owned),
+    };
     match kind {
-        "S" => spelled(number.parse().ok()?, &say),
+        "S" => spelled(number.parse().ok()?, &unit),
         "R" => {
             let seconds: i64 = number.parse().ok()?;
-            let span = spelled(seconds.unsigned_abs(), &say)?;
+            let span = spelled(seconds.unsigned_abs(), &unit)?;
             match seconds {
                 0 => say("time.now", &[]),
                 s if s > 0 => say("time.in", &[("span", Arg::Text(span))]),
@@ -86,22 +91,72 @@ fn words(marker: &str, lang: Lang, messages: &Messages) -> Option<String> {
     }
 }
 
-/// A message in the page's language, from its key and values.
-type Say<'a> = dyn Fn(&str, &[(&str, Arg)]) -> Option<String> + 'a;
+/// A unit a duration is spelled in.
+#[derive(Clone, Copy)]
+enum Unit {
+    Hours,
+    Minutes,
+    Seconds,
+}
 
-/// `3725` → hours, minutes and seconds, the zero parts left out (`0 s` for nothing).
-fn spelled(seconds: u64, say: &Say<'_>) -> Option<String> {
-    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
-    let mut parts = Vec::new();
-    for (key, n) in [("time.h", h), ("time.min", m)] {
-        if n > 0 {
-            parts.push(say(key, &[("n", Arg::Number(n as f64))])?);
+impl Unit {
+    const ALL: [Unit; 3] = [Unit::Hours, Unit::Minutes, Unit::Seconds];
+
+    /// The message that writes `n` of this unit (`n` is its value).
+    fn key(self) -> &'static str {
+        match self {
+            Unit::Hours => "time.h",
+            Unit::Minutes => "time.min",
+            Unit::Seconds => "time.s",
         }
     }
-    if s > 0 || parts.is_empty() {
-        parts.push(say("time.s", &[("n", Arg::Number(s as f64))])?);
+}
+
+/// `n` of a unit in words (`2 min`), from the table written at load or, past it, the messages.
+type UnitWord<'a> = dyn Fn(Unit, u64) -> Option<Cow<'a, str>> + 'a;
+
+/// `3725` → hours, minutes and seconds, the zero parts left out (`0 s` for nothing).
+fn spelled<'a>(seconds: u64, unit: &UnitWord<'a>) -> Option<String> {
+    let (h, m, s) = (seconds / 3600, seconds % 3600 / 60, seconds % 60);
+    let mut out = String::new();
+    for (which, n) in [(Unit::Hours, h), (Unit::Minutes, m), (Unit::Seconds, s)] {
+        let last = matches!(which, Unit::Seconds) && out.is_empty();
+        if n > 0 || last {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&unit(which, n)?);
+        }
     }
-    Some(parts.join(" "))
+    Some(out)
+}
+
+/// How many of each unit the table written at load holds: 0–59, as minutes and seconds go.
+const WRITTEN: u64 = 60;
+
+/// One language's words for 0–59 of each unit (`5 s`, `2 min`, `1 h`), written once when the
+/// messages load: a lab page spells a dozen durations, and each unit through the message table
+/// (a number formatted by Fluent) was most of the cost of writing them out.
+#[derive(Debug)]
+pub(crate) struct UnitWords([Vec<Option<String>>; 3]);
+
+impl UnitWords {
+    pub(crate) fn new(lang: Lang, messages: &Messages) -> UnitWords {
+        UnitWords(Unit::ALL.map(|unit| {
+            (0..WRITTEN)
+                .map(|n| {
+                    let args = [("n", Arg::Number(n as f64))];
+                    messages.render(lang, unit.key(), Output::Text, &args)
+                })
+                .collect()
+        }))
+    }
+
+    fn get(&self, unit: Unit, n: u64) -> Option<&str> {
+        self.0[unit as usize]
+            .get(usize::try_from(n).ok()?)?
+            .as_deref()
+    }
 }
 
 #[cfg(test)]
@@ -129,6 +184,8 @@ mod tests {
         assert_eq!(en(relative(1800)), "in 30 min");
         assert_eq!(en(span(8 * 3600)), "8 h");
         assert_eq!(en(span(0)), "0 s");
+        // Past the units written at load (0–59), from the message table.
+        assert_eq!(en(span(100 * 3600 + 59)), "100 h 59 s");
     }
 
     #[test]

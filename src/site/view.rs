@@ -3,7 +3,8 @@
 //! `rocket_dyn_templates::Template` serializes a page's context twice (into a figment value
 //! when the handler returns, into Tera's JSON when it responds), which was a sixth of a lab
 //! page's time. This `Template` keeps the same calls (`Template::render(name, context!{…})`)
-//! but turns the context into Tera's straight away and renders with a copy of the engine that
+//! but turns the context into JSON straight away (the map a page's program reads, and that
+//! becomes Tera's `Context` only when Tera renders) and renders with a copy of the engine that
 //! `rocket_dyn_templates` loads (and, in `debug`, reloads when a template changes): one copy per
 //! language, whose `t()` reads that language's messages. Every page's context gets `lang`.
 
@@ -20,7 +21,7 @@ use serde::Serialize;
 use super::durations;
 use super::lang::Lang;
 use super::messages::Messages;
-use super::program::Programs;
+use super::program::{Data, Directs, Programs};
 
 pub use rocket_dyn_templates::context;
 
@@ -29,7 +30,7 @@ pub use rocket_dyn_templates::context;
 pub struct Template {
     name: Cow<'static, str>,
     // Boxed: a response enum holding a `Template` stays small.
-    context: Result<Box<tera::Context>, String>,
+    context: Result<Box<Data>, String>,
 }
 
 impl Template {
@@ -37,9 +38,11 @@ impl Template {
     pub fn render(name: impl Into<Cow<'static, str>>, context: impl Serialize) -> Template {
         Template {
             name: name.into(),
-            context: tera::Context::from_serialize(context)
-                .map(Box::new)
-                .map_err(|e| e.to_string()),
+            context: match serde_json::to_value(context) {
+                Ok(tera::Value::Object(data)) => Ok(Box::new(data)),
+                Ok(_) => Err("a page's context must be a map of names".to_string()),
+                Err(e) => Err(e.to_string()),
+            },
         }
     }
 
@@ -63,8 +66,8 @@ impl Template {
             Status::InternalServerError
         })?;
         let lang = Lang::of(request);
-        context.insert("lang", lang.code());
-        let html = engine.render(lang, &self.name, &context)?;
+        context.insert("lang".into(), lang.code().into());
+        let html = engine.render(lang, &self.name, *context)?;
         // Durations are written in the page's language last (see `site::durations`).
         Ok(match request.rocket().state::<Arc<Messages>>() {
             Some(messages) => match durations::localize(&html, lang, messages) {
@@ -107,7 +110,7 @@ struct Loaded {
 struct Engine(Arc<RwLock<Vec<Loaded>>>);
 
 impl Engine {
-    fn render(&self, lang: Lang, name: &str, context: &tera::Context) -> Result<Vec<u8>, Status> {
+    fn render(&self, lang: Lang, name: &str, context: Data) -> Result<Vec<u8>, Status> {
         let engines = self.0.read().map_err(|_| Status::InternalServerError)?;
         let loaded = engines
             .iter()
@@ -115,14 +118,22 @@ impl Engine {
             .ok_or(Status::InternalServerError)?;
         // Room for a lab page at once: growing from Tera's default 2 KB copies it five times.
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
-        if loaded.programs.render(name, context, &mut html).is_some() {
+        if loaded.programs.render(name, &context, &mut html).is_some() {
             if cfg!(debug_assertions) {
-                same_as_tera(&loaded.tera, name, context, &html)?;
+                same_as_tera(&loaded.tera, name, &tera_context(context)?, &html)?;
             }
             return Ok(html);
         }
-        tera_render(&loaded.tera, name, context, html)
+        tera_render(&loaded.tera, name, &tera_context(context)?, html)
     }
+}
+
+/// The context as Tera takes it.
+fn tera_context(context: Data) -> Result<tera::Context, Status> {
+    tera::Context::from_value(tera::Value::Object(context)).map_err(|e| {
+        rocket::error!("a page's context is not Tera's: {e}");
+        Status::InternalServerError
+    })
 }
 
 /// In `debug` builds a page rendered from its program is rendered by Tera too, and a
@@ -180,11 +191,12 @@ fn tera_render(
 pub type SetupError = Box<dyn std::error::Error>;
 
 /// Loads the templates with `rocket_dyn_templates` (which reloads them on change in `debug`),
-/// lets `customize` register the functions the templates call in each language, and keeps
-/// those copies to render [`Template`]s with.
+/// lets `customize` register the functions the templates call in each language (returning
+/// those that pages' programs call in their direct form), and keeps those copies to render
+/// [`Template`]s with.
 pub fn attach<F>(rocket: Rocket<Build>, customize: F) -> Rocket<Build>
 where
-    F: Fn(&mut Tera, Lang) -> Result<(), SetupError> + Send + Sync + 'static,
+    F: Fn(&mut Tera, Lang) -> Result<Directs, SetupError> + Send + Sync + 'static,
 {
     let engine = Engine::default();
     let loaded = engine.clone();
@@ -193,8 +205,8 @@ where
             let mut copies = Vec::new();
             for lang in Lang::ALL {
                 let mut tera = engines.tera.clone();
-                customize(&mut tera, lang)?;
-                let (programs, skipped) = Programs::compile(&tera);
+                let directs = customize(&mut tera, lang)?;
+                let (programs, skipped) = Programs::compile(&tera, &directs);
                 if lang == Lang::ALL[0] {
                     for (name, reason) in skipped {
                         rocket::info!("`{name}` renders with Tera: it has {reason}");

@@ -20,15 +20,23 @@ use super::{as_arg, html_of, push_value, Messages, Output, Piece};
 use crate::site::fold::{each_body, push_joined};
 use crate::site::inspector::escape_html;
 use crate::site::lang::Lang;
+use crate::site::program::Directs;
 
 /// Registers `t()`, `t_text()` and the filters their inlined values use over `messages` in
-/// `lang`.
-pub fn register(tera: &mut tera::Tera, messages: &Arc<Messages>, lang: Lang) {
-    tera.register_function("t", super::t_function(messages.clone(), lang));
-    tera.register_function("t_text", super::t_text_function(messages.clone(), lang));
+/// `lang`; returns `t()` and `t_text()` as pages' programs call them.
+pub fn register(tera: &mut tera::Tera, messages: &Arc<Messages>, lang: Lang) -> Directs {
+    let mut directs = Directs::new();
+    for (name, function) in [
+        ("t", super::t_function(messages.clone(), lang)),
+        ("t_text", super::t_text_function(messages.clone(), lang)),
+    ] {
+        tera.register_function(name, function.clone());
+        directs.insert(name.to_string(), Arc::new(function));
+    }
     for value in [Insert::Escaped, Insert::Html, Insert::Text] {
         tera.register_filter(value.filter_name(), value);
     }
+    directs
 }
 
 /// How an inlined call's value goes into the page (the `t_*value` filters).

@@ -27,8 +27,10 @@ use fluent_templates::fluent_bundle::{FluentArgs, FluentValue};
 use fluent_templates::{ArcLoader, LanguageIdentifier};
 use rocket_dyn_templates::tera::{self, Value};
 
+use super::durations::UnitWords;
 use super::inspector::escape_html;
 use super::lang::Lang;
+use super::program::Direct;
 
 mod inline;
 pub use inline::{inline, register};
@@ -76,6 +78,8 @@ pub struct Messages {
     /// The messages that only name values (`{ $name }`, no plurals or functions), split once
     /// around their values: most calls are these, and fill them without Fluent.
     compiled: HashMap<Lang, HashMap<String, Compiled>>,
+    /// Each language's duration units for 0–59, written once (`site::durations`).
+    units: Vec<(Lang, UnitWords)>,
 }
 
 impl std::fmt::Debug for Messages {
@@ -123,6 +127,7 @@ impl Messages {
                 .map(|(lang, table)| (*lang, table.keys().cloned().collect()))
                 .collect(),
             compiled: HashMap::new(),
+            units: Vec::new(),
         };
         for (lang, table) in &tables {
             let compiled = table
@@ -134,6 +139,9 @@ impl Messages {
                 .collect();
             messages.compiled.insert(*lang, compiled);
         }
+        messages.units = Lang::ALL
+            .map(|lang| (lang, UnitWords::new(lang, &messages)))
+            .into();
         Ok(messages)
     }
 
@@ -240,6 +248,14 @@ impl Messages {
             }
         }
         Some(out)
+    }
+
+    /// `lang`'s duration units as written at load.
+    pub(crate) fn unit_words(&self, lang: Lang) -> Option<&UnitWords> {
+        self.units
+            .iter()
+            .find(|(written, _)| *written == lang)
+            .map(|(_, words)| words)
     }
 
     /// Whether English, the reference table, has `key`.
@@ -535,6 +551,7 @@ pub(crate) fn html_of(value: &Value) -> String {
 
 /// The Tera functions `t(key="…", …)` (HTML, not escaped again) and `t_text(key="…", …)`,
 /// for one language.
+#[derive(Clone)]
 pub struct Translate {
     messages: Arc<Messages>,
     lang: Lang,
@@ -559,13 +576,17 @@ pub fn t_text_function(messages: Arc<Messages>, lang: Lang) -> Translate {
     }
 }
 
-impl tera::Function for Translate {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let key = args
-            .get("key")
-            .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::msg("t() needs key=\"message code\""))?;
-        let fallback = args.get("or").and_then(Value::as_str);
+impl Translate {
+    /// `t()` with its arguments as (name, value) pairs, in any order: what Tera's call does
+    /// with its map, and what a page's program calls without building one.
+    pub fn call_with(&self, args: &[(&str, &Value)]) -> tera::Result<Value> {
+        let named = |wanted: &str| {
+            args.iter()
+                .find(|(name, _)| *name == wanted)
+                .and_then(|(_, value)| value.as_str())
+        };
+        let key = named("key").ok_or_else(|| tera::Error::msg("t() needs key=\"message code\""))?;
+        let fallback = named("or");
         let values: Vec<(&str, Arg)> = args
             .iter()
             .filter(|(name, _)| *name != "key" && *name != "or")
@@ -573,7 +594,7 @@ impl tera::Function for Translate {
                 // In plain text there is no markup to keep: `_html` values are for t() only.
                 Some(name) if self.output == Output::Html => (name, Arg::Html(html_of(value))),
                 Some(name) => (name, as_arg(value)),
-                None => (name.as_str(), as_arg(value)),
+                None => (*name, as_arg(value)),
             })
             .collect();
         let render = |key: &str| self.messages.render(self.lang, key, self.output, &values);
@@ -581,6 +602,23 @@ impl tera::Function for Translate {
             .or_else(|| fallback.and_then(render))
             .map(Value::String)
             .ok_or_else(|| tera::Error::msg(format!("no message `{key}` in the message table")))
+    }
+}
+
+impl Direct for Translate {
+    fn call(&self, args: &[(&str, &Value)]) -> tera::Result<Value> {
+        self.call_with(args)
+    }
+
+    fn is_safe(&self) -> bool {
+        self.output == Output::Html
+    }
+}
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let args: Vec<(&str, &Value)> = args.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        self.call_with(&args)
     }
 
     /// `t()` escapes everything itself; Tera must not escape its HTML a second time.
@@ -675,7 +713,7 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), Value::from(*v)))
                 .collect();
-            t.call(&args).ok()
+            Function::call(&t, &args).ok()
         };
         let hi = Some(Value::from("Hi bob!"));
         assert_eq!(call(&[("key", "a.x"), ("or", "a.b"), ("name", "bob")]), hi);
@@ -796,7 +834,7 @@ mod tests {
             ("key".to_string(), Value::from("m")),
             ("input".to_string(), Value::from("/a")),
         ]);
-        assert_eq!(t.call(&args).ok(), Some(Value::from("Path /a & more")));
+        assert_eq!(Function::call(&t, &args).ok(), Some(Value::from("Path /a & more")));
     }
 
     #[test]

@@ -7,7 +7,10 @@ use std::collections::HashMap;
 use rocket_dyn_templates::tera::ast::{self, Block, ExprVal, Node};
 use rocket_dyn_templates::tera::{Number, Template, Tera, Value};
 
-use super::{Call, Expr, FilterCall, Loop, MacroRun, Name, Part, Program, Step, TestCall, Val};
+use super::{
+    Call, Callee, Directs, Expr, FilterCall, Loop, MacroRun, Name, Part, Program, Step, TestCall,
+    Val,
+};
 
 type Result<T> = std::result::Result<T, String>;
 
@@ -19,7 +22,7 @@ type Entered = (String, String, usize);
 const MACRO_DEPTH: usize = 8;
 
 /// The program of the page `name`.
-pub(super) fn page(tera: &Tera, name: &str) -> Result<Program> {
+pub(super) fn page(tera: &Tera, directs: &Directs, name: &str) -> Result<Program> {
     let page = loaded(tera, name)?;
     // Tera renders the root of the inheritance chain, looking each block up from the page.
     let root = match page.parents.last() {
@@ -28,6 +31,7 @@ pub(super) fn page(tera: &Tera, name: &str) -> Result<Program> {
     };
     let mut compiler = Compiler {
         tera,
+        directs,
         page,
         root,
         blocks: vec![Vec::new()],
@@ -35,6 +39,7 @@ pub(super) fn page(tera: &Tera, name: &str) -> Result<Program> {
         namespaces: HashMap::new(),
         branches: 0,
         macro_depth: 0,
+        roots: Vec::new(),
     };
     compiler.add_namespaces(page)?;
     let steps = compiler.nodes(&root.ast)?;
@@ -44,7 +49,11 @@ pub(super) fn page(tera: &Tera, name: &str) -> Result<Program> {
         .autoescape_suffixes
         .iter()
         .any(|ext| path.ends_with(ext));
-    Ok(Program { steps, escapes })
+    Ok(Program {
+        steps,
+        escapes,
+        roots: compiler.roots,
+    })
 }
 
 fn loaded<'t>(tera: &'t Tera, name: &str) -> Result<&'t Template> {
@@ -55,6 +64,7 @@ fn loaded<'t>(tera: &'t Tera, name: &str) -> Result<&'t Template> {
 
 struct Compiler<'t> {
     tera: &'t Tera,
+    directs: &'t Directs,
     page: &'t Template,
     root: &'t Template,
     /// Tera's record of the blocks a render has entered, (block, template, level), kept the
@@ -69,9 +79,24 @@ struct Compiler<'t> {
     /// How many `if` and `for` bodies enclose what is being compiled.
     branches: usize,
     macro_depth: usize,
+    /// The roots of the names read so far, each once.
+    roots: Vec<String>,
 }
 
 impl<'t> Compiler<'t> {
+    /// The name `ident`, its root numbered in this program's roots.
+    fn name(&mut self, ident: &str) -> Result<Name> {
+        let mut name = name(ident)?;
+        name.root_at = match self.roots.iter().position(|root| *root == name.root) {
+            Some(at) => at,
+            None => {
+                self.roots.push(name.root.clone());
+                self.roots.len() - 1
+            }
+        };
+        Ok(name)
+    }
+
     fn nodes(&mut self, nodes: &'t [Node]) -> Result<Vec<Step>> {
         let mut steps = Vec::with_capacity(nodes.len());
         for node in nodes {
@@ -339,7 +364,7 @@ impl<'t> Compiler<'t> {
                 Number::from_f64(*f).ok_or("a float that is not a number")?,
             )),
             ExprVal::Bool(b) => Val::Literal(Value::Bool(*b)),
-            ExprVal::Ident(ident) => Val::Name(name(ident)?),
+            ExprVal::Ident(ident) => Val::Name(self.name(ident)?),
             ExprVal::Array(items) => Val::Array(self.exprs(items)?),
             ExprVal::In(condition) => Val::In {
                 lhs: Box::new(self.expr(&condition.lhs)?),
@@ -355,7 +380,7 @@ impl<'t> Compiler<'t> {
                             ExprVal::String(text) => Part::Str(text.clone()),
                             ExprVal::Int(n) => Part::Int(*n),
                             ExprVal::Float(f) => Part::Float(*f),
-                            ExprVal::Ident(ident) => Part::Name(name(ident)?),
+                            ExprVal::Ident(ident) => Part::Name(self.name(ident)?),
                             ExprVal::FunctionCall(call) => Part::Call(self.call(call)?),
                             _ => return Err("a concatenated value".to_string()),
                         })
@@ -370,7 +395,7 @@ impl<'t> Compiler<'t> {
                     .get(&test.name)
                     .cloned()
                     .ok_or_else(|| format!("test `{}`", test.name))?,
-                name: name(&test.ident)?,
+                name: self.name(&test.ident)?,
                 args: self.exprs(&test.args)?,
                 negated: test.negated,
             })),
@@ -389,13 +414,18 @@ impl<'t> Compiler<'t> {
     }
 
     fn call(&mut self, call: &'t ast::FunctionCall) -> Result<Call> {
+        let function = match self.directs.get(&call.name) {
+            Some(direct) => Callee::Direct(direct.clone()),
+            None => Callee::Tera(
+                self.tera
+                    .functions
+                    .get(&call.name)
+                    .cloned()
+                    .ok_or_else(|| format!("function `{}`", call.name))?,
+            ),
+        };
         Ok(Call {
-            function: self
-                .tera
-                .functions
-                .get(&call.name)
-                .cloned()
-                .ok_or_else(|| format!("function `{}`", call.name))?,
+            function,
             args: self.args(&call.args)?,
         })
     }
@@ -453,5 +483,9 @@ fn name(ident: &str) -> Result<Name> {
     if root.is_empty() || rest.iter().any(String::is_empty) {
         return Err(refused());
     }
-    Ok(Name { root, rest })
+    Ok(Name {
+        root,
+        root_at: 0,
+        rest,
+    })
 }

@@ -24,7 +24,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
-use rocket_dyn_templates::tera::{Context, Filter, Function, Tera, Test, Value};
+use rocket_dyn_templates::tera::{self, Filter, Function, Tera, Test, Value};
+
+/// A page's context as the handler serialized it: the names a template reads, and their
+/// values (Tera's `Context` holds the same map; a program reads it without the copy).
+pub type Data = serde_json::Map<String, Value>;
 
 /// Every template of one Tera instance that has a program, by name.
 pub struct Programs {
@@ -34,12 +38,12 @@ pub struct Programs {
 
 impl Programs {
     /// The programs of `tera`'s templates (after every fold), and the names of those without one
-    /// with the reason, for a log line.
-    pub fn compile(tera: &Tera) -> (Programs, Vec<(String, String)>) {
+    /// with the reason, for a log line. A call to a function named in `directs` calls that form.
+    pub fn compile(tera: &Tera, directs: &Directs) -> (Programs, Vec<(String, String)>) {
         let mut pages = HashMap::new();
         let mut skipped = Vec::new();
         for name in tera.templates.keys() {
-            match compile::page(tera, name) {
+            match compile::page(tera, directs, name) {
                 Ok(program) => {
                     pages.insert(name.clone(), program);
                 }
@@ -56,10 +60,10 @@ impl Programs {
 
     /// Renders `name` with `context` onto `out`: `None` when the template has no program or the
     /// render met something only Tera handles (`out` is then left as it was).
-    pub fn render(&self, name: &str, context: &Context, out: &mut Vec<u8>) -> Option<()> {
+    pub fn render(&self, name: &str, context: &Data, out: &mut Vec<u8>) -> Option<()> {
         let program = self.pages.get(name)?;
         let start = out.len();
-        let mut runner = run::Runner::new(context, self.escape);
+        let mut runner = run::Runner::new(context, program.roots.len(), self.escape);
         match runner.steps(&program.steps, program.escapes, out) {
             Ok(()) => Some(()),
             Err(run::Unhandled) => {
@@ -74,6 +78,8 @@ impl Programs {
 struct Program {
     steps: Vec<Step>,
     escapes: bool,
+    /// The first segment of every name the program reads, each once ([`Name::root_at`]).
+    roots: Vec<String>,
 }
 
 /// What a render does, in order.
@@ -154,6 +160,9 @@ enum Val {
 /// A dotted name, split once: `session.created.at` is `session` then `created`, `at`.
 struct Name {
     root: String,
+    /// Where `root` is in its program's roots: a render looks each root up in the context
+    /// once, however often the page reads it.
+    root_at: usize,
     rest: Vec<String>,
 }
 
@@ -166,9 +175,28 @@ enum Part {
 }
 
 struct Call {
-    function: Arc<dyn Function>,
+    function: Callee,
     args: Vec<(String, Expr)>,
 }
+
+/// The function a call reaches: Tera's, or the same function's [`Direct`] form.
+enum Callee {
+    Tera(Arc<dyn Function>),
+    Direct(Arc<dyn Direct>),
+}
+
+/// A function a program calls with its arguments as (name, value) pairs, where Tera builds a
+/// map of them on every call. It must answer exactly as the function Tera has under the same
+/// name: debug builds render every page both ways and compare them.
+pub trait Direct: Send + Sync {
+    fn call(&self, args: &[(&str, &Value)]) -> tera::Result<Value>;
+
+    /// Whether what it returns is written unescaped (Tera's `Function::is_safe`).
+    fn is_safe(&self) -> bool;
+}
+
+/// Functions by the name templates call them, in their [`Direct`] form.
+pub type Directs = HashMap<String, Arc<dyn Direct>>;
 
 struct FilterCall {
     filter: Arc<dyn Filter>,

@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
-use rocket_dyn_templates::tera::{Context, Number, Value};
+use rocket_dyn_templates::tera::{Number, Value};
 
-use super::{Call, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val};
+use super::Data;
+
+use super::{Call, Callee, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val};
 
 /// The render met something only Tera handles (or an error Tera reports): Tera renders it.
 #[derive(Debug)]
@@ -147,15 +149,18 @@ fn index(segment: &str) -> Option<usize> {
 }
 
 pub struct Runner<'a> {
-    context: &'a Context,
+    context: &'a Data,
+    /// The context's value for each of the program's roots, once looked up.
+    roots: Vec<Option<Option<&'a Value>>>,
     escape: fn(&str) -> String,
     frames: Vec<Frame<'a>>,
 }
 
 impl<'a> Runner<'a> {
-    pub fn new(context: &'a Context, escape: fn(&str) -> String) -> Runner<'a> {
+    pub fn new(context: &'a Data, roots: usize, escape: fn(&str) -> String) -> Runner<'a> {
         Runner {
             context,
+            roots: vec![None; roots],
             escape,
             frames: vec![Frame::new(Kind::Origin)],
         }
@@ -261,7 +266,7 @@ impl<'a> Runner<'a> {
 
     /// Tera's `CallStack::lookup`: the frames from the innermost (a macro's frame or the
     /// page's own ends the search), then the page's context.
-    fn lookup(&self, name: &Name) -> Option<Cow<'a, Value>> {
+    fn lookup(&mut self, name: &Name) -> Option<Cow<'a, Value>> {
         for frame in self.frames.iter().rev() {
             if let Some(found) = frame.find(name) {
                 return Some(found);
@@ -270,8 +275,12 @@ impl<'a> Runner<'a> {
                 break;
             }
         }
-        let root = self.context.get(&name.root)?;
-        pointer(root, &name.rest).map(Cow::Borrowed)
+        let context = self.context;
+        let root = match self.roots.get_mut(name.root_at) {
+            Some(found) => *found.get_or_insert_with(|| context.get(&name.root)),
+            None => context.get(&name.root),
+        };
+        pointer(root?, &name.rest).map(Cow::Borrowed)
     }
 
     /// Tera's `eval_expression`.
@@ -487,12 +496,25 @@ impl<'a> Runner<'a> {
     }
 
     fn call(&mut self, call: &'a Call, needs_escape: &mut bool) -> Result<Cow<'a, Value>> {
-        *needs_escape = !call.function.is_safe();
-        let args = self.arguments(&call.args)?;
-        call.function
-            .call(&args)
-            .map(Cow::Owned)
-            .map_err(|_| Unhandled)
+        let answer = match &call.function {
+            Callee::Tera(function) => {
+                *needs_escape = !function.is_safe();
+                function.call(&self.arguments(&call.args)?)
+            }
+            Callee::Direct(function) => {
+                *needs_escape = !function.is_safe();
+                let mut values = Vec::with_capacity(call.args.len());
+                for (name, expr) in &call.args {
+                    values.push((name.as_str(), self.eval(expr, false)?));
+                }
+                let args: Vec<(&str, &Value)> = values
+                    .iter()
+                    .map(|(name, value)| (*name, &**value))
+                    .collect();
+                function.call(&args)
+            }
+        };
+        answer.map(Cow::Owned).map_err(|_| Unhandled)
     }
 
     fn filter(

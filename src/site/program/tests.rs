@@ -1,9 +1,12 @@
 //! Each program renders the bytes Tera renders, on templates that use what the pages use.
 
-use rocket_dyn_templates::tera::{Context, Tera};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rocket_dyn_templates::tera::{self, Context, Tera, Value};
 use serde_json::json;
 
-use super::Programs;
+use super::{Directs, Programs};
 
 /// `templates` loaded into Tera (names ending `.html` escape), with the page's context.
 fn loaded(templates: &[(&str, &str)]) -> Tera {
@@ -31,10 +34,18 @@ fn context() -> Context {
     .expect("an object")
 }
 
+/// The context as a program reads it.
+fn data(context: &Context) -> super::Data {
+    match context.clone().into_json() {
+        serde_json::Value::Object(data) => data,
+        _ => unreachable!("a context is a map"),
+    }
+}
+
 /// Renders `page` with Tera and with its program and returns the program's bytes after
 /// checking they are Tera's.
 fn same(tera: &Tera, page: &str, context: &Context) -> String {
-    let (programs, skipped) = Programs::compile(tera);
+    let (programs, skipped) = Programs::compile(tera, &Directs::new());
     assert!(
         !skipped.iter().any(|(name, _)| name == page),
         "`{page}` has no program: {skipped:?}"
@@ -42,7 +53,7 @@ fn same(tera: &Tera, page: &str, context: &Context) -> String {
     let expected = tera.render(page, context).expect("Tera renders the page");
     let mut out = Vec::new();
     programs
-        .render(page, context, &mut out)
+        .render(page, &data(context), &mut out)
         .expect("the program renders the page");
     let html = String::from_utf8(out).expect("UTF-8");
     assert_eq!(html, expected, "`{page}`");
@@ -81,13 +92,13 @@ fn inheritance_with_super_in_a_branch_and_nested_blocks_renders_as_tera() {
 fn names_escaping_defaults_and_filters_render_as_tera() {
     // A `{% filter %}` section has no program: the page renders with Tera.
     let tera = loaded(&[("page.html", "{% filter upper %}{{ user }}{% endfilter %}")]);
-    let (programs, skipped) = Programs::compile(&tera);
+    let (programs, skipped) = Programs::compile(&tera, &Directs::new());
     assert!(
         skipped.iter().any(|(_, why)| why == "a filter section"),
         "{skipped:?}"
     );
     assert!(programs
-        .render("page.html", &context(), &mut Vec::new())
+        .render("page.html", &data(&context()), &mut Vec::new())
         .is_none());
 
     let tera = loaded(&[(
@@ -202,15 +213,19 @@ fn a_render_that_meets_what_only_tera_handles_leaves_the_buffer_as_it_was() {
         "page.html",
         "<p>{{ user }}</p>{% for c in user %}{{ c }}{% endfor %}",
     )]);
-    let (programs, _) = Programs::compile(&tera);
+    let (programs, _) = Programs::compile(&tera, &Directs::new());
     let mut out = b"before".to_vec();
     // A loop over a string's characters is Tera's.
-    assert!(programs.render("page.html", &context(), &mut out).is_none());
+    assert!(programs
+        .render("page.html", &data(&context()), &mut out)
+        .is_none());
     assert_eq!(out, b"before");
     // So is an undefined name printed (Tera's error).
     let tera = loaded(&[("page.html", "<p>{{ nowhere }}</p>")]);
-    let (programs, _) = Programs::compile(&tera);
-    assert!(programs.render("page.html", &context(), &mut out).is_none());
+    let (programs, _) = Programs::compile(&tera, &Directs::new());
+    assert!(programs
+        .render("page.html", &data(&context()), &mut out)
+        .is_none());
     assert!(tera.render("page.html", &context()).is_err());
 }
 
@@ -219,4 +234,57 @@ fn the_escape_function_is_the_one_tera_was_given() {
     let mut tera = loaded(&[("page.html", "{{ user }} {{ \"a/b\" }}")]);
     tera.set_escape_fn(|text| text.replace('&', "+"));
     assert_eq!(same(&tera, "page.html", &context()), "<alice + bob> a/b");
+}
+
+/// The arguments a call was given, sorted, as `name=value` (values as JSON); counts its calls.
+#[derive(Default)]
+struct Echo(std::sync::atomic::AtomicUsize);
+
+impl Echo {
+    fn answer(args: &[(&str, &Value)]) -> Value {
+        let mut given: Vec<String> = args
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect();
+        given.sort();
+        Value::String(given.join(" "))
+    }
+}
+
+impl super::Direct for Echo {
+    fn call(&self, args: &[(&str, &Value)]) -> tera::Result<Value> {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Echo::answer(args))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
+
+#[test]
+fn a_function_with_a_direct_form_is_called_in_it_with_its_arguments_worked_out() {
+    let mut tera = loaded(&[(
+        "page.html",
+        "<p>{{ echo(who=user, n=visits + 1, key=\"k\") }}</p>",
+    )]);
+    tera.register_function("echo", |args: &HashMap<String, Value>| {
+        let args: Vec<(&str, &Value)> = args.iter().map(|(k, v)| (k.as_str(), v)).collect();
+        Ok(Echo::answer(&args))
+    });
+    let echo = Arc::new(Echo::default());
+    let directs: Directs = [("echo".to_string(), echo.clone() as Arc<dyn super::Direct>)].into();
+    let (programs, _) = Programs::compile(&tera, &directs);
+    let mut out = Vec::new();
+    programs
+        .render("page.html", &data(&context()), &mut out)
+        .expect("the program renders the page");
+    let html = String::from_utf8(out).expect("UTF-8");
+    // Escaped, as the function is not safe; the same bytes as Tera's function of that name.
+    assert_eq!(
+        html,
+        "<p>key=&quot;k&quot; n=4 who=&quot;&lt;alice &amp; bob&gt;&quot;</p>"
+    );
+    assert_eq!(html, tera.render("page.html", &context()).expect("renders"));
+    assert_eq!(echo.0.load(std::sync::atomic::Ordering::Relaxed), 1);
 }
