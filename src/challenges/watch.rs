@@ -7,7 +7,7 @@ use crate::site::slots;
 
 use crate::site::view::{context, Template};
 use rocket::fairing::{Fairing, Info, Kind};
-use rocket::http::{ContentType, Method, Status};
+use rocket::http::{Method, Status};
 use rocket::{Request, Response};
 
 use super::board::Outcome;
@@ -43,7 +43,7 @@ impl Fairing for Watch {
                 challenges.saw(&id, ChallengeId::LoginCsrf, outcome, now());
             }
         }
-        if response.content_type() == Some(ContentType::HTML) {
+        if crate::site::headers::is_html(response) {
             announce(request, challenges);
         }
     }

@@ -41,6 +41,19 @@ pub fn shield(hsts: bool) -> Shield {
     }
 }
 
+/// Whether `response` is an HTML page (`text/html`, whatever its parameters): what
+/// `response.content_type() == Some(ContentType::HTML)` says, without parsing the header into
+/// a media type (each page's response fairings ask, and the parse cost more than their work).
+pub fn is_html(response: &Response<'_>) -> bool {
+    let Some(value) = response.headers().get_one("Content-Type") else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or_default();
+    essence.split_once('/').is_some_and(|(top, sub)| {
+        top.eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("html")
+    })
+}
+
 /// Attaches our `Shield` once the configuration (`cookie_secure`) is known.
 pub fn stage() -> AdHoc {
     AdHoc::on_ignite("Security headers", |rocket| async {
@@ -77,5 +90,34 @@ impl Fairing for SecurityHeaders {
         if !request.uri().path().starts_with("/static/") {
             response.set_header(Header::new("Cache-Control", "no-store"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rocket::http::ContentType;
+
+    #[test]
+    fn is_html_answers_as_the_parsed_content_type_does() {
+        for value in [
+            "text/html; charset=utf-8",
+            "TEXT/HTML",
+            "text/html",
+            "text/htmlx",
+            "text/plain; charset=utf-8",
+            "application/json",
+            "texthtml",
+        ] {
+            let response = Response::build()
+                .raw_header("Content-Type", value)
+                .finalize();
+            assert_eq!(
+                is_html(&response),
+                response.content_type() == Some(ContentType::HTML),
+                "{value}"
+            );
+        }
+        assert!(!is_html(&Response::new()));
     }
 }

@@ -12,7 +12,6 @@
 //! (`inspector::caveat` in `templates/macros/inspector.html.tera`).
 
 use rocket::fairing::{Fairing, Info, Kind};
-use rocket::http::ContentType;
 use rocket::request::{FromRequest, Outcome};
 use rocket::{Request, Response};
 use serde::Serialize;
@@ -71,7 +70,7 @@ impl Fairing for SetCookieEcho {
     }
 
     async fn on_response<'r>(&self, request: &'r Request<'_>, response: &mut Response<'r>) {
-        if !is_inspector_page(request) || response.content_type() != Some(ContentType::HTML) {
+        if !is_inspector_page(request) || !super::headers::is_html(response) {
             return;
         }
         let lines: Vec<String> = response
@@ -96,6 +95,12 @@ impl Fairing for SetCookieEcho {
 
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_html_into(text, &mut out);
+    out
+}
+
+/// [`escape_html`] onto the end of `out`.
+pub fn escape_html_into(text: &str, out: &mut String) {
     let mut plain = 0;
     // Every character escaped is ASCII, so byte positions are character boundaries; runs of
     // text with nothing to escape are copied whole (templates print many such values).
@@ -113,7 +118,6 @@ pub fn escape_html(text: &str) -> String {
         plain = i + 1;
     }
     out.push_str(&text[plain..]);
-    out
 }
 
 /// A moment as a learner reads it: absolute time plus how far from now.

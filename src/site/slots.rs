@@ -10,7 +10,7 @@ use std::io::Cursor;
 use std::sync::Mutex;
 
 use rocket::fairing::{AdHoc, Fairing, Info, Kind};
-use rocket::http::ContentType;
+use rocket::tokio::io::AsyncReadExt;
 use rocket::{Request, Response};
 
 /// What goes into a slot, worked out only if the page has the slot.
@@ -38,6 +38,9 @@ pub fn stage() -> AdHoc {
     AdHoc::on_ignite("Page slots", |rocket| async { rocket.attach(Writer) })
 }
 
+/// Spare room for the read that finds the end of a body.
+const READ_PROBE: usize = 32;
+
 /// Writes the filled slots into the page.
 pub struct Writer;
 
@@ -56,12 +59,15 @@ impl Fairing for Writer {
             Err(_) => return,
         };
         // Most responses have nothing to fill: their body is never read.
-        if fills.is_empty() || response.content_type() != Some(ContentType::HTML) {
+        if fills.is_empty() || !super::headers::is_html(response) {
             return;
         }
-        let Ok(page) = response.body_mut().to_bytes().await else {
+        // Read into room for the whole page (its size is known), not a growing buffer.
+        let room = response.body().preset_size().unwrap_or(0) + READ_PROBE;
+        let mut page = Vec::with_capacity(room);
+        if response.body_mut().read_to_end(&mut page).await.is_err() {
             return;
-        };
+        }
         let written = write(&page, fills, request);
         let size = written.len();
         response.set_sized_body(size, Cursor::new(written));

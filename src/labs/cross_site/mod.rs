@@ -18,7 +18,7 @@ use std::sync::{Arc, Mutex};
 
 use crate::site::view::{context, Template};
 use rocket::fairing::{AdHoc, Fairing, Info, Kind};
-use rocket::http::{ContentType, Cookie, CookieJar, SameSite, Status};
+use rocket::http::{Cookie, CookieJar, SameSite, Status};
 use rocket::response::Redirect;
 use rocket::{post, routes, Request, Response, State};
 use serde::Serialize;
@@ -142,9 +142,7 @@ impl Fairing for Recorder {
         if let (Some(id), Some(seen)) = (trace_of(request), seen(lab, request, status)) {
             log.record(&id, seen);
         }
-        if inspector::is_inspector_page(request)
-            && response.content_type() == Some(ContentType::HTML)
-        {
+        if inspector::is_inspector_page(request) && crate::site::headers::is_html(response) {
             // The page shows the log of the browser that holds the cookie, whatever a link's
             // `?trace=` says.
             fill(request, lab, cookie_trace(request));

@@ -7,7 +7,6 @@ use crate::site::slots;
 
 use crate::site::view::{context, Template};
 use rocket::fairing::{Fairing, Info, Kind};
-use rocket::http::ContentType;
 use rocket::{Request, Response};
 
 use super::COOKIE;
@@ -33,7 +32,7 @@ impl Fairing for Banner {
         if jar.get(COOKIE).is_none() && jar.get(CHOICE_COOKIE).is_none() {
             return;
         }
-        if response.content_type() != Some(ContentType::HTML) {
+        if !crate::site::headers::is_html(response) {
             return;
         }
         slots::fill(request, SLOT, |request| {

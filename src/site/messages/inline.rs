@@ -18,7 +18,7 @@ use rocket_dyn_templates::tera::{self, Value};
 
 use super::{as_arg, html_of, push_value, Messages, Output, Piece};
 use crate::site::fold::{each_body, push_joined};
-use crate::site::inspector::escape_html;
+use crate::site::inspector::{escape_html, escape_html_into};
 use crate::site::lang::Lang;
 use crate::site::program::Directs;
 
@@ -64,7 +64,11 @@ impl tera::Filter for Insert {
     fn filter(&self, value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
         let mut out = String::new();
         match self {
-            Insert::Escaped => push_value(&as_arg(value), Output::Html, &mut out),
+            // A string is escaped as it is, without the copy `as_arg` makes.
+            Insert::Escaped => match value {
+                Value::String(text) => escape_html_into(text, &mut out),
+                other => push_value(&as_arg(other), Output::Html, &mut out),
+            },
             Insert::Html => out = html_of(value),
             Insert::Text => push_value(&as_arg(value), Output::Text, &mut out),
         }

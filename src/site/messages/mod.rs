@@ -28,7 +28,7 @@ use fluent_templates::{ArcLoader, LanguageIdentifier};
 use rocket_dyn_templates::tera::{self, Value};
 
 use super::durations::UnitWords;
-use super::inspector::escape_html;
+use super::inspector::{escape_html, escape_html_into};
 use super::lang::Lang;
 use super::program::Direct;
 
@@ -330,7 +330,7 @@ impl Piece {
 pub(crate) fn push_value(arg: &Arg, output: Output, out: &mut String) {
     match (arg, output) {
         (Arg::Html(html), _) => out.push_str(html),
-        (Arg::Text(text), Output::Html) => out.push_str(&escape_html(text)),
+        (Arg::Text(text), Output::Html) => escape_html_into(text, out),
         (Arg::Text(text), Output::Text) => out.push_str(text),
         (Arg::Number(n), _) => out.push_str(&n.to_string()),
     }
@@ -834,7 +834,10 @@ mod tests {
             ("key".to_string(), Value::from("m")),
             ("input".to_string(), Value::from("/a")),
         ]);
-        assert_eq!(Function::call(&t, &args).ok(), Some(Value::from("Path /a & more")));
+        assert_eq!(
+            Function::call(&t, &args).ok(),
+            Some(Value::from("Path /a & more"))
+        );
     }
 
     #[test]

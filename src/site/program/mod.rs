@@ -33,7 +33,36 @@ pub type Data = serde_json::Map<String, Value>;
 /// Every template of one Tera instance that has a program, by name.
 pub struct Programs {
     pages: HashMap<String, Program>,
-    escape: fn(&str) -> String,
+    escape: Escape,
+}
+
+/// Tera's escape function, and the ASCII characters it leaves as they are: a value made only of
+/// those is written without calling it (most values are numbers, codes and names). This holds
+/// for a function that escapes character by character, as Tera's and the app's do; debug
+/// builds check every page against Tera's render.
+#[derive(Clone, Copy)]
+pub(super) struct Escape {
+    function: fn(&str) -> String,
+    kept: [bool; 128],
+}
+
+impl Escape {
+    fn of(function: fn(&str) -> String) -> Escape {
+        let mut kept = [false; 128];
+        for (byte, kept) in (0u8..).zip(kept.iter_mut()) {
+            let one = char::from(byte).to_string();
+            *kept = function(&one) == one;
+        }
+        Escape { function, kept }
+    }
+
+    /// `text` escaped, or `None` when escaping leaves it as it is.
+    pub(super) fn escaped(&self, text: &str) -> Option<String> {
+        let plain = text
+            .bytes()
+            .all(|byte| self.kept.get(usize::from(byte)).copied().unwrap_or(false));
+        (!plain).then(|| (self.function)(text))
+    }
 }
 
 impl Programs {
@@ -53,7 +82,7 @@ impl Programs {
         skipped.sort();
         let programs = Programs {
             pages,
-            escape: *tera.get_escape_fn(),
+            escape: Escape::of(*tera.get_escape_fn()),
         };
         (programs, skipped)
     }

@@ -8,7 +8,7 @@ use std::io::Write;
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Number, Value};
 
-use super::Data;
+use super::{Data, Escape};
 
 use super::{Call, Callee, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val};
 
@@ -152,12 +152,12 @@ pub struct Runner<'a> {
     context: &'a Data,
     /// The context's value for each of the program's roots, once looked up.
     roots: Vec<Option<Option<&'a Value>>>,
-    escape: fn(&str) -> String,
+    escape: Escape,
     frames: Vec<Frame<'a>>,
 }
 
 impl<'a> Runner<'a> {
-    pub fn new(context: &'a Data, roots: usize, escape: fn(&str) -> String) -> Runner<'a> {
+    pub fn new(context: &'a Data, roots: usize, escape: Escape) -> Runner<'a> {
         Runner {
             context,
             roots: vec![None; roots],
@@ -340,8 +340,8 @@ impl<'a> Runner<'a> {
             return Ok(Cow::Owned(Value::Bool(!truthy(&value))));
         }
         if escape && needs_escape && !expr.safe {
-            if let Value::String(text) = &*value {
-                value = Cow::Owned(Value::String((self.escape)(text)));
+            if let Some(escaped) = value.as_str().and_then(|text| self.escape.escaped(text)) {
+                value = Cow::Owned(Value::String(escaped));
             }
         }
         Ok(value)
