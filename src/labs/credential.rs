@@ -8,8 +8,6 @@
 //! `__Host-…` (RFC 6265bis §4.1.3.2): the browser accepts such a cookie only from a secure
 //! origin, with `Secure`, `Path=/` and no `Domain`, so no other host or path can plant one.
 
-use std::collections::{BTreeSet, HashSet};
-
 use rocket::http::{Cookie, CookieJar};
 use rocket::request::{FromRequest, Outcome};
 use rocket::Request;
@@ -138,19 +136,22 @@ impl<'r> LabCookies<'r> {
 }
 
 /// The names that occur more than once in `headers`, each `Cookie` header split and decoded
-/// exactly as Rocket fills its jar (so `s%69d` counts as `sid`, as Rocket reads it). A set, not
-/// a list: a header may carry thousands of cookies.
+/// exactly as Rocket fills its jar (so `s%69d` counts as `sid`, as Rocket reads it), sorted.
+/// Found by sorting the names, not pair by pair: a header may carry thousands of cookies.
 pub fn names_sent_twice<'h>(headers: impl Iterator<Item = &'h str>) -> Vec<String> {
-    let mut seen = HashSet::new();
-    let mut twice = BTreeSet::new();
     let pairs = headers.flat_map(|header| header.split(';').map(str::trim));
-    for cookie in pairs.filter_map(|pair| Cookie::parse_encoded(pair).ok()) {
-        let name = cookie.name().to_string();
-        if !seen.insert(name.clone()) {
-            twice.insert(name);
+    let cookies: Vec<Cookie<'h>> = pairs
+        .filter_map(|pair| Cookie::parse_encoded(pair).ok())
+        .collect();
+    let mut names: Vec<&str> = cookies.iter().map(Cookie::name).collect();
+    names.sort_unstable();
+    let mut twice: Vec<String> = Vec::new();
+    for pair in names.windows(2) {
+        if pair[0] == pair[1] && twice.last().map(String::as_str) != Some(pair[0]) {
+            twice.push(pair[0].to_string());
         }
     }
-    twice.into_iter().collect()
+    twice
 }
 
 #[rocket::async_trait]
@@ -175,6 +176,9 @@ mod tests {
         // The browser keeps `s%69d` apart from `sid`; Rocket decodes both to `sid`.
         let encoded = ["sid=A; s%69d=B"];
         assert_eq!(names_sent_twice(encoded.into_iter()), ["sid"]);
+        // Each repeated name once, however often it came, in order.
+        let many = ["zeta=1; sid=A; zeta=2; b=1", "sid=B; zeta=3"];
+        assert_eq!(names_sent_twice(many.into_iter()), ["sid", "zeta"]);
     }
 
     #[test]

@@ -51,9 +51,15 @@ impl TokenView {
         let t = decode_unverified(token)?;
         let [header_b64, payload_b64, signature_b64] = t.parts;
         // The parts decoded once more, as lists: `t`'s maps have sorted the members.
-        let header_json = ordered::pretty(&header_b64).unwrap_or_else(|| pretty(&t.header));
-        let payload_json = ordered::pretty(&payload_b64).unwrap_or_else(|| pretty(&t.payload));
-        let claims = claim_rows(&ordered::members(&payload_b64).unwrap_or_default(), now);
+        let header_json = ordered::members(&header_b64)
+            .and_then(|members| ordered::pretty_members(&members))
+            .unwrap_or_else(|| pretty(&t.header));
+        let payload = ordered::members(&payload_b64);
+        let payload_json = payload
+            .as_deref()
+            .and_then(ordered::pretty_members)
+            .unwrap_or_else(|| pretty(&t.payload));
+        let claims = claim_rows(payload.as_deref().unwrap_or_default(), now);
         Ok(TokenView {
             header_b64,
             payload_b64,

@@ -37,8 +37,17 @@ impl<'de> Deserialize<'de> for Ordered {
 
 impl Serialize for Ordered {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Members(&self.0).serialize(serializer)
+    }
+}
+
+/// Members written back as one JSON object, in their order.
+struct Members<'m>(&'m [(String, Value)]);
+
+impl Serialize for Members<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (name, value) in &self.0 {
+        for (name, value) in self.0 {
             map.serialize_entry(name, value)?;
         }
         map.end()
@@ -55,8 +64,12 @@ pub fn members(part_b64: &str) -> Option<Vec<(String, Value)>> {
 /// A base64url part pretty-printed with its members in their order, or `None` if it is not
 /// a JSON object.
 pub fn pretty(part_b64: &str) -> Option<String> {
-    let members = members(part_b64)?;
-    serde_json::to_string_pretty(&Ordered(members)).ok()
+    pretty_members(&members(part_b64)?)
+}
+
+/// Members already read, pretty-printed as the object they came from.
+pub fn pretty_members(members: &[(String, Value)]) -> Option<String> {
+    serde_json::to_string_pretty(&Members(members)).ok()
 }
 
 #[cfg(test)]

@@ -19,13 +19,14 @@
 //! plain-text error explanations): no markup, the code spans without their backticks.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use fluent_templates::fluent_bundle::{FluentArgs, FluentValue};
 use fluent_templates::{ArcLoader, LanguageIdentifier};
 use rocket_dyn_templates::tera::{self, Value};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::durations::UnitWords;
 use super::inspector::{escape_html, escape_html_into};
@@ -74,13 +75,20 @@ const SLOT: char = '\u{E003}';
 /// Every language's messages.
 pub struct Messages {
     loader: ArcLoader,
-    ids: HashMap<Lang, HashSet<String>>,
+    // Fx hashing: the keys are the tables' own ids, and a page looks up dozens.
+    ids: FxHashMap<Lang, FxHashSet<String>>,
     /// The messages that only name values (`{ $name }`, no plurals or functions), split once
     /// around their values: most calls are these, and fill them without Fluent.
-    compiled: HashMap<Lang, HashMap<String, Compiled>>,
+    compiled: FxHashMap<Lang, FxHashMap<String, Compiled>>,
     /// Each language's duration units for 0–59, written once (`site::durations`).
     units: Vec<(Lang, UnitWords)>,
+    /// Fluent's texts already formatted, by language, message and values (`fluent_text`).
+    formatted: Mutex<FxHashMap<String, Option<Arc<str>>>>,
 }
+
+/// How many formatted texts are remembered before they are forgotten all at once (numbers
+/// make each text its own, so the set is bounded).
+const FORMATTED_KEPT: usize = 4096;
 
 impl std::fmt::Debug for Messages {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -126,8 +134,9 @@ impl Messages {
                 .iter()
                 .map(|(lang, table)| (*lang, table.keys().cloned().collect()))
                 .collect(),
-            compiled: HashMap::new(),
+            compiled: FxHashMap::default(),
             units: Vec::new(),
+            formatted: Mutex::default(),
         };
         for (lang, table) in &tables {
             let compiled = table
@@ -214,16 +223,33 @@ impl Messages {
             .or_else(|| self.format_message(Lang::En, &id, output, args))
     }
 
-    /// The message `id` of `lang` formatted by Fluent, as HTML or plain text.
-    fn format_message(
-        &self,
-        lang: Lang,
-        id: &str,
-        output: Output,
-        args: &[(&str, Arg)],
-    ) -> Option<String> {
-        // Text values go to Fluent as markers and are put in after escaping (below); numbers
-        // go as numbers, for plural rules.
+    /// Fluent's text of the message `id` in `lang` for `args`: text values go to Fluent as
+    /// markers, put in after escaping (`format_message`), and numbers as numbers, for plural
+    /// rules. The text depends on nothing else, so it is remembered: a page asks for the same
+    /// few messages on every render, and Fluent's formatting was most of their cost.
+    fn fluent_text(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<Arc<str>> {
+        let mut key = String::with_capacity(id.len() + 8 + 16 * args.len());
+        key.push_str(lang.code());
+        key.push('\0');
+        key.push_str(id);
+        for (i, (name, arg)) in args.iter().enumerate() {
+            key.push('\0');
+            key.push_str(name);
+            key.push('=');
+            match arg {
+                // `f64`'s display is exact: two numbers read the same only if they are equal.
+                Arg::Number(n) => key.push_str(&format!("#{n}")),
+                _ => key.push_str(&marker(i, arg)),
+            }
+        }
+        if let Some(known) = self
+            .formatted
+            .lock()
+            .ok()
+            .and_then(|f| f.get(&key).cloned())
+        {
+            return known;
+        }
         let values: HashMap<String, FluentValue> = args
             .iter()
             .enumerate()
@@ -235,7 +261,27 @@ impl Messages {
                 (name.to_string(), value)
             })
             .collect();
-        let text = self.format(lang, id, (!values.is_empty()).then_some(&values))?;
+        let text: Option<Arc<str>> = self
+            .format(lang, id, (!values.is_empty()).then_some(&values))
+            .map(Arc::from);
+        if let Ok(mut formatted) = self.formatted.lock() {
+            if formatted.len() >= FORMATTED_KEPT {
+                formatted.clear();
+            }
+            formatted.insert(key, text.clone());
+        }
+        text
+    }
+
+    /// The message `id` of `lang` formatted by Fluent, as HTML or plain text.
+    fn format_message(
+        &self,
+        lang: Lang,
+        id: &str,
+        output: Output,
+        args: &[(&str, Arg)],
+    ) -> Option<String> {
+        let text = self.fluent_text(lang, id, args)?;
         let mut out = String::with_capacity(text.len() + 16);
         for (code, piece) in code_spans(&text) {
             match (code, output) {
@@ -734,6 +780,29 @@ mod tests {
         };
         assert_eq!(say(1.0).as_deref(), Some("one visit"));
         assert_eq!(say(3.0).as_deref(), Some("3 visits"));
+    }
+
+    #[test]
+    fn a_remembered_text_is_only_reused_for_the_same_numbers_and_fills_in_new_words() {
+        let messages = en(
+            "n = { $count ->\n    [one] { $who } has one visit\n   *[other] { $who } has { $count } visits\n}\n",
+        );
+        let say = |count: f64, who: &str| {
+            let args = [
+                ("count", Arg::Number(count)),
+                ("who", Arg::Text(who.into())),
+            ];
+            messages.render(Lang::En, "n", Output::Html, &args)
+        };
+        for _ in 0..2 {
+            assert_eq!(say(1.0, "bob").as_deref(), Some("bob has one visit"));
+            assert_eq!(say(2.0, "bob").as_deref(), Some("bob has 2 visits"));
+            assert_eq!(say(2.5, "bob").as_deref(), Some("bob has 2.5 visits"));
+            assert_eq!(
+                say(1.0, "<al>").as_deref(),
+                Some("&lt;al&gt; has one visit")
+            );
+        }
     }
 
     #[test]

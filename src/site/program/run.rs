@@ -537,10 +537,11 @@ impl<'a> Runner<'a> {
         for arg in &test.args {
             args.push(self.eval(arg, false)?.into_owned());
         }
-        let found = self.lookup(&test.name).map(Cow::into_owned);
+        // Looked at where it is: a test (`is defined`) never needs its own copy.
+        let found = self.lookup(&test.name);
         let holds = test
             .test
-            .test(found.as_ref(), &args)
+            .test(found.as_deref(), &args)
             .map_err(|_| Unhandled)?;
         Ok(holds != test.negated)
     }
