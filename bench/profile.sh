@@ -9,7 +9,8 @@
 #   METHOD=POST BEARER=1 bash bench/profile.sh /labs/jwt-header/api/visit 200
 #
 # METHOD (default GET) is the request method; HEADER, one extra request header; BEARER=1 logs in
-# as alice at the header lab first and sends her token as `Authorization: Bearer` (as run.py).
+# as alice at the header lab first and sends her token as `Authorization: Bearer` (as run.py);
+# LOGIN=<lab> logs in as alice at that lab first (`LOGIN=sessions … /labs/sessions/me`).
 #
 # Needs valgrind (apt-get install valgrind) and `cargo build --release`.
 set -euo pipefail
@@ -39,6 +40,10 @@ if [ -n "${BEARER:-}" ]; then
     "http://127.0.0.1:$port/labs/jwt-header/api/token" |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')
   args+=(-H "Authorization: Bearer $token")
+fi
+if [ -n "${LOGIN:-}" ]; then
+  curl -s -o /dev/null -c "$jar" -b "$jar" -d 'username=alice&password=wonderland' \
+    "http://127.0.0.1:$port/labs/$LOGIN/login"
 fi
 curl "${args[@]}" "http://127.0.0.1:$port$route"
 # Start-up (argon2 hashing the demo accounts) and the warm-up are not counted.

@@ -91,8 +91,11 @@ pub struct LabCookies<'r> {
     pub jar: &'r CookieJar<'r>,
     /// The `cookie_secure` setting, which picks the credential names.
     pub secure: bool,
-    twice: Vec<String>,
+    twice: &'r [String],
 }
+
+/// The names a request's `Cookie` headers repeat, found once per request (several guards ask).
+struct SentTwice(Vec<String>);
 
 impl<'r> LabCookies<'r> {
     /// The request's jar, the configured names, and the names its `Cookie` headers repeat.
@@ -104,7 +107,9 @@ impl<'r> LabCookies<'r> {
         LabCookies {
             jar: request.cookies(),
             secure,
-            twice: names_sent_twice(request.headers().get("Cookie")),
+            twice: &request
+                .local_cache(|| SentTwice(names_sent_twice(request.headers().get("Cookie"))))
+                .0,
         }
     }
 
