@@ -35,12 +35,6 @@ impl<'de> Deserialize<'de> for Ordered {
     }
 }
 
-impl Serialize for Ordered {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        Members(&self.0).serialize(serializer)
-    }
-}
-
 /// Members written back as one JSON object, in their order.
 struct Members<'m>(&'m [(String, Value)]);
 
@@ -61,13 +55,7 @@ pub fn members(part_b64: &str) -> Option<Vec<(String, Value)>> {
     Some(members)
 }
 
-/// A base64url part pretty-printed with its members in their order, or `None` if it is not
-/// a JSON object.
-pub fn pretty(part_b64: &str) -> Option<String> {
-    pretty_members(&members(part_b64)?)
-}
-
-/// Members already read, pretty-printed as the object they came from.
+/// Members (from [`members`]) pretty-printed as the object they came from, in their order.
 pub fn pretty_members(members: &[(String, Value)]) -> Option<String> {
     serde_json::to_string_pretty(&Members(members)).ok()
 }
@@ -86,7 +74,7 @@ mod tests {
             .collect();
         assert_eq!(names, ["typ", "alg", "typ"]);
         assert_eq!(
-            pretty(&part).as_deref(),
+            members(&part).and_then(|m| pretty_members(&m)).as_deref(),
             Some("{\n  \"typ\": \"JWT\",\n  \"alg\": \"HS256\",\n  \"typ\": \"x\"\n}")
         );
         assert!(members(&URL_SAFE_NO_PAD.encode("[1]")).is_none());

@@ -61,6 +61,22 @@ const OPEN: char = '\u{E000}';
 const SEP: char = '\u{E001}';
 const CLOSE: char = '\u{E002}';
 
+/// Fluent's `text` as a page shows it: code spans as `<code>` in HTML, `args` in their markers.
+fn written(text: &str, output: Output, args: &[(&str, Arg)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (code, piece) in code_spans(text) {
+        match (code, output) {
+            (true, Output::Html) => {
+                out.push_str("<code>");
+                fill(piece, output, args, &mut out);
+                out.push_str("</code>");
+            }
+            _ => fill(piece, output, args, &mut out),
+        }
+    }
+    out
+}
+
 fn marker(i: usize, arg: &Arg) -> String {
     let sound = match arg {
         Arg::Text(text) => text.chars().next_back().map_or(Ending::Vowel, ending_of),
@@ -154,14 +170,26 @@ impl Messages {
         Ok(messages)
     }
 
-    fn format(
-        &self,
-        lang: Lang,
-        id: &str,
-        args: Option<&HashMap<String, FluentValue>>,
-    ) -> Option<String> {
+    /// Fluent's text of the message `id` in `lang` for `args`: text values go to Fluent as
+    /// markers, put in after escaping (`written`), and numbers as numbers, for plural rules.
+    fn fluent(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+        let values: HashMap<String, FluentValue> = args
+            .iter()
+            .enumerate()
+            .map(|(i, (name, arg))| {
+                let value = match arg {
+                    Arg::Number(n) => FluentValue::from(*n),
+                    _ => FluentValue::from(marker(i, arg)),
+                };
+                (name.to_string(), value)
+            })
+            .collect();
         self.loader
-            .lookup_single_language(&language_id(lang), id, args)
+            .lookup_single_language(
+                &language_id(lang),
+                id,
+                (!values.is_empty()).then_some(&values),
+            )
             .ok()
     }
 
@@ -173,8 +201,10 @@ impl Messages {
             .enumerate()
             .map(|(i, name)| (name.as_str(), Arg::Html(format!("{SLOT}{i}{SLOT}"))))
             .collect();
+        // Formatted once, not remembered: these values are slots, never a page's.
+        let text = self.fluent(lang, id, &slots)?;
         let split = |output| {
-            let rendered = self.format_message(lang, id, output, &slots)?;
+            let rendered = written(&text, output, &slots);
             // `text SLOT index SLOT text SLOT index SLOT text`: odd parts are slots.
             let pieces = rendered
                 .split(SLOT)
@@ -223,10 +253,9 @@ impl Messages {
             .or_else(|| self.format_message(Lang::En, &id, output, args))
     }
 
-    /// Fluent's text of the message `id` in `lang` for `args`: text values go to Fluent as
-    /// markers, put in after escaping (`format_message`), and numbers as numbers, for plural
-    /// rules. The text depends on nothing else, so it is remembered: a page asks for the same
-    /// few messages on every render, and Fluent's formatting was most of their cost.
+    /// [`Messages::fluent`], remembered: the text depends on nothing but the language, the
+    /// message and the values, a page asks for the same few messages on every render, and
+    /// Fluent's formatting was most of their cost.
     fn fluent_text(&self, lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<Arc<str>> {
         let mut key = String::with_capacity(id.len() + 8 + 16 * args.len());
         key.push_str(lang.code());
@@ -250,20 +279,7 @@ impl Messages {
         {
             return known;
         }
-        let values: HashMap<String, FluentValue> = args
-            .iter()
-            .enumerate()
-            .map(|(i, (name, arg))| {
-                let value = match arg {
-                    Arg::Number(n) => FluentValue::from(*n),
-                    _ => FluentValue::from(marker(i, arg)),
-                };
-                (name.to_string(), value)
-            })
-            .collect();
-        let text: Option<Arc<str>> = self
-            .format(lang, id, (!values.is_empty()).then_some(&values))
-            .map(Arc::from);
+        let text: Option<Arc<str>> = self.fluent(lang, id, args).map(Arc::from);
         if let Ok(mut formatted) = self.formatted.lock() {
             if formatted.len() >= FORMATTED_KEPT {
                 formatted.clear();
@@ -281,19 +297,7 @@ impl Messages {
         output: Output,
         args: &[(&str, Arg)],
     ) -> Option<String> {
-        let text = self.fluent_text(lang, id, args)?;
-        let mut out = String::with_capacity(text.len() + 16);
-        for (code, piece) in code_spans(&text) {
-            match (code, output) {
-                (true, Output::Html) => {
-                    out.push_str("<code>");
-                    fill(piece, output, args, &mut out);
-                    out.push_str("</code>");
-                }
-                _ => fill(piece, output, args, &mut out),
-            }
-        }
-        Some(out)
+        Some(written(&self.fluent_text(lang, id, args)?, output, args))
     }
 
     /// `lang`'s duration units as written at load.
@@ -952,7 +956,7 @@ mod tests {
             // The messages that take no value, as Fluent formats them.
             let texts = messages.ids[&lang]
                 .iter()
-                .filter_map(|id| Some((id, messages.format(lang, id, None)?)));
+                .filter_map(|id| Some((id, messages.fluent(lang, id, &[])?)));
             for (id, text) in texts {
                 let text = text.as_str();
                 let prose: String = code_spans(text)

@@ -8,9 +8,9 @@ use std::io::Write;
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Number, Value};
 
-use super::{Data, Escape};
-
-use super::{Call, Callee, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val};
+use super::{
+    Call, Callee, Data, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val,
+};
 
 /// The render met something only Tera handles (or an error Tera reports): Tera renders it.
 #[derive(Debug)]

@@ -234,6 +234,11 @@ fn the_escape_function_is_the_one_tera_was_given() {
     let mut tera = loaded(&[("page.html", "{{ user }} {{ \"a/b\" }}")]);
     tera.set_escape_fn(|text| text.replace('&', "+"));
     assert_eq!(same(&tera, "page.html", &context()), "<alice + bob> a/b");
+    // Whatever characters it changes, letters or `/`, are changed in a value of plain words.
+    tera.set_escape_fn(|text| text.replace(['b', '/'], "_"));
+    let mut words = context();
+    words.insert("user", "bob");
+    assert_eq!(same(&tera, "page.html", &words), "_o_ a__");
 }
 
 /// The arguments a call was given, sorted, as `name=value` (values as JSON); counts its calls.
