@@ -12,12 +12,16 @@
 //! (`jwt.rejection.*` in `templates/locales/en/messages.ftl`). [`Rejection::reason`] keeps a short
 //! English sentence for the API (RFC 6750 `error_description`, the JSON `message`).
 
+use std::sync::LazyLock;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
+use hmac::{Hmac, Mac};
 use jsonwebtoken::{DecodingKey, EncodingKey, Header};
 use rand::RngCore;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use sha2::Sha256;
 use time::{Duration, OffsetDateTime};
 
 use crate::config::{AppConfig, JwtSettings};
@@ -116,21 +120,37 @@ pub struct Unverified {
     pub payload: Map<String, Value>,
 }
 
-/// Splits a token and decodes its header and payload, checking nothing else.
-pub fn decode_unverified(token: &str) -> Result<Unverified, Rejection> {
-    let parts: Vec<&str> = token.split('.').collect();
+/// A token's three base64url parts, or why it is not a JWT at all. The signature may be empty
+/// (that is what an `alg: none` token looks like); the header and payload may not.
+pub fn split(token: &str) -> Result<[&str; 3], Rejection> {
     let is_b64url = |p: &str| {
         p.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     };
-    // The signature may be empty (that is what an `alg: none` token looks like); the header
-    // and payload may not.
-    let [header, payload, signature] = parts.as_slice() else {
+    let mut parts = token.split('.');
+    let (Some(header), Some(payload), Some(signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err(Rejection::NotAJwt);
     };
+    let parts = [header, payload, signature];
     if header.is_empty() || payload.is_empty() || !parts.iter().all(|p| is_b64url(p)) {
         return Err(Rejection::NotAJwt);
     }
+    Ok(parts)
+}
+
+/// `Header::default()` (`{"typ":"JWT","alg":"HS256"}`) as the first part of every token we
+/// sign, encoded once.
+static HS256_HEADER: LazyLock<Option<String>> = LazyLock::new(|| {
+    serde_json::to_vec(&Header::default())
+        .ok()
+        .map(|json| URL_SAFE_NO_PAD.encode(json))
+});
+
+/// Splits a token and decodes its header and payload, checking nothing else.
+pub fn decode_unverified(token: &str) -> Result<Unverified, Rejection> {
+    let [header, payload, signature] = split(token)?;
     let json_object = |part: &str, name: &'static str| -> Result<Map<String, Value>, Rejection> {
         let bytes = URL_SAFE_NO_PAD
             .decode(part)
@@ -152,6 +172,9 @@ pub fn decode_unverified(token: &str) -> Result<Unverified, Rejection> {
 pub struct JwtKeys {
     encoding: EncodingKey,
     decoding: DecodingKey,
+    /// HMAC-SHA256 keyed with the secret once: each HS256 signature under it starts from a
+    /// copy (`jsonwebtoken` keys a new one, two SHA-256 blocks, on every call).
+    hs256: Option<Hmac<Sha256>>,
     /// `exp - iat` of every token issued.
     pub ttl: Duration,
     /// Clock skew allowed on `exp`/`nbf`. Ours defaults to 0; the `jsonwebtoken` crate's
@@ -167,6 +190,7 @@ impl JwtKeys {
         JwtKeys {
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
+            hs256: Hmac::new_from_slice(secret).ok(),
             ttl,
             leeway,
             absolute_timeout: JwtSettings::default().absolute_timeout.duration(),
@@ -258,10 +282,43 @@ impl JwtKeys {
             iss: ISSUER.to_string(),
             aud: audience.as_str().to_string(),
         };
-        // `Header::default()` is `{"typ":"JWT","alg":"HS256"}`.
-        let token = jsonwebtoken::encode(&Header::default(), &claims, &self.encoding)
-            .map_err(|_| SigningError)?;
+        let token = match self.encode_hs256(&claims) {
+            Some(token) => token,
+            None => jsonwebtoken::encode(&Header::default(), &claims, &self.encoding)
+                .map_err(|_| SigningError)?,
+        };
         Ok(Issued { token, claims })
+    }
+
+    /// `claims` signed as `jsonwebtoken::encode` signs them under `Header::default()`, the same
+    /// bytes (a test compares them), with the HMAC keyed once and the header encoded once.
+    fn encode_hs256(&self, claims: &Claims) -> Option<String> {
+        let header = HS256_HEADER.as_deref()?;
+        let payload = serde_json::to_vec(claims).ok()?;
+        let mut token = String::with_capacity(header.len() + payload.len() * 4 / 3 + 48);
+        token.push_str(header);
+        token.push('.');
+        URL_SAFE_NO_PAD.encode_string(&payload, &mut token);
+        let mut mac = self.hs256.clone()?;
+        mac.update(token.as_bytes());
+        token.push('.');
+        URL_SAFE_NO_PAD.encode_string(mac.finalize().into_bytes(), &mut token);
+        Some(token)
+    }
+
+    /// Whether `signature` (base64url) is the HS256 signature of `input` under the secret, as
+    /// `jsonwebtoken::crypto::verify` answers (an error when it is not base64url; the tags
+    /// compared in constant time); `None` when the secret has no keyed HMAC.
+    pub(super) fn verify_hs256(
+        &self,
+        signature: &str,
+        input: &[u8],
+    ) -> Option<Result<bool, base64::DecodeError>> {
+        let mut mac = self.hs256.clone()?;
+        Some(URL_SAFE_NO_PAD.decode(signature).map(|tag| {
+            mac.update(input);
+            mac.verify_slice(&tag).is_ok()
+        }))
     }
 
     /// Checks a token for one of `audiences` under the strict policy, as of `now` (the lab the
@@ -428,6 +485,54 @@ mod tests {
         assert!(claims.jti.len() >= 20);
         let header = decode_unverified(&issued.token).expect("decodes").header;
         assert_eq!(header.get("alg"), Some(&Value::from("HS256")));
+    }
+
+    #[test]
+    fn a_token_signed_with_the_keyed_hmac_is_the_one_jsonwebtoken_signs() {
+        let keys = keys();
+        let issued = user_token(3);
+        let reference = jsonwebtoken::encode(
+            &Header::default(),
+            &issued.claims,
+            &EncodingKey::from_secret(SECRET),
+        )
+        .expect("signs");
+        assert_eq!(keys.encode_hs256(&issued.claims), Some(reference.clone()));
+        assert_eq!(issued.token, reference);
+    }
+
+    #[test]
+    fn the_keyed_hmac_verifies_as_jsonwebtoken_does() {
+        let keys = keys();
+        let token = user_token(3).token;
+        let (input, signature) = token.rsplit_once('.').expect("three parts");
+        let other = jsonwebtoken::encode(
+            &Header::default(),
+            &user_token(4).claims,
+            &EncodingKey::from_secret(SECRET),
+        )
+        .expect("signs");
+        let other_signature = other.rsplit_once('.').expect("three parts").1;
+        let reference = |signature: &str| {
+            jsonwebtoken::crypto::verify(
+                signature,
+                input.as_bytes(),
+                &DecodingKey::from_secret(SECRET),
+                Algorithm::HS256,
+            )
+            .ok()
+        };
+        // The right tag, another token's tag, a truncated one, and one that is not base64url.
+        for signature in [signature, other_signature, &signature[..20], "not*base64"] {
+            let keyed = keys
+                .verify_hs256(signature, input.as_bytes())
+                .expect("keyed")
+                .ok();
+            assert_eq!(keyed, reference(signature), "signature {signature:?}");
+        }
+        assert_eq!(reference(signature), Some(true));
+        assert_eq!(reference(other_signature), Some(false));
+        assert_eq!(reference("not*base64"), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
-use crate::auth::jwt::{decode_unverified, Claims, Rejection};
+use crate::auth::jwt::{decode_unverified, split, Claims, Rejection};
 use crate::site::inspector::{span, HumanTime};
 
 /// One row of the claims table.
@@ -48,25 +48,49 @@ pub struct TokenView {
 impl TokenView {
     /// Decodes without verifying; `Err` when it is not even readable.
     pub fn new(token: &str, now: OffsetDateTime) -> Result<TokenView, Rejection> {
+        let [header_b64, payload_b64, signature_b64] = split(token)?;
+        // Read in the token's own order; a part that is not a JSON object is read once more
+        // by `decode_unverified`, which names what is wrong with it.
+        let (header, payload) = match (ordered::members(header_b64), ordered::members(payload_b64))
+        {
+            (Some(header), Some(payload)) => (header, payload),
+            _ => return TokenView::unordered(token, now),
+        };
+        let pretty = |members: &[(String, Value)]| ordered::pretty_members(members);
+        let (Some(header_json), Some(payload_json)) = (pretty(&header), pretty(&payload)) else {
+            return TokenView::unordered(token, now);
+        };
+        Ok(TokenView {
+            header_b64: header_b64.to_string(),
+            payload_b64: payload_b64.to_string(),
+            signature_b64: signature_b64.to_string(),
+            header_json,
+            payload_json,
+            claims: claim_rows(&payload, now),
+            length: token.len(),
+            // A repeated member counts as its last, as a JSON object read into a map keeps it.
+            exp: payload
+                .iter()
+                .rev()
+                .find(|(name, _)| name == "exp")
+                .and_then(|(_, exp)| exp.as_i64()),
+            renewal_ends: None,
+            absolute_timeout: None,
+        })
+    }
+
+    /// The view of a token whose header or payload is not a JSON object in order: the error
+    /// `decode_unverified` names, or (should the maps read where the lists did not) the maps.
+    fn unordered(token: &str, now: OffsetDateTime) -> Result<TokenView, Rejection> {
         let t = decode_unverified(token)?;
         let [header_b64, payload_b64, signature_b64] = t.parts;
-        // The parts decoded once more, as lists: `t`'s maps have sorted the members.
-        let header_json = ordered::members(&header_b64)
-            .and_then(|members| ordered::pretty_members(&members))
-            .unwrap_or_else(|| pretty(&t.header));
-        let payload = ordered::members(&payload_b64);
-        let payload_json = payload
-            .as_deref()
-            .and_then(ordered::pretty_members)
-            .unwrap_or_else(|| pretty(&t.payload));
-        let claims = claim_rows(payload.as_deref().unwrap_or_default(), now);
         Ok(TokenView {
             header_b64,
             payload_b64,
             signature_b64,
-            header_json,
-            payload_json,
-            claims,
+            header_json: pretty(&t.header),
+            payload_json: pretty(&t.payload),
+            claims: claim_rows(&[], now),
             length: token.len(),
             exp: t.payload.get("exp").and_then(Value::as_i64),
             renewal_ends: None,

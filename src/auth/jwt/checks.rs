@@ -64,10 +64,18 @@ impl JwtKeys {
             .weak_secret
             .map(|w| DecodingKey::from_secret(w.as_bytes()));
         let key = weak_key.as_ref().unwrap_or(&self.decoding);
-        let matches = match alg {
-            None => Ok(signature.is_empty()),
-            Some(alg) => jsonwebtoken::crypto::verify(signature, input.as_bytes(), key, alg)
-                .map_err(|_| Rejection::Malformed(Malformation::Undecodable)),
+        let undecodable = || Rejection::Malformed(Malformation::Undecodable);
+        // Our own secret's HMAC is keyed once; any other key goes through `jsonwebtoken`.
+        let keyed = (alg == Some(Algorithm::HS256) && weak_key.is_none())
+            .then(|| self.verify_hs256(signature, input.as_bytes()))
+            .flatten();
+        let matches = match (alg, keyed) {
+            (None, _) => Ok(signature.is_empty()),
+            (Some(_), Some(keyed)) => keyed.map_err(|_| undecodable()),
+            (Some(alg), None) => {
+                jsonwebtoken::crypto::verify(signature, input.as_bytes(), key, alg)
+                    .map_err(|_| undecodable())
+            }
         };
         if !policy.verify_signature {
             // Decoded, not verified: whatever the signature says, the payload is believed.
