@@ -34,7 +34,9 @@ use super::lang::Lang;
 use super::program::Direct;
 
 mod inline;
+mod numbers;
 pub use inline::{inline, register};
+use numbers::Selections;
 
 /// A value for a `{ $name }` placeholder.
 #[derive(Debug, Clone, PartialEq)]
@@ -100,6 +102,11 @@ pub struct Messages {
     units: Vec<(Lang, UnitWords)>,
     /// Fluent's texts already formatted, by language, message and values (`fluent_text`).
     formatted: Mutex<FxHashMap<String, Option<Arc<str>>>>,
+    /// How each message that needs Fluent uses its numbers, where that is worked out: a number
+    /// it only selects by is remembered by its class (`numbers`).
+    selections: FxHashMap<Lang, FxHashMap<String, Selections>>,
+    /// Each language's cardinal plural rules, as Fluent applies them.
+    plurals: Vec<(Lang, intl_pluralrules::PluralRules)>,
 }
 
 /// How many formatted texts are remembered before they are forgotten all at once (numbers
@@ -153,16 +160,32 @@ impl Messages {
             compiled: FxHashMap::default(),
             units: Vec::new(),
             formatted: Mutex::default(),
-        };
-        for (lang, table) in &tables {
-            let compiled = table
+            selections: FxHashMap::default(),
+            plurals: Lang::ALL
                 .iter()
-                .filter_map(|(id, names)| {
-                    let compiled = messages.compile(*lang, id, names.as_ref()?)?;
-                    Some((id.clone(), compiled))
-                })
-                .collect();
-            messages.compiled.insert(*lang, compiled);
+                .filter_map(|lang| Some((*lang, numbers::rules(&language_id(*lang))?)))
+                .collect(),
+        };
+        for (lang, table) in tables {
+            let mut compiled = FxHashMap::default();
+            let mut selections = FxHashMap::default();
+            for (id, message) in table {
+                match message
+                    .names
+                    .and_then(|names| messages.compile(lang, &id, &names))
+                {
+                    Some(message) => {
+                        compiled.insert(id, message);
+                    }
+                    None => {
+                        if let Some(selected) = message.selections {
+                            selections.insert(id, selected);
+                        }
+                    }
+                }
+            }
+            messages.compiled.insert(lang, compiled);
+            messages.selections.insert(lang, selections);
         }
         messages.units = Lang::ALL
             .map(|lang| (lang, UnitWords::new(lang, &messages)))
@@ -266,8 +289,11 @@ impl Messages {
             key.push_str(name);
             key.push('=');
             match arg {
-                // `f64`'s display is exact: two numbers read the same only if they are equal.
-                Arg::Number(n) => key.push_str(&format!("#{n}")),
+                Arg::Number(n) => match self.number_class(lang, id, name, *n) {
+                    Some(class) => key.push_str(&class),
+                    // `f64`'s display is exact: two numbers read the same only if they are equal.
+                    None => key.push_str(&format!("#{n}")),
+                },
                 _ => key.push_str(&marker(i, arg)),
             }
         }
@@ -287,6 +313,14 @@ impl Messages {
             formatted.insert(key, text.clone());
         }
         text
+    }
+
+    /// What the number `n`, given as `name` to the message `id` of `lang`, is remembered by
+    /// when the message only selects by it ([`Selections::class`]); `None`: by itself.
+    fn number_class(&self, lang: Lang, id: &str, name: &str, n: f64) -> Option<String> {
+        let selections = self.selections.get(&lang)?.get(id)?;
+        let (_, rules) = self.plurals.iter().find(|(ruled, _)| *ruled == lang)?;
+        selections.class(name, n, rules)
     }
 
     /// The message `id` of `lang` formatted by Fluent, as HTML or plain text.
@@ -386,10 +420,16 @@ pub(crate) fn push_value(arg: &Arg, output: Output, out: &mut String) {
     }
 }
 
-/// Every message of the Fluent files in `dir`, by id, with the names of the values it takes
-/// when it names them only as `{ $name }` (`None` when it needs Fluent at every call: plural
-/// or other selections, functions, references to other messages).
-fn read_table(dir: &Path) -> std::io::Result<HashMap<String, Option<Vec<String>>>> {
+/// A message as the table reads it: the names of the values it takes when it names them only
+/// as `{ $name }` (`None` when it needs Fluent at every call: plural or other selections,
+/// functions, references to other messages), and how it uses numbers ([`Selections`]).
+struct TableEntry {
+    names: Option<Vec<String>>,
+    selections: Option<Selections>,
+}
+
+/// Every message of the Fluent files in `dir`, by id.
+fn read_table(dir: &Path) -> std::io::Result<HashMap<String, TableEntry>> {
     use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
     let mut table = HashMap::new();
     for entry in std::fs::read_dir(dir)? {
@@ -404,6 +444,7 @@ fn read_table(dir: &Path) -> std::io::Result<HashMap<String, Option<Vec<String>>
             let Entry::Message(message) = entry else {
                 continue;
             };
+            let selections = message.value.as_ref().and_then(Selections::of);
             let names = message.value.and_then(|pattern| {
                 let mut names: Vec<String> = Vec::new();
                 for element in pattern.elements {
@@ -422,7 +463,10 @@ fn read_table(dir: &Path) -> std::io::Result<HashMap<String, Option<Vec<String>>
                 }
                 Some(names)
             });
-            table.insert(message.id.name.to_string(), names);
+            table.insert(
+                message.id.name.to_string(),
+                TableEntry { names, selections },
+            );
         }
     }
     Ok(table)
@@ -807,6 +851,48 @@ mod tests {
                 Some("&lt;al&gt; has one visit")
             );
         }
+    }
+
+    #[test]
+    fn a_counter_that_only_selects_by_its_number_is_formatted_once_per_variant() {
+        let messages = table(
+            "counter",
+            "c = { $visits ->\n    [0] never\n    [one] once\n   *[other] { $who } came often\n}\n\
+             w = { $visits ->\n    [one] one visit\n   *[other] { $visits } visits\n}\n",
+            "c = { $visits }번\n",
+        );
+        let say = |lang: Lang, key: &str, visits: f64| {
+            let args = [
+                ("visits", Arg::Number(visits)),
+                ("who", Arg::Text("<bo>".into())),
+            ];
+            messages.render(lang, key, Output::Html, &args)
+        };
+        // Texts remembered since the table loaded (loading remembers the duration units).
+        let at_load = messages.formatted.lock().map(|f| f.len()).unwrap_or(0);
+        let remembered = || {
+            messages
+                .formatted
+                .lock()
+                .map(|f| f.len() - at_load)
+                .unwrap_or(0)
+        };
+        assert_eq!(say(Lang::En, "c", 0.0).as_deref(), Some("never"));
+        assert_eq!(say(Lang::En, "c", 1.0).as_deref(), Some("once"));
+        for visits in 2..40 {
+            let text = say(Lang::En, "c", f64::from(visits));
+            assert_eq!(text.as_deref(), Some("&lt;bo&gt; came often"));
+        }
+        // `[0]`, `[one]` and `*[other]`: three texts for forty numbers.
+        assert_eq!(remembered(), 3);
+        // A message that writes its number is remembered per number, and writes each.
+        assert_eq!(say(Lang::En, "w", 2.0).as_deref(), Some("2 visits"));
+        assert_eq!(say(Lang::En, "w", 3.0).as_deref(), Some("3 visits"));
+        assert_eq!(say(Lang::En, "w", 1.0).as_deref(), Some("one visit"));
+        assert_eq!(remembered(), 6);
+        // Korean writes the number: each its own.
+        assert_eq!(say(Lang::Ko, "c", 2.0).as_deref(), Some("2번"));
+        assert_eq!(say(Lang::Ko, "c", 3.0).as_deref(), Some("3번"));
     }
 
     #[test]
