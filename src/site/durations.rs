@@ -3,8 +3,9 @@
 //! Handlers know how long something lasts but not who reads it, and their contexts go to
 //! templates as data. So [`span`] and [`relative`] write a small language-neutral marker
 //! (private-use characters around the number of seconds), which passes unchanged through
-//! templates and messages, and [`localize`] replaces each marker with the words of the page's
-//! language once the page is rendered (`site::view`). Words come from the message table
+//! templates and messages, and is replaced with the words of the page's language where the
+//! page is written (`site::view`): by [`write`] as a page's program prints each string, or by
+//! [`localize`] over a page Tera rendered. Words come from the message table
 //! (`time-*`).
 
 use std::borrow::Cow;
@@ -37,22 +38,41 @@ static ENDS: LazyLock<(Finder<'static>, Finder<'static>)> = LazyLock::new(|| {
     )
 });
 
+/// Appends `text` with every duration marker in it written out in `lang`: how a page's program
+/// prints each string, so that the page itself need not be searched and copied again.
+pub fn write(text: &str, lang: Lang, messages: &Messages, out: &mut Vec<u8>) {
+    // A marker starts with the first byte of `OPEN` (no Hangul or Latin text has it).
+    let mut lead = [0; 4];
+    OPEN.encode_utf8(&mut lead);
+    match memchr::memchr(lead[0], text.as_bytes()) {
+        None => out.extend_from_slice(text.as_bytes()),
+        Some(_) => localize_into(text.as_bytes(), lang, messages, out),
+    }
+}
+
 /// `page` with every duration marker in it written out in `lang`.
 pub fn localize<'a>(page: &'a [u8], lang: Lang, messages: &Messages) -> Cow<'a, [u8]> {
-    let (open, close) = &*ENDS;
+    let (open, _) = &*ENDS;
     let Some(first) = open.find(page) else {
         return Cow::Borrowed(page);
     };
     let mut out = Vec::with_capacity(page.len());
     out.extend_from_slice(&page[..first]);
-    let mut rest = &page[first..];
+    localize_into(&page[first..], lang, messages, &mut out);
+    Cow::Owned(out)
+}
+
+/// Appends `text` with every duration marker in it written out in `lang`.
+fn localize_into(text: &[u8], lang: Lang, messages: &Messages, out: &mut Vec<u8>) {
+    let (open, close) = &*ENDS;
+    let mut rest = text;
     while let Some(at) = open.find(rest) {
         out.extend_from_slice(&rest[..at]);
         let after = &rest[at + open.needle().len()..];
         let Some(end) = close.find(after) else {
             // Not a marker after all: keep the text as it is.
             out.extend_from_slice(&rest[at..]);
-            return Cow::Owned(out);
+            return;
         };
         let marker = std::str::from_utf8(&after[..end]).ok();
         match marker.and_then(|marker| words(marker, lang, messages)) {
@@ -64,7 +84,6 @@ pub fn localize<'a>(page: &'a [u8], lang: Lang, messages: &Messages) -> Cow<'a, 
         rest = &after[end + close.needle().len()..];
     }
     out.extend_from_slice(rest);
-    Cow::Owned(out)
 }
 
 /// `S3725` or `R-40` in words.
@@ -212,5 +231,21 @@ mod tests {
         ));
         let broken = format!("{OPEN}X1{CLOSE} and {OPEN}S12");
         assert_eq!(text(&broken, Lang::En, &messages), broken);
+    }
+
+    #[test]
+    fn a_printed_string_is_written_with_its_durations_in_words_and_plain_text_as_it_is() {
+        let messages = table();
+        let written = |value: &str, lang: Lang| {
+            let mut out = b"<td>".to_vec();
+            write(value, lang, &messages, &mut out);
+            String::from_utf8(out).expect("UTF-8")
+        };
+        assert_eq!(written(&span(3725), Lang::En), "<td>1 h 2 min 5 s");
+        assert_eq!(
+            written(&format!("expires {}", relative(-40)), Lang::En),
+            "<td>expires 40 s ago"
+        );
+        assert_eq!(written("세션 & <b>", Lang::Ko), "<td>세션 & <b>");
     }
 }

@@ -30,6 +30,9 @@ use rocket_dyn_templates::tera::{self, Filter, Function, Tera, Test, Value};
 /// values (Tera's `Context` holds the same map; a program reads it without the copy).
 pub type Data = serde_json::Map<String, Value>;
 
+/// Writes a printed string onto a page.
+pub type Strings<'s> = dyn Fn(&str, &mut Vec<u8>) + 's;
+
 /// Every template of one Tera instance that has a program, by name.
 pub struct Programs {
     pages: HashMap<String, Program>,
@@ -90,9 +93,23 @@ impl Programs {
     /// Renders `name` with `context` onto `out`: `None` when the template has no program or the
     /// render met something only Tera handles (`out` is then left as it was).
     pub fn render(&self, name: &str, context: &Data, out: &mut Vec<u8>) -> Option<()> {
+        self.render_with(name, context, out, &|text, out| {
+            out.extend_from_slice(text.as_bytes())
+        })
+    }
+
+    /// As [`Programs::render`], each printed string written by `strings` (which may rewrite
+    /// what it holds, as the page's durations are written in its language).
+    pub fn render_with(
+        &self,
+        name: &str,
+        context: &Data,
+        out: &mut Vec<u8>,
+        strings: &Strings<'_>,
+    ) -> Option<()> {
         let program = self.pages.get(name)?;
         let start = out.len();
-        let mut runner = run::Runner::new(context, program.roots.len(), self.escape);
+        let mut runner = run::Runner::new(context, program.roots.len(), self.escape, strings);
         match runner.steps(&program.steps, program.escapes, out) {
             Ok(()) => Some(()),
             Err(run::Unhandled) => {

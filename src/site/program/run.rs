@@ -9,7 +9,8 @@ use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Number, Value};
 
 use super::{
-    Call, Callee, Data, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, TestCall, Val,
+    Call, Callee, Data, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, Strings,
+    TestCall, Val,
 };
 
 /// The render met something only Tera handles (or an error Tera reports): Tera renders it.
@@ -154,15 +155,23 @@ pub struct Runner<'a> {
     roots: Vec<Option<Option<&'a Value>>>,
     escape: Escape,
     frames: Vec<Frame<'a>>,
+    /// How a printed string is written.
+    strings: &'a Strings<'a>,
 }
 
 impl<'a> Runner<'a> {
-    pub fn new(context: &'a Data, roots: usize, escape: Escape) -> Runner<'a> {
+    pub fn new(
+        context: &'a Data,
+        roots: usize,
+        escape: Escape,
+        strings: &'a Strings<'a>,
+    ) -> Runner<'a> {
         Runner {
             context,
             roots: vec![None; roots],
             escape,
             frames: vec![Frame::new(Kind::Origin)],
+            strings,
         }
     }
 
@@ -172,7 +181,7 @@ impl<'a> Runner<'a> {
         for step in steps {
             match step {
                 Step::Text(text) => out.extend_from_slice(text.as_bytes()),
-                Step::Print(expr) => write_value(&*self.eval(expr, escape)?, out),
+                Step::Print(expr) => write_value(&*self.eval(expr, escape)?, self.strings, out),
                 Step::If {
                     branches,
                     otherwise,
@@ -656,9 +665,9 @@ fn truthy(value: &Value) -> bool {
 }
 
 /// A value as Tera prints it.
-fn write_value(value: &Value, out: &mut Vec<u8>) {
+fn write_value(value: &Value, strings: &Strings<'_>, out: &mut Vec<u8>) {
     match value {
-        Value::String(text) => out.extend_from_slice(text.as_bytes()),
+        Value::String(text) => strings(text, out),
         Value::Number(n) => {
             // Writing into a Vec cannot fail.
             let _ = match (n.as_i64(), n.as_u64(), n.as_f64()) {
@@ -676,7 +685,7 @@ fn write_value(value: &Value, out: &mut Vec<u8>) {
                 if i > 0 {
                     out.extend_from_slice(b", ");
                 }
-                write_value(item, out);
+                write_value(item, strings, out);
             }
             out.push(b']');
         }

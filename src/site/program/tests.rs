@@ -230,6 +230,27 @@ fn a_render_that_meets_what_only_tera_handles_leaves_the_buffer_as_it_was() {
 }
 
 #[test]
+fn every_printed_string_and_only_those_go_through_the_pages_string_writer() {
+    let tera = loaded(&[(
+        "page.html",
+        "<p>{{ user }}</p>{% macro m(x) %}[{{ x }}]{% endmacro m %}{{ self::m(x=\"in\") }}{{ 7 }}",
+    )]);
+    let (programs, _) = Programs::compile(&tera, &Directs::new());
+    let mut out = Vec::new();
+    let upper =
+        |text: &str, out: &mut Vec<u8>| out.extend_from_slice(text.to_uppercase().as_bytes());
+    programs
+        .render_with("page.html", &data(&context()), &mut out, &upper)
+        .expect("renders");
+    // The template's own text and the number are written as they are; the name's value and the
+    // macro's argument went through the writer (and the macro's output, once more, unchanged).
+    assert_eq!(
+        String::from_utf8(out).expect("UTF-8"),
+        "<p>&LT;ALICE &AMP; BOB&GT;</p>[IN]7"
+    );
+}
+
+#[test]
 fn the_escape_function_is_the_one_tera_was_given() {
     let mut tera = loaded(&[("page.html", "{{ user }} {{ \"a/b\" }}")]);
     tera.set_escape_fn(|text| text.replace('&', "+"));
