@@ -481,7 +481,16 @@ impl<'a> Runner<'a> {
     }
 
     fn concat(&mut self, parts: &'a [Part], needs_escape: &mut bool) -> Result<String> {
-        let mut joined = String::new();
+        // Room for the written parts and a short value in each other one (most are message
+        // codes, `"jwt.rejection." ~ code`): growing as each part arrives moved them twice.
+        let room = parts
+            .iter()
+            .map(|part| match part {
+                Part::Str(text) => text.len(),
+                _ => 24,
+            })
+            .sum();
+        let mut joined = String::with_capacity(room);
         for part in parts {
             match part {
                 Part::Str(text) => joined.push_str(text),
