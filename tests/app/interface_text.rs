@@ -5,7 +5,7 @@ use regex::Regex;
 use rocket::http::Header;
 
 use crate::support::internals::attacker;
-use crate::support::tour::{tour, tour_app};
+use crate::support::tour::english_tour;
 use crate::support::visitor::Browser;
 use crate::support::*;
 
@@ -59,8 +59,7 @@ fn prose_keeps_text_and_drops_code_and_markup() {
 
 #[test]
 fn no_page_shows_a_markdown_backtick_outside_code() {
-    let app = tour_app();
-    let pages = tour(&app);
+    let pages = english_tour();
     assert!(pages.len() > 60, "the tour saw only {} pages", pages.len());
     let found: Vec<String> = pages
         .iter()

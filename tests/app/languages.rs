@@ -156,8 +156,8 @@ fn prose(html: &str) -> String {
 
 #[test]
 fn every_page_of_the_tour_renders_in_korean_with_the_same_markers_and_no_message_missing() {
-    use crate::support::tour::{tour, tour_app, tour_in_korean};
-    let english = tour(&tour_app());
+    use crate::support::tour::{english_tour, tour_app, tour_in_korean};
+    let english = english_tour();
     let korean = tour_in_korean(&tour_app());
     assert!(
         korean.len() > 60,
@@ -170,7 +170,7 @@ fn every_page_of_the_tour_renders_in_korean_with_the_same_markers_and_no_message
         "the same pages in both languages"
     );
     let mut problems = Vec::new();
-    for (ko, en) in korean.iter().zip(&english) {
+    for (ko, en) in korean.iter().zip(english) {
         let (how, html) = (&ko.how, &ko.page.body);
         if ko.page.status != en.page.status {
             problems.push(format!(

@@ -7,7 +7,7 @@ use regex::Regex;
 use time::format_description::well_known::{Rfc2822, Rfc3339};
 use time::OffsetDateTime;
 
-use crate::support::tour::{tour, tour_app};
+use crate::support::tour::english_tour;
 use crate::support::visitor::Browser;
 use crate::support::*;
 
@@ -86,9 +86,8 @@ fn every_time_on_the_jwt_cookie_lab_after_a_login_is_a_time_element_with_an_rfc_
 
 #[test]
 fn every_time_on_every_page_of_the_tour_is_a_time_element_with_an_rfc_3339_value() {
-    let app = tour_app();
     let mut checked = 0;
-    for visited in tour(&app) {
+    for visited in english_tour() {
         checked += visited.page.body.matches("<time ").count();
         assert_eq!(
             time_problems(&visited.page.body),

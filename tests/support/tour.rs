@@ -4,6 +4,7 @@
 //! refused registration, a wrong switch value, the JWT workbench).
 
 use std::collections::{BTreeSet, VecDeque};
+use std::sync::OnceLock;
 
 use regex::Regex;
 use rocket::http::{ContentType, Cookie};
@@ -37,6 +38,13 @@ impl Visited {
 /// The whole tour of an app from [`tour_app`], in order; only the HTML answers are kept.
 pub fn tour(app: &TestApp) -> Vec<Visited> {
     tour_by(Browser::new(app))
+}
+
+/// The English tour of a fresh [`tour_app`], taken once per test binary and shared by the
+/// checks that only read its pages: taking it costs seconds, and each took the same one.
+pub fn english_tour() -> &'static [Visited] {
+    static TOUR: OnceLock<Vec<Visited>> = OnceLock::new();
+    TOUR.get_or_init(|| tour(&tour_app()))
 }
 
 /// The same tour by a learner who chose Korean first (`?lang=ko`, remembered in a cookie).
