@@ -9,10 +9,10 @@
 pub mod ordered;
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use time::{Duration, OffsetDateTime};
 
-use crate::auth::jwt::{decode_unverified, split, Claims, Rejection};
+use crate::auth::jwt::{decode_unverified, split, Claims, Malformation, Rejection};
 use crate::site::inspector::{span, HumanTime};
 
 /// One row of the claims table.
@@ -49,23 +49,23 @@ impl TokenView {
     /// Decodes without verifying; `Err` when it is not even readable.
     pub fn new(token: &str, now: OffsetDateTime) -> Result<TokenView, Rejection> {
         let [header_b64, payload_b64, signature_b64] = split(token)?;
-        // Read in the token's own order; a part that is not a JSON object is read once more
-        // by `decode_unverified`, which names what is wrong with it.
-        let (header, payload) = match (ordered::members(header_b64), ordered::members(payload_b64))
-        {
-            (Some(header), Some(payload)) => (header, payload),
-            _ => return TokenView::unordered(token, now),
+        // Read in the token's own order. A part that is not a JSON object (or not base64url)
+        // fails here as it fails `decode_unverified`, which names the part and what is wrong.
+        let (Some(header), Some(payload)) =
+            (ordered::members(header_b64), ordered::members(payload_b64))
+        else {
+            return Err(decode_unverified(token)
+                .err()
+                .unwrap_or(Rejection::Malformed(Malformation::Undecodable)));
         };
-        let pretty = |members: &[(String, Value)]| ordered::pretty_members(members);
-        let (Some(header_json), Some(payload_json)) = (pretty(&header), pretty(&payload)) else {
-            return TokenView::unordered(token, now);
-        };
+        let pretty =
+            |members: &[(String, Value)]| ordered::pretty_members(members).unwrap_or_default();
         Ok(TokenView {
             header_b64: header_b64.to_string(),
             payload_b64: payload_b64.to_string(),
             signature_b64: signature_b64.to_string(),
-            header_json,
-            payload_json,
+            header_json: pretty(&header),
+            payload_json: pretty(&payload),
             claims: claim_rows(&payload, now),
             length: token.len(),
             // A repeated member counts as its last, as a JSON object read into a map keeps it.
@@ -74,25 +74,6 @@ impl TokenView {
                 .rev()
                 .find(|(name, _)| name == "exp")
                 .and_then(|(_, exp)| exp.as_i64()),
-            renewal_ends: None,
-            absolute_timeout: None,
-        })
-    }
-
-    /// The view of a token whose header or payload is not a JSON object in order: the error
-    /// `decode_unverified` names, or (should the maps read where the lists did not) the maps.
-    fn unordered(token: &str, now: OffsetDateTime) -> Result<TokenView, Rejection> {
-        let t = decode_unverified(token)?;
-        let [header_b64, payload_b64, signature_b64] = t.parts;
-        Ok(TokenView {
-            header_b64,
-            payload_b64,
-            signature_b64,
-            header_json: pretty(&t.header),
-            payload_json: pretty(&t.payload),
-            claims: claim_rows(&[], now),
-            length: token.len(),
-            exp: t.payload.get("exp").and_then(Value::as_i64),
             renewal_ends: None,
             absolute_timeout: None,
         })
@@ -129,10 +110,6 @@ impl TokenView {
             absolute_timeout: None,
         })
     }
-}
-
-fn pretty(map: &Map<String, Value>) -> String {
-    serde_json::to_string_pretty(map).unwrap_or_default()
 }
 
 fn claim_rows(payload: &[(String, Value)], now: OffsetDateTime) -> Vec<ClaimRow> {
