@@ -144,8 +144,16 @@ impl<'r> LabCookies<'r> {
 /// exactly as Rocket fills its jar (so `s%69d` counts as `sid`, as Rocket reads it), sorted.
 /// Found by sorting the names, not pair by pair: a header may carry thousands of cookies.
 pub fn names_sent_twice<'h>(headers: impl Iterator<Item = &'h str>) -> Vec<String> {
-    let pairs = headers.flat_map(|header| header.split(';').map(str::trim));
-    let cookies: Vec<Cookie<'h>> = pairs
+    let headers: Vec<&'h str> = headers.collect();
+    let pairs = || {
+        headers
+            .iter()
+            .flat_map(|header| header.split(';').map(str::trim))
+    };
+    if !any_name_written_twice(pairs()) {
+        return Vec::new();
+    }
+    let cookies: Vec<Cookie<'h>> = pairs()
         .filter_map(|pair| Cookie::parse_encoded(pair).ok())
         .collect();
     let mut names: Vec<&str> = cookies.iter().map(Cookie::name).collect();
@@ -157,6 +165,22 @@ pub fn names_sent_twice<'h>(headers: impl Iterator<Item = &'h str>) -> Vec<Strin
         }
     }
     twice
+}
+
+/// Whether two pairs may name the same cookie once Rocket has parsed them, read from the
+/// names as written (the text before `=`, trimmed): a name with a `%` in it may decode to
+/// another's, so that counts too. `false` means no two of them do, without parsing and
+/// decoding every cookie (most requests repeat no name). Trimming every kind of white space
+/// can only make more names equal than the parser's trimming does, never fewer.
+fn any_name_written_twice<'h>(pairs: impl Iterator<Item = &'h str>) -> bool {
+    let mut names: Vec<&str> = pairs
+        .map(|pair| pair.split_once('=').map_or(pair, |(name, _)| name).trim())
+        .collect();
+    if names.iter().any(|name| name.contains('%')) {
+        return true;
+    }
+    names.sort_unstable();
+    names.windows(2).any(|pair| pair[0] == pair[1])
 }
 
 #[rocket::async_trait]
@@ -184,6 +208,23 @@ mod tests {
         // Each repeated name once, however often it came, in order.
         let many = ["zeta=1; sid=A; zeta=2; b=1", "sid=B; zeta=3"];
         assert_eq!(names_sent_twice(many.into_iter()), ["sid", "zeta"]);
+        // Spaces around a name are not part of it.
+        let spaced = ["sid =A;  sid=B"];
+        assert_eq!(names_sent_twice(spaced.into_iter()), ["sid"]);
+    }
+
+    #[test]
+    fn names_that_differ_as_written_are_not_parsed_unless_one_may_decode_to_another() {
+        assert!(!any_name_written_twice(
+            ["sid=A", "theme=dark", "b"].into_iter()
+        ));
+        assert!(any_name_written_twice(["sid=A", " sid =B"].into_iter()));
+        assert!(any_name_written_twice(["sid=A", "s%69d=B"].into_iter()));
+        // A pair without `=` is no cookie to the parser: counting it can only send the
+        // request down the full parse, which then drops it.
+        assert!(names_sent_twice(["sid", "sid=A"].into_iter()).is_empty());
+        // A repeated name whose other pair fails to parse is no repeat.
+        assert!(names_sent_twice(["sid=A", "sid"].into_iter()).is_empty());
     }
 
     #[test]
