@@ -10,7 +10,8 @@
 #
 # METHOD (default GET) is the request method; HEADER, one extra request header; BEARER=1 logs in
 # as alice at the header lab first and sends her token as `Authorization: Bearer` (as run.py);
-# LOGIN=<lab> logs in as alice at that lab first (`LOGIN=sessions … /labs/sessions/me`).
+# LOGIN=<lab> logs in as alice at that lab first (`LOGIN=sessions … /labs/sessions/me`); BIN,
+# another build of the binary to profile (default target/release/auth-labs).
 #
 # Needs valgrind (apt-get install valgrind) and `cargo build --release`.
 set -euo pipefail
@@ -24,7 +25,7 @@ ROCKET_PROFILE=release ROCKET_PORT=$port ROCKET_ATTACKER_PORT=0 ROCKET_LOG_LEVEL
   ROCKET_SECRET_KEY=$(key) ROCKET_JWT_SECRET=$(key) ROCKET_COOKIE_SIGNING_KEYS=$(key) \
   ROCKET_WORKERS=1 \
   valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out" --instr-atstart=no \
-  target/release/auth-labs >"$out/app.log" 2>&1 &
+  "${BIN:-target/release/auth-labs}" >"$out/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do

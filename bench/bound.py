@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""The lab pages' ratios to `/health` for one binary: how far making the page layer faster can go.
+
+`bench/run.py` measures every target; this measures only the lab pages and their `/me` pages
+(logged in, as run.py does), each against `/health` measured right before it, for a binary
+given on the command line. Built from `bench/free-render.patch`, a binary serves each page's
+first rendering again on every request when `EXP_FREE_RENDER` is set (and skips serializing the
+handler's context as well with `EXP_FREE_CONTEXT`): everything else a request costs (its
+guards, the lab's own work, the response fairings, writing the page) stays. The ratios it
+reaches then are the most that any work on rendering could give:
+
+    git apply bench/free-render.patch && cargo build --release
+    cp target/release/auth-labs /tmp/auth-labs-free && git apply -R bench/free-render.patch
+    python3 bench/bound.py /tmp/auth-labs-free
+    EXP_FREE_RENDER=1 python3 bench/bound.py /tmp/auth-labs-free
+    EXP_FREE_RENDER=1 EXP_FREE_CONTEXT=1 python3 bench/bound.py /tmp/auth-labs-free
+
+Needs `wrk`; reuses run.py's helpers. Exits 1 if a response was not a 2xx or 3xx (a cheap
+error page would flatter the ratio).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("binary", nargs="?", default=str(run.BINARY))
+    parser.add_argument("--seconds", type=int, default=4)
+    args = parser.parse_args()
+    run.BINARY = Path(args.binary)
+    server = run.Server()
+    failed = False
+    try:
+        base = server.url
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+
+        def logged_in(lab):
+            return ["Cookie: " + run.cookies_from(f"{base}/labs/{lab}/login", "POST",
+                                                  b"username=alice&password=wonderland", form)]
+
+        sessions, cookies, jwt_cookie = (logged_in(lab)
+                                         for lab in ("sessions", "cookies", "jwt-cookie"))
+        pages = [
+            ("sessions", "/labs/sessions", sessions),
+            ("sessions /me", "/labs/sessions/me", sessions),
+            ("cookies", "/labs/cookies", cookies),
+            ("cookies /me", "/labs/cookies/me", cookies),
+            ("JWT cookie", "/labs/jwt-cookie", jwt_cookie),
+            ("JWT cookie /me", "/labs/jwt-cookie/me", jwt_cookie),
+            ("JWT header", "/labs/jwt-header", []),
+        ]
+        print("| Page | req/s | `/health` req/s | ratio |")
+        print("|---|---:|---:|---:|")
+        for name, path, headers in pages:
+            run.wrk(base + path, 1, headers=headers)  # the first rendering, and a warm route
+            floor = run.wrk(base + "/health", args.seconds)
+            page = run.wrk(base + path, args.seconds, headers=headers)
+            if page["errors"] or floor["errors"]:
+                failed = True
+                print(f"{name}: {page['errors']} responses were errors", file=sys.stderr)
+            ratio = page["rps"] / floor["rps"] if floor["rps"] else 0.0
+            print(f"| {name} | {page['rps']:.0f} | {floor['rps']:.0f} | {ratio:.2f} |",
+                  flush=True)
+    finally:
+        server.stop()
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
