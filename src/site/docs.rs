@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
-use crate::site::view::{context, Template};
+use crate::site::view::{context, KeptPage, Memo, Site, Template};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rocket::fairing::AdHoc;
 use rocket::http::Status;
@@ -469,6 +469,7 @@ pub fn stage() -> AdHoc {
         };
         rocket
             .manage(Docs::load(&site.docs_dir()))
+            .manage(DocPages::default())
             .manage(SourceDir(site.source_dir()))
             .mount(
                 "/docs",
@@ -505,34 +506,45 @@ fn index(docs: &State<Docs>, lang: Lang) -> Template {
     )
 }
 
+/// The chapters' and exercises' pages as rendered: each depends only on the page, its
+/// language and the reader's origin (written into its examples), so it is rendered once for
+/// each and served again (a chapter is 30 KB of HTML, copied into the context, then out).
+#[derive(Default)]
+pub struct DocPages(pub Memo);
+
 #[get("/<slug>", rank = 2)]
 fn chapter(
     slug: &str,
     docs: &State<Docs>,
+    pages: &State<DocPages>,
+    site: Site<'_>,
     lang: Lang,
     origin: ReaderOrigin,
-) -> Result<Template, AppError> {
+) -> Result<KeptPage, AppError> {
     let docs = docs.read_in(lang);
     let position = docs
         .chapters
         .iter()
         .position(|c| c.slug == slug)
         .ok_or_else(|| AppError::explained(Status::NotFound))?;
-    let neighbour = |i: usize| docs.chapters.get(i).map(Neighbour::of);
-    let page = &docs.chapters[position];
-    Ok(Template::render(
-        "docs/page",
-        context! {
-            section: "docs",
-            page,
-            html: page.html.with_origin(&origin.0),
-            description: page.description.with_origin(&origin.0),
-            number: position + 1,
-            previous: position.checked_sub(1).and_then(neighbour),
-            next: neighbour(position + 1),
-            chapter_count: docs.chapters.len(),
-        },
-    ))
+    let key = format!("chapter {slug} {}", origin.0);
+    pages.0.page(site, lang, key, || {
+        let neighbour = |i: usize| docs.chapters.get(i).map(Neighbour::of);
+        let page = &docs.chapters[position];
+        Ok(Template::render(
+            "docs/page",
+            context! {
+                section: "docs",
+                page,
+                html: page.html.with_origin(&origin.0),
+                description: page.description.with_origin(&origin.0),
+                number: position + 1,
+                previous: position.checked_sub(1).and_then(neighbour),
+                next: neighbour(position + 1),
+                chapter_count: docs.chapters.len(),
+            },
+        ))
+    })
 }
 
 /// A row of the exercises index, its link made here (one `uri!` per row is cheaper than a
@@ -565,28 +577,33 @@ fn exercises(docs: &State<Docs>, lang: Lang) -> Template {
 fn exercise(
     slug: &str,
     docs: &State<Docs>,
+    pages: &State<DocPages>,
+    site: Site<'_>,
     lang: Lang,
     origin: ReaderOrigin,
-) -> Result<Template, AppError> {
+) -> Result<KeptPage, AppError> {
     let docs = docs.read_in(lang);
     let position = docs
         .exercises
         .iter()
         .position(|e| e.page.slug == slug)
         .ok_or_else(|| AppError::explained(Status::NotFound))?;
-    let neighbour = |i: usize| docs.exercises.get(i).map(|e| Neighbour::of(&e.page));
-    let exercise = &docs.exercises[position];
-    Ok(Template::render(
-        "docs/exercise",
-        context! {
-            section: "docs",
-            exercise,
-            html: exercise.page.html.with_origin(&origin.0),
-            description: exercise.page.description.with_origin(&origin.0),
-            previous: position.checked_sub(1).and_then(neighbour),
-            next: neighbour(position + 1),
-        },
-    ))
+    let key = format!("exercise {slug} {}", origin.0);
+    pages.0.page(site, lang, key, || {
+        let neighbour = |i: usize| docs.exercises.get(i).map(|e| Neighbour::of(&e.page));
+        let exercise = &docs.exercises[position];
+        Ok(Template::render(
+            "docs/exercise",
+            context! {
+                section: "docs",
+                exercise,
+                html: exercise.page.html.with_origin(&origin.0),
+                description: exercise.page.description.with_origin(&origin.0),
+                previous: position.checked_sub(1).and_then(neighbour),
+                next: neighbour(position + 1),
+            },
+        ))
+    })
 }
 
 /// Shows one of the project's own source files as text, so the chapters' links to the code

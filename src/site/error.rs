@@ -78,6 +78,13 @@ impl AppError {
 
 /// The session store (Redis) did not answer: a 503 that says so, never a 500. Nothing was
 /// changed, and the next request tries again.
+/// A status a page's rendering failed with: an error that says what the status means.
+impl From<Status> for AppError {
+    fn from(status: Status) -> AppError {
+        AppError::explained(status)
+    }
+}
+
 impl From<StoreDown> for AppError {
     fn from(_: StoreDown) -> AppError {
         AppError::explained(Status::ServiceUnavailable)

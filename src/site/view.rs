@@ -7,14 +7,21 @@
 //! becomes Tera's `Context` only when Tera renders) and renders with a copy of the engine that
 //! `rocket_dyn_templates` loads (and, in `debug`, reloads when a template changes): one copy per
 //! language, whose `t()` reads that language's messages. Every page's context gets `lang`.
+//! A page that depends only on what a key names (a chapter) can be kept in a [`Memo`] and
+//! served again without rendering.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::io::Cursor;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use rocket::fairing::AdHoc;
 use rocket::http::{ContentType, Status};
+use rocket::request::{FromRequest, Outcome};
 use rocket::response::{self, Responder};
-use rocket::{Build, Request, Rocket};
+use rocket::{Build, Orbit, Request, Rocket};
 use rocket_dyn_templates::tera::{self, Tera};
 use serde::Serialize;
 
@@ -57,7 +64,12 @@ impl Template {
 
     /// The page's HTML: Tera writes UTF-8, which goes out as bytes without being checked again.
     fn finish(self, request: &Request<'_>) -> Result<Vec<u8>, Status> {
-        let engine = request.rocket().state::<Engine>().ok_or_else(|| {
+        self.finish_in(request.rocket(), Lang::of(request))
+    }
+
+    /// [`Template::finish`] in `lang`, with the engine and messages `rocket` manages.
+    fn finish_in(self, rocket: &Rocket<Orbit>, lang: Lang) -> Result<Vec<u8>, Status> {
+        let engine = rocket.state::<Engine>().ok_or_else(|| {
             rocket::error!("no template engine is attached to render `{}`", self.name);
             Status::InternalServerError
         })?;
@@ -65,9 +77,8 @@ impl Template {
             rocket::error!("the context of `{}` is not serializable: {e}", self.name);
             Status::InternalServerError
         })?;
-        let lang = Lang::of(request);
         context.insert("lang".into(), lang.code().into());
-        let messages = request.rocket().state::<Arc<Messages>>().map(Arc::as_ref);
+        let messages = rocket.state::<Arc<Messages>>().map(Arc::as_ref);
         engine.render(&self.name, *context, Durations { lang, messages })
     }
 }
@@ -75,16 +86,126 @@ impl Template {
 impl<'r> Responder<'r, 'static> for Template {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         let html = self.finish(request)?;
-        let lang = Lang::of(request);
-        let size = html.len();
-        rocket::Response::build_from((ContentType::HTML, html).respond_to(request)?)
-            .raw_header("Content-Language", lang.code())
-            // The same URL answers in the language the browser asks for.
-            .raw_header_adjoin("Vary", "Accept-Language")
-            // The page in one write: in Rocket's default 4 KiB chunks a lab page took four
-            // system calls, a third of the server's time for that page.
-            .max_chunk_size(size.max(1))
-            .ok()
+        page_response(Lang::of(request), html)
+    }
+}
+
+/// A page as it goes out, in `lang`.
+fn page_response<H>(lang: Lang, html: H) -> response::Result<'static>
+where
+    H: AsRef<[u8]> + Send + Unpin + 'static,
+{
+    let size = html.as_ref().len();
+    rocket::Response::build()
+        .header(ContentType::HTML)
+        .sized_body(size, Cursor::new(html))
+        .raw_header("Content-Language", lang.code())
+        // The same URL answers in the language the browser asks for.
+        .raw_header_adjoin("Vary", "Accept-Language")
+        // The page in one write: in Rocket's default 4 KiB chunks a lab page took four
+        // system calls, a third of the server's time for that page.
+        .max_chunk_size(size.max(1))
+        .ok()
+}
+
+/// A page rendered earlier and served again as it was: the bytes and headers the
+/// [`Template`] that rendered it gave.
+pub struct KeptPage {
+    html: Arc<[u8]>,
+    lang: Lang,
+}
+
+impl<'r> Responder<'r, 'static> for KeptPage {
+    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
+        page_response(self.lang, self.html)
+    }
+}
+
+/// The running app as a request guard: what a [`Memo`] renders with.
+pub struct Site<'r>(&'r Rocket<Orbit>);
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for Site<'r> {
+    type Error = Infallible;
+
+    async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        Outcome::Success(Site(request.rocket()))
+    }
+}
+
+/// How many pages a [`Memo`] keeps.
+const MEMO_PAGES: usize = 256;
+
+/// Pages whose HTML depends only on their key and the page's language (a chapter: its slug and
+/// the reader's origin), each rendered once and served again while the templates that rendered
+/// it stay loaded (a `debug` build reloads them when one changes). The request's `Host` picks
+/// the origin, so the memo keeps at most [`MEMO_PAGES`] and starts again empty when it is
+/// full: made-up hosts cost a render each, never memory.
+#[derive(Default)]
+pub struct Memo {
+    pages: RwLock<Pages>,
+    /// How many pages it has rendered.
+    renders: AtomicU64,
+}
+
+/// Pages by language and key, with the templates' generation that rendered each.
+type Pages = HashMap<(Lang, String), (u64, Arc<[u8]>)>;
+
+/// Keeps `html` under `key` in `pages`, which holds at most `capacity`: a full memo starts again
+/// empty (what is asked for again comes back with its next render).
+fn keep(pages: &mut Pages, key: (Lang, String), html: (u64, Arc<[u8]>), capacity: usize) {
+    if pages.len() >= capacity && !pages.contains_key(&key) {
+        pages.clear();
+    }
+    pages.insert(key, html);
+}
+
+impl Memo {
+    /// The page kept under `key` in `lang`, else the one `render` gives (rendered now, with
+    /// what `rocket` manages, and kept).
+    pub fn page<E>(
+        &self,
+        site: Site<'_>,
+        lang: Lang,
+        key: String,
+        render: impl FnOnce() -> Result<Template, E>,
+    ) -> Result<KeptPage, E>
+    where
+        E: From<Status>,
+    {
+        let rocket = site.0;
+        let engine = rocket.state::<Engine>();
+        // Read before rendering: a page rendered while the templates reload counts as old.
+        let generation = engine.map_or(0, Engine::generation);
+        let key = (lang, key);
+        if let Ok(pages) = self.pages.read() {
+            if let Some((kept, html)) = pages.get(&key) {
+                if *kept == generation {
+                    let html = Arc::clone(html);
+                    return Ok(KeptPage { html, lang });
+                }
+            }
+        }
+        let html: Arc<[u8]> = render()?.finish_in(rocket, lang)?.into();
+        self.renders.fetch_add(1, Ordering::Relaxed);
+        if let Ok(mut pages) = self.pages.write() {
+            keep(&mut pages, key, (generation, Arc::clone(&html)), MEMO_PAGES);
+        }
+        Ok(KeptPage { html, lang })
+    }
+
+    /// How many pages it keeps now.
+    pub fn len(&self) -> usize {
+        self.pages.read().map_or(0, |pages| pages.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// How many pages it has rendered (a page served again is not rendered again).
+    pub fn renders(&self) -> u64 {
+        self.renders.load(Ordering::Relaxed)
     }
 }
 
@@ -98,9 +219,13 @@ struct Loaded {
     programs: Programs,
 }
 
-/// The loaded templates, one copy per language, shared with `rocket_dyn_templates`' loader.
+/// The loaded templates, one copy per language, shared with `rocket_dyn_templates`' loader,
+/// and how many times they have been loaded.
 #[derive(Clone, Default)]
-struct Engine(Arc<RwLock<Vec<Loaded>>>);
+struct Engine {
+    loaded: Arc<RwLock<Vec<Loaded>>>,
+    generation: Arc<AtomicU64>,
+}
 
 /// A page's language, and the messages its durations are written with (`site::durations`).
 #[derive(Clone, Copy)]
@@ -131,8 +256,16 @@ impl Durations<'_> {
 }
 
 impl Engine {
+    /// Changes each time the templates load.
+    fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
     fn render(&self, name: &str, context: Data, durations: Durations) -> Result<Vec<u8>, Status> {
-        let engines = self.0.read().map_err(|_| Status::InternalServerError)?;
+        let engines = self
+            .loaded
+            .read()
+            .map_err(|_| Status::InternalServerError)?;
         let loaded = engines
             .iter()
             .find(|loaded| loaded.lang == durations.lang)
@@ -239,7 +372,11 @@ where
                     programs,
                 });
             }
-            *loaded.0.write().map_err(|_| "the template engine lock")? = copies;
+            *loaded
+                .loaded
+                .write()
+                .map_err(|_| "the template engine lock")? = copies;
+            loaded.generation.fetch_add(1, Ordering::Release);
             Ok(())
         }))
         .attach(AdHoc::on_ignite("Template engine", |rocket| async move {
@@ -250,6 +387,24 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_full_memo_starts_again_empty_and_never_holds_more_than_its_capacity() {
+        let mut pages = Pages::new();
+        let page = |n: u8| (0, Arc::from(vec![n]));
+        for n in 0..3 {
+            keep(&mut pages, (Lang::En, format!("origin {n}")), page(n), 3);
+        }
+        assert_eq!(pages.len(), 3);
+        // A page kept again under its own key makes no room.
+        keep(&mut pages, (Lang::En, "origin 2".into()), page(9), 3);
+        assert_eq!(pages.len(), 3);
+        assert_eq!(pages[&(Lang::En, "origin 2".to_string())].1[..], [9]);
+        // A fourth key: only it is kept.
+        keep(&mut pages, (Lang::Ko, "origin 0".into()), page(4), 3);
+        assert_eq!(pages.len(), 1);
+        assert!(pages.contains_key(&(Lang::Ko, "origin 0".to_string())));
+    }
 
     #[test]
     fn a_program_render_that_differs_from_teras_is_an_error_and_the_same_bytes_pass() {

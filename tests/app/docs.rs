@@ -8,6 +8,7 @@ use std::process::Command;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::support::*;
+use auth_labs::site::docs::DocPages;
 use regex::Regex;
 use rocket::http::{Header, Status};
 
@@ -520,6 +521,45 @@ fn a_chapter_shows_the_origin_its_reader_used_in_its_commands() {
     );
     assert!(exercise.contains("http://[::1]:9000/"), "{exercise}");
     assert!(!exercise.contains("127.0.0.1:8000"));
+}
+
+/// A chapter or exercise page is rendered once for each language and origin and then served
+/// again byte for byte; another origin or language gets a page of its own, never one kept for
+/// another reader.
+#[test]
+fn a_doc_page_is_rendered_once_per_language_and_origin_and_never_served_to_another() {
+    let client = client();
+    let memo = || {
+        &client
+            .rocket()
+            .state::<DocPages>()
+            .expect("the docs' pages")
+            .0
+    };
+    let get = |path: &str, host: &str, lang: &str| {
+        body(
+            client
+                .get(path.to_string())
+                .header(Header::new("Host", host.to_string()))
+                .header(Header::new("Accept-Language", lang.to_string()))
+                .dispatch(),
+        )
+    };
+    let first = get("/docs/sessions", "class.example:9000", "en");
+    assert_eq!((memo().len(), memo().renders()), (1, 1));
+    assert_eq!(get("/docs/sessions", "class.example:9000", "en"), first);
+    assert_eq!(memo().renders(), 1, "served again without rendering");
+
+    let other = get("/docs/sessions", "lab.example:8000", "en");
+    assert!(other.contains("http://lab.example:8000/labs/sessions"));
+    assert!(!other.contains("class.example"), "another origin's page");
+    let korean = get("/docs/sessions", "class.example:9000", "ko");
+    assert!(korean.contains("<html lang=\"ko\""), "the Korean chapter");
+    assert!(korean.contains("http://class.example:9000/labs/sessions"));
+    let exercise = get("/docs/exercises/csrf", "class.example:9000", "en");
+    assert!(exercise.contains("http://class.example:9000/"));
+    assert_ne!(exercise, first);
+    assert_eq!((memo().len(), memo().renders()), (4, 4));
 }
 
 /// Anything but a plain `host[:port]` in `Host` is never written into the page: the
