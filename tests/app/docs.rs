@@ -562,6 +562,66 @@ fn a_doc_page_is_rendered_once_per_language_and_origin_and_never_served_to_anoth
     assert_eq!((memo().len(), memo().renders()), (4, 4));
 }
 
+/// A copy of the folder `from` at `to`, files and folders.
+fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a folder for the copy");
+    for entry in std::fs::read_dir(from).expect("the folder") {
+        let entry = entry.expect("an entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("its type").is_dir() {
+            copy_folder(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("the file copied");
+        }
+    }
+}
+
+/// A debug build reloads the templates when one changes; a doc page the memo kept is then
+/// rendered again from the changed template, not served as it was.
+#[test]
+fn a_kept_doc_page_is_rendered_again_once_its_template_changes() {
+    let templates = std::env::temp_dir().join(format!("auth-labs-templates-{}", free_port()));
+    let _ = std::fs::remove_dir_all(&templates);
+    copy_folder(&Path::new(ROOT).join("templates"), &templates);
+    let folder = templates.to_str().expect("a UTF-8 path").to_string();
+    let client = client_with(figment().merge(("template_dir", folder)));
+    let memo = || {
+        &client
+            .rocket()
+            .state::<DocPages>()
+            .expect("the docs' pages")
+            .0
+    };
+    let first = body(client.get("/docs/sessions").dispatch());
+    assert_eq!(body(client.get("/docs/sessions").dispatch()), first);
+    assert_eq!(memo().renders(), 1);
+
+    let page = templates.join("docs/page.html.tera");
+    let text = std::fs::read_to_string(&page).expect("the chapter template");
+    let edited = text.replacen(
+        "<div class=\"doc-layout\">",
+        "<p id=\"edited\">edited</p><div class=\"doc-layout\">",
+        1,
+    );
+    assert_ne!(edited, text, "the template has the marked place");
+    std::fs::write(&page, edited).expect("the template edited");
+    // The watcher tells the app in a moment; until then the kept page is still right.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let changed = loop {
+        let html = body(client.get("/docs/sessions").dispatch());
+        if html.contains("id=\"edited\"") || std::time::Instant::now() > deadline {
+            break html;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let _ = std::fs::remove_dir_all(&templates);
+    assert!(
+        changed.contains("<p id=\"edited\">edited</p>"),
+        "the page kept from before the edit was served after it"
+    );
+    assert!(memo().renders() >= 2);
+}
+
 /// Anything but a plain `host[:port]` in `Host` is never written into the page: the
 /// configured address is shown instead.
 #[test]
