@@ -76,8 +76,6 @@ impl AppError {
     }
 }
 
-/// The session store (Redis) did not answer: a 503 that says so, never a 500. Nothing was
-/// changed, and the next request tries again.
 /// A status a page's rendering failed with: an error that says what the status means.
 impl From<Status> for AppError {
     fn from(status: Status) -> AppError {
@@ -85,6 +83,8 @@ impl From<Status> for AppError {
     }
 }
 
+/// The session store (Redis) did not answer: a 503 that says so, never a 500. Nothing was
+/// changed, and the next request tries again.
 impl From<StoreDown> for AppError {
     fn from(_: StoreDown) -> AppError {
         AppError::explained(Status::ServiceUnavailable)

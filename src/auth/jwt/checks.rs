@@ -8,7 +8,8 @@
 //! `jsonwebtoken` computes the signature (for HS256 under our own secret, `JwtKeys`' HMAC keyed
 //! once gives the same answer, tested against it); the claims are checked here, not by its
 //! `Validation`, because a learner's switches must be able to turn each check off on its own,
-//! and because its `exp` rule (`exp < now - leeway`) lets a token through in the very second it expires.
+//! and because its `exp` rule (`exp < now - leeway`) lets a token through in the very second
+//! it expires.
 
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde_json::{Map, Value};
