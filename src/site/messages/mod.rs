@@ -416,8 +416,24 @@ pub(crate) fn push_value(arg: &Arg, output: Output, out: &mut String) {
         (Arg::Html(html), _) => out.push_str(html),
         (Arg::Text(text), Output::Html) => escape_html_into(text, out),
         (Arg::Text(text), Output::Text) => out.push_str(text),
-        (Arg::Number(n), _) => out.push_str(&n.to_string()),
+        (Arg::Number(n), _) => push_number(*n, out),
     }
+}
+
+/// Appends a number as `f64`'s `Display` writes it (`3`, `0.5`, `-0`). A whole number (a
+/// count, most of what messages show) goes through integer formatting, several times cheaper
+/// than float formatting, with the same digits.
+fn push_number(n: f64, out: &mut String) {
+    use std::fmt::Write as _;
+    // 2^53: every whole `f64` below it is exactly an `i64`.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    let whole = n.fract() == 0.0 && n.abs() < EXACT && !(n == 0.0 && n.is_sign_negative());
+    // Writing to a `String` cannot fail.
+    let _ = if whole {
+        write!(out, "{}", n as i64)
+    } else {
+        write!(out, "{n}")
+    };
 }
 
 /// A message as the table reads it: the names of the values it takes when it names them only
@@ -767,6 +783,31 @@ mod tests {
 
     fn en(text: &str) -> Arc<Messages> {
         table("en", text, "")
+    }
+
+    #[test]
+    fn numbers_are_written_as_f64_display_writes_them_whole_ones_included() {
+        for n in [
+            0.0,
+            -0.0,
+            1.0,
+            -7.0,
+            42.0,
+            1e15,
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            1e21,
+            0.5,
+            -2.25,
+            1.0 / 3.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            let mut out = String::from("n=");
+            push_number(n, &mut out);
+            assert_eq!(out, format!("n={n}"), "{n:?}");
+        }
     }
 
     #[test]
