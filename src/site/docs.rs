@@ -531,7 +531,7 @@ fn chapter(
     pages.0.page(site, lang, key, || {
         let neighbour = |i: usize| docs.chapters.get(i).map(Neighbour::of);
         let page = &docs.chapters[position];
-        Ok(Template::render(
+        Template::render(
             "docs/page",
             context! {
                 section: "docs",
@@ -543,7 +543,7 @@ fn chapter(
                 next: neighbour(position + 1),
                 chapter_count: docs.chapters.len(),
             },
-        ))
+        )
     })
 }
 
@@ -592,7 +592,7 @@ fn exercise(
     pages.0.page(site, lang, key, || {
         let neighbour = |i: usize| docs.exercises.get(i).map(|e| Neighbour::of(&e.page));
         let exercise = &docs.exercises[position];
-        Ok(Template::render(
+        Template::render(
             "docs/exercise",
             context! {
                 section: "docs",
@@ -602,7 +602,7 @@ fn exercise(
                 previous: position.checked_sub(1).and_then(neighbour),
                 next: neighbour(position + 1),
             },
-        ))
+        )
     })
 }
 

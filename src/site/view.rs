@@ -161,14 +161,14 @@ fn keep(pages: &mut Pages, key: (Lang, String), html: (u64, Arc<[u8]>), capacity
 }
 
 impl Memo {
-    /// The page kept under `key` in `lang`, else the one `render` gives (rendered now, with
-    /// what `rocket` manages, and kept).
+    /// The page kept under `key` in `lang`, else the template `render` gives, rendered now with
+    /// what the running app manages, and kept.
     pub fn page<E>(
         &self,
         site: Site<'_>,
         lang: Lang,
         key: String,
-        render: impl FnOnce() -> Result<Template, E>,
+        render: impl FnOnce() -> Template,
     ) -> Result<KeptPage, E>
     where
         E: From<Status>,
@@ -186,7 +186,7 @@ impl Memo {
                 }
             }
         }
-        let html: Arc<[u8]> = render()?.finish_in(rocket, lang)?.into();
+        let html: Arc<[u8]> = render().finish_in(rocket, lang)?.into();
         self.renders.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut pages) = self.pages.write() {
             keep(&mut pages, key, (generation, Arc::clone(&html)), MEMO_PAGES);
