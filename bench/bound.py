@@ -37,13 +37,7 @@ def main():
     failed = False
     try:
         base = server.url
-        form = {"Content-Type": "application/x-www-form-urlencoded"}
-
-        def logged_in(lab):
-            return ["Cookie: " + run.cookies_from(f"{base}/labs/{lab}/login", "POST",
-                                                  b"username=alice&password=wonderland", form)]
-
-        sessions, cookies, jwt_cookie = (logged_in(lab)
+        sessions, cookies, jwt_cookie = (["Cookie: " + run.logged_in_cookies(base, lab)]
                                          for lab in ("sessions", "cookies", "jwt-cookie"))
         pages = [
             ("sessions", "/labs/sessions", sessions),
