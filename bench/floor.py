@@ -3,13 +3,13 @@
 the same bytes with none of the app's work.
 
 Built from `bench/floor.patch`, a binary has two extra routes: `GET /labs/jwt-header/page-free`
-serves the bytes of the file `EXP_PAGE` names as a page goes out (one write, the same headers)
-with no guard, no rendering and no response fairing's work, and `POST
-/labs/jwt-header/api/visit-free` answers `api/visit`'s JSON, the same size, with no token read,
-verified or signed. This script saves the logged-in sessions page to a file, then measures, each
-right after a `/health` floor: the sessions page, the same bytes from `page-free`, `api/visit`
-and `visit-free`; with the server's CPU time per request (from `/proc/<pid>/stat`), which moves
-less from run to run than the ratios do.
+serves the bytes of the file `EXP_PAGE` names as a page goes out (one write, the same headers) with
+no guard, no rendering and no response fairing's work, and `POST /labs/jwt-header/api/visit-free`
+answers `api/visit`'s JSON, about the same size, with no token read, verified or signed. This
+script saves the logged-in sessions page to a file, then measures, each right after a `/health`
+floor: the sessions page, the same bytes from `page-free`, `api/visit` and `visit-free`; with the
+server's CPU time per request (from `/proc/<pid>/stat`), which moves less from run to run than the
+ratios do.
 
     git apply bench/floor.patch && cargo build --release
     cp target/release/auth-labs /tmp/auth-labs-floor && git apply -R bench/floor.patch
@@ -41,19 +41,14 @@ def main():
     page_file = tempfile.NamedTemporaryFile(suffix=".html", delete=False)
     os.environ["EXP_PAGE"] = page_file.name
     server = run.Server()
-    tick = os.sysconf("SC_CLK_TCK")
-
-    def cpu_seconds():
-        fields = Path(f"/proc/{server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / tick
-
     failed = False
     try:
         base = server.url
-        sessions = ["Cookie: " + run.logged_in_cookies(base, "sessions")]
+        cookie = run.logged_in_cookies(base, "sessions")
+        sessions = ["Cookie: " + cookie]
         page_url = base + "/labs/sessions"
         run.page_answers_200(page_url, sessions)
-        request = urllib.request.Request(page_url, headers=dict(h.split(": ", 1) for h in sessions))
+        request = urllib.request.Request(page_url, headers={"Cookie": cookie})
         with urllib.request.urlopen(request) as response:
             page_file.write(response.read())
         page_file.close()
@@ -71,16 +66,14 @@ def main():
             for name, path, headers, script in rows:
                 run.wrk(base + path, 1, headers=headers, script=script)  # warm
                 floor = run.wrk(base + "/health", args.seconds)
-                before = cpu_seconds()
-                result = run.wrk(base + path, args.seconds, headers=headers, script=script)
-                spent = cpu_seconds() - before
+                result = run.timed(server, base + path, args.seconds, headers=headers,
+                                   script=script)
                 if result["errors"] or floor["errors"]:
                     failed = True
                     print(f"{name}: {result['errors']} responses were errors", file=sys.stderr)
                 ratio = result["rps"] / floor["rps"] if floor["rps"] else 0.0
-                micros = 1e6 * spent / max(result["requests"], 1)
                 print(f"| {name} | {result['rps']:.0f} | {floor['rps']:.0f} | {ratio:.2f} "
-                      f"| {micros:.0f} µs |", flush=True)
+                      f"| {result['cpu_us']:.0f} µs |", flush=True)
     finally:
         server.stop()
         os.unlink(page_file.name)

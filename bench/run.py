@@ -199,6 +199,16 @@ def wrk(url, seconds, connections=16, threads=2, headers=(), script=None, env=No
     return parse_wrk(output)
 
 
+def timed(server, url, *args, **options):
+    """wrk's figures, and `server`'s CPU time per request (`cpu_us`): it moves less from run to
+    run than requests per second on a machine that wrk shares."""
+    before = server.cpu_seconds()
+    result = wrk(url, *args, **options)
+    spent = server.cpu_seconds() - before
+    result["cpu_us"] = 1e6 * spent / max(result["requests"], 1)
+    return result
+
+
 def wrk_background(url, seconds, connections, script, env=None):
     command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "-s", str(LUA / script), url]
     return subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
@@ -250,23 +260,14 @@ def main():
             ("decoder: GET /tools/jwt", base + "/tools/jwt", []),
         ]
         css = base + "/static/css/style.css"
-        def timed(url, *args, **options):
-            """wrk's figures, and the server's CPU time per request (`cpu_us`): it moves less
-            from run to run than requests per second on a machine that wrk shares."""
-            before = server.cpu_seconds()
-            result = wrk(url, *args, **options)
-            spent = server.cpu_seconds() - before
-            result["cpu_us"] = 1e6 * spent / max(result["requests"], 1)
-            return result
-
         def beside(name, url, headers=(), **options):
             """`url` measured right after the floor; a row with its ratio to that floor."""
             floor = wrk(base + "/health", seconds)["rps"]
-            result = timed(url, seconds, headers=headers, **options)
+            result = timed(server, url, seconds, headers=headers, **options)
             rows.append((name, result, result["rps"] / floor, floor))
             return result["rps"] / floor
 
-        first_floor = timed(base + "/health", seconds)
+        first_floor = timed(server, base + "/health", seconds)
         rows.append(("floor: GET /health", first_floor, 1.0, first_floor["rps"]))
         for name, url, headers in pages:
             page_answers_200(url, headers)
@@ -289,8 +290,9 @@ def main():
         targets.append(("api/visit >= 0.8x /health", ratio, 0.8))
 
         # Latency under load: the floor and the counter page, 32 connections each.
-        health32 = timed(base + "/health", seconds, connections=32)
-        counter32 = timed(base + "/labs/sessions", seconds, connections=32, headers=sessions)
+        health32 = timed(server, base + "/health", seconds, connections=32)
+        counter32 = timed(server, base + "/labs/sessions", seconds, connections=32,
+                          headers=sessions)
         rows.append(("floor, 32 connections", health32, 1.0, health32["rps"]))
         rows.append(("sessions counter, 32 connections", counter32,
                      counter32["rps"] / health32["rps"], health32["rps"]))
@@ -299,7 +301,7 @@ def main():
 
         # argon2id alone: one client logging in back to back.
         env = {"BODY": login_body}
-        login = timed(base + "/labs/sessions/login", seconds, connections=1, threads=1,
+        login = timed(server, base + "/labs/sessions/login", seconds, connections=1, threads=1,
                     script="post_form.lua", env=env)
         rows.append(("login: POST /labs/sessions/login (1 client)", login,
                      login["rps"] / first_floor["rps"], first_floor["rps"]))
