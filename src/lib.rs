@@ -91,7 +91,11 @@ pub fn rocket_from(figment: Figment) -> Rocket<Build> {
     } else {
         &["labs", "url", "asset", "t", "t_text"]
     };
-    let rocket = view::attach(rocket, move |tera, lang| {
+    // The functions below that answer the same for the same arguments (not `instance()`, whose
+    // address is known only once the server listens, nor `asset()`, whose digests change in
+    // `debug`): what a page writes with them is kept from one render to the next.
+    let pure = &["labs", "url", "time_tag"];
+    let rocket = view::attach(rocket, pure, move |tera, lang| {
         // Escape & < > " ' (enough for text and quoted attributes) but not `/`, which
         // Tera would write as `&#x2F;` and make page sources hard for learners to read.
         tera.set_escape_fn(inspector::escape_html);

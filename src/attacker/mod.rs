@@ -93,7 +93,8 @@ pub fn rocket_from(figment: &Figment) -> Option<Rocket<Build>> {
     if let Ok(table) = &table {
         site = site.manage(table.clone());
     }
-    Some(view::attach(site, move |tera, lang| {
+    // It registers no function of its own beyond the messages' (which are pure).
+    Some(view::attach(site, &[], move |tera, lang| {
         tera.set_escape_fn(inspector::escape_html);
         // The messages are written into this language's copy of the templates once, here.
         let table = table.clone()?;

@@ -274,7 +274,7 @@ impl Engine {
         let mut html = Vec::with_capacity(PAGE_CAPACITY);
         let strings = |text: &str, out: &mut Vec<u8>| durations.write(text, out);
         if (loaded.programs)
-            .render_with(name, &context, &mut html, &strings)
+            .render_kept(name, &context, &mut html, &strings)
             .is_some()
         {
             if cfg!(debug_assertions) {
@@ -347,8 +347,13 @@ pub type SetupError = Box<dyn std::error::Error>;
 /// Loads the templates with `rocket_dyn_templates` (which reloads them on change in `debug`),
 /// lets `customize` register the functions the templates call in each language (returning
 /// those that pages' programs call in their direct form), and keeps those copies to render
-/// [`Template`]s with.
-pub fn attach<F>(rocket: Rocket<Build>, customize: F) -> Rocket<Build>
+/// [`Template`]s with. The functions named in `pure` answer the same for the same arguments,
+/// so what a page writes with them can be kept and written again (`program::kept`).
+pub fn attach<F>(
+    rocket: Rocket<Build>,
+    pure: &'static [&'static str],
+    customize: F,
+) -> Rocket<Build>
 where
     F: Fn(&mut Tera, Lang) -> Result<Directs, SetupError> + Send + Sync + 'static,
 {
@@ -360,7 +365,7 @@ where
             for lang in Lang::ALL {
                 let mut tera = engines.tera.clone();
                 let directs = customize(&mut tera, lang)?;
-                let (programs, skipped) = Programs::compile(&tera, &directs);
+                let (programs, skipped) = Programs::compile(&tera, &directs, pure);
                 if lang == Lang::ALL[0] {
                     for (name, reason) in skipped {
                         rocket::info!("`{name}` renders with Tera: it has {reason}");

@@ -3,6 +3,7 @@
 //! names, which function, filter or test a name calls.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rocket_dyn_templates::tera::ast::{self, Block, ExprVal, Node};
 use rocket_dyn_templates::tera::{Number, Template, Tera, Value};
@@ -22,7 +23,7 @@ type Entered = (String, String, usize);
 const MACRO_DEPTH: usize = 8;
 
 /// The program of the page `name`.
-pub(super) fn page(tera: &Tera, directs: &Directs, name: &str) -> Result<Program> {
+pub(super) fn page(tera: &Tera, directs: &Directs, pure: &[&str], name: &str) -> Result<Program> {
     let page = loaded(tera, name)?;
     // Tera renders the root of the inheritance chain, looking each block up from the page.
     let root = match page.parents.last() {
@@ -32,6 +33,7 @@ pub(super) fn page(tera: &Tera, directs: &Directs, name: &str) -> Result<Program
     let mut compiler = Compiler {
         tera,
         directs,
+        pure,
         page,
         root,
         blocks: vec![Vec::new()],
@@ -39,7 +41,7 @@ pub(super) fn page(tera: &Tera, directs: &Directs, name: &str) -> Result<Program
         namespaces: HashMap::new(),
         branches: 0,
         macro_depth: 0,
-        roots: Vec::new(),
+        paths: Vec::new(),
     };
     compiler.add_namespaces(page)?;
     let steps = compiler.nodes(&root.ast)?;
@@ -52,7 +54,7 @@ pub(super) fn page(tera: &Tera, directs: &Directs, name: &str) -> Result<Program
     Ok(Program {
         steps,
         escapes,
-        roots: compiler.roots,
+        paths: compiler.paths.len(),
     })
 }
 
@@ -65,6 +67,8 @@ fn loaded<'t>(tera: &'t Tera, name: &str) -> Result<&'t Template> {
 struct Compiler<'t> {
     tera: &'t Tera,
     directs: &'t Directs,
+    /// The Tera functions that answer the same for the same arguments.
+    pure: &'t [&'t str],
     page: &'t Template,
     root: &'t Template,
     /// Tera's record of the blocks a render has entered, (block, template, level), kept the
@@ -79,22 +83,27 @@ struct Compiler<'t> {
     /// How many `if` and `for` bodies enclose what is being compiled.
     branches: usize,
     macro_depth: usize,
-    /// The roots of the names read so far, each once.
-    roots: Vec<String>,
+    /// The names read so far, each once, dotted.
+    paths: Vec<String>,
 }
 
 impl<'t> Compiler<'t> {
-    /// The name `ident`, its root numbered in this program's roots.
-    fn name(&mut self, ident: &str) -> Result<Name> {
+    /// The name `ident`, numbered in this program's paths.
+    fn name(&mut self, ident: &str) -> Result<Arc<Name>> {
         let mut name = name(ident)?;
-        name.root_at = match self.roots.iter().position(|root| *root == name.root) {
+        let mut dotted = name.root.clone();
+        for segment in &name.rest {
+            dotted.push('.');
+            dotted.push_str(segment);
+        }
+        name.path_at = match self.paths.iter().position(|path| *path == dotted) {
             Some(at) => at,
             None => {
-                self.roots.push(name.root.clone());
-                self.roots.len() - 1
+                self.paths.push(dotted);
+                self.paths.len() - 1
             }
         };
-        Ok(name)
+        Ok(Arc::new(name))
     }
 
     fn nodes(&mut self, nodes: &'t [Node]) -> Result<Vec<Step>> {
@@ -422,6 +431,7 @@ impl<'t> Compiler<'t> {
                     .get(&call.name)
                     .cloned()
                     .ok_or_else(|| format!("function `{}`", call.name))?,
+                self.pure.contains(&call.name.as_str()),
             ),
         };
         Ok(Call {
@@ -448,7 +458,11 @@ impl<'t> Compiler<'t> {
         let body = self.nodes(&definition.body);
         self.active.pop();
         self.macro_depth -= 1;
-        Ok(MacroRun { args, body: body? })
+        Ok(MacroRun {
+            args,
+            body: body?,
+            kept: None,
+        })
     }
 }
 
@@ -485,7 +499,7 @@ fn name(ident: &str) -> Result<Name> {
     }
     Ok(Name {
         root,
-        root_at: 0,
+        path_at: 0,
         rest,
     })
 }

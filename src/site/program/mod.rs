@@ -16,8 +16,14 @@
 //! over a string): Tera then gives its own result or its own error. In `debug` builds every page
 //! rendered here is rendered by Tera too and the two must be the same bytes (`site::view`), so
 //! the test suite checks this renderer on every page it visits.
+//!
+//! Most of a page comes out the same from one render to the next (a learner reloading a lab
+//! page changes its counters, not its explanations): [`Programs::render_kept`] keeps what each
+//! fragment wrote, with the values it read, and writes it again while those values are the same
+//! (`kept`).
 
 mod compile;
+mod kept;
 mod run;
 
 use std::collections::HashMap;
@@ -37,6 +43,8 @@ pub type Strings<'s> = dyn Fn(&str, &mut Vec<u8>) + 's;
 pub struct Programs {
     pages: HashMap<String, Program>,
     escape: Escape,
+    /// What [`Programs::render_kept`] keeps of each fragment ([`Step::Kept`]).
+    kept: kept::Store,
 }
 
 /// Tera's escape function, and the ASCII characters it leaves as they are: a value made only of
@@ -70,13 +78,21 @@ impl Escape {
 
 impl Programs {
     /// The programs of `tera`'s templates (after every fold), and the names of those without one
-    /// with the reason, for a log line. A call to a function named in `directs` calls that form.
-    pub fn compile(tera: &Tera, directs: &Directs) -> (Programs, Vec<(String, String)>) {
+    /// with the reason, for a log line. A call to a function named in `directs` calls that form;
+    /// the Tera functions named in `pure` answer the same for the same arguments, so a fragment
+    /// that calls them can be kept (one that calls any other function never is).
+    pub fn compile(
+        tera: &Tera,
+        directs: &Directs,
+        pure: &[&str],
+    ) -> (Programs, Vec<(String, String)>) {
         let mut pages = HashMap::new();
         let mut skipped = Vec::new();
+        let mut fragments = 0;
         for name in tera.templates.keys() {
-            match compile::page(tera, directs, name) {
-                Ok(program) => {
+            match compile::page(tera, directs, pure, name) {
+                Ok(mut program) => {
+                    kept::number(&mut program.steps, &mut fragments);
                     pages.insert(name.clone(), program);
                 }
                 Err(reason) => skipped.push((name.clone(), reason)),
@@ -86,6 +102,7 @@ impl Programs {
         let programs = Programs {
             pages,
             escape: Escape::of(*tera.get_escape_fn()),
+            kept: kept::Store::new(fragments),
         };
         (programs, skipped)
     }
@@ -107,9 +124,40 @@ impl Programs {
         out: &mut Vec<u8>,
         strings: &Strings<'_>,
     ) -> Option<()> {
+        self.run(name, context, out, strings, None)
+    }
+
+    /// As [`Programs::render_with`], each fragment's output kept and written again while the
+    /// values it read are the same. Every call on one `Programs` must pass a `strings` that
+    /// writes alike (a language's durations): what it wrote is kept with the rest.
+    pub fn render_kept(
+        &self,
+        name: &str,
+        context: &Data,
+        out: &mut Vec<u8>,
+        strings: &Strings<'_>,
+    ) -> Option<()> {
+        self.run(name, context, out, strings, Some(&self.kept))
+    }
+
+    /// How many times a kept fragment was written again, and how many times one was rendered
+    /// while it was tried.
+    #[cfg(test)]
+    pub fn kept_counts(&self) -> (u64, u64) {
+        self.kept.counts()
+    }
+
+    fn run(
+        &self,
+        name: &str,
+        context: &Data,
+        out: &mut Vec<u8>,
+        strings: &Strings<'_>,
+        kept: Option<&kept::Store>,
+    ) -> Option<()> {
         let program = self.pages.get(name)?;
         let start = out.len();
-        let mut runner = run::Runner::new(context, program.roots.len(), self.escape, strings);
+        let mut runner = run::Runner::new(context, program.paths, self.escape, strings, kept);
         match runner.steps(&program.steps, program.escapes, out) {
             Ok(()) => Some(()),
             Err(run::Unhandled) => {
@@ -124,8 +172,8 @@ impl Programs {
 struct Program {
     steps: Vec<Step>,
     escapes: bool,
-    /// The first segment of every name the program reads, each once ([`Name::root_at`]).
-    roots: Vec<String>,
+    /// How many different names the program reads ([`Name::path_at`]).
+    paths: usize,
 }
 
 /// What a render does, in order.
@@ -149,6 +197,9 @@ enum Step {
     },
     /// An included template's steps, run in a frame of their own.
     Include(Vec<Step>),
+    /// A step whose output [`Programs::render_kept`] keeps (`kept`), numbered in its
+    /// [`Programs`].
+    Kept(Box<(usize, Step)>),
 }
 
 struct Loop {
@@ -177,7 +228,7 @@ enum Val {
     Str(Value),
     /// A written number or boolean.
     Literal(Value),
-    Name(Name),
+    Name(Arc<Name>),
     Array(Vec<Expr>),
     In {
         lhs: Box<Expr>,
@@ -203,12 +254,14 @@ enum Val {
     Macro(Box<MacroRun>),
 }
 
-/// A dotted name, split once: `session.created.at` is `session` then `created`, `at`.
+/// A dotted name, split once: `session.created.at` is `session` then `created`, `at`. Shared:
+/// a kept fragment holds the names it read.
+#[derive(PartialEq)]
 struct Name {
     root: String,
-    /// Where `root` is in its program's roots: a render looks each root up in the context
-    /// once, however often the page reads it.
-    root_at: usize,
+    /// The name's number among those its program reads: a render looks each up in the
+    /// context once, however often the page (and its kept fragments) read it.
+    path_at: usize,
     rest: Vec<String>,
 }
 
@@ -216,7 +269,7 @@ enum Part {
     Str(String),
     Int(i64),
     Float(f64),
-    Name(Name),
+    Name(Arc<Name>),
     Call(Call),
 }
 
@@ -225,15 +278,17 @@ struct Call {
     args: Vec<(String, Expr)>,
 }
 
-/// The function a call reaches: Tera's, or the same function's [`Direct`] form.
+/// The function a call reaches: Tera's (and whether it is one of the pure functions
+/// [`Programs::compile`] was given), or the same function's [`Direct`] form.
 enum Callee {
-    Tera(Arc<dyn Function>),
+    Tera(Arc<dyn Function>, bool),
     Direct(Arc<dyn Direct>),
 }
 
 /// A function a program calls with its arguments as (name, value) pairs, where Tera builds a
 /// map of them on every call. It must answer exactly as the function Tera has under the same
-/// name: debug builds render every page both ways and compare them.
+/// name (debug builds render every page both ways and compare them), and the same for the same
+/// arguments (a fragment that calls it is kept).
 pub trait Direct: Send + Sync {
     fn call(&self, args: &[(&str, &Value)]) -> tera::Result<Value>;
 
@@ -251,7 +306,7 @@ struct FilterCall {
 
 struct TestCall {
     test: Arc<dyn Test>,
-    name: Name,
+    name: Arc<Name>,
     args: Vec<Expr>,
     negated: bool,
 }
@@ -259,6 +314,8 @@ struct TestCall {
 struct MacroRun {
     args: Vec<(String, Expr)>,
     body: Vec<Step>,
+    /// The body's number as a kept fragment (`kept`), when it does work.
+    kept: Option<usize>,
 }
 
 #[cfg(test)]

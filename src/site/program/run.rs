@@ -4,10 +4,12 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::Arc;
 
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Number, Value};
 
+use super::kept::{Fragment, Record, Store};
 use super::{
     Call, Callee, Data, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, Strings,
     TestCall, Val,
@@ -151,27 +153,34 @@ fn index(segment: &str) -> Option<usize> {
 
 pub struct Runner<'a> {
     context: &'a Data,
-    /// The context's value for each of the program's roots, once looked up.
-    roots: Vec<Option<Option<&'a Value>>>,
+    /// The context's value for each name the program reads, once looked up.
+    paths: Vec<Option<Option<&'a Value>>>,
     escape: Escape,
     frames: Vec<Frame<'a>>,
     /// How a printed string is written.
     strings: &'a Strings<'a>,
+    /// Where fragments are kept, when this render keeps them.
+    kept: Option<&'a Store>,
+    /// What each fragment being rendered (and kept) has read so far, the outermost first.
+    records: Vec<Record>,
 }
 
 impl<'a> Runner<'a> {
     pub fn new(
         context: &'a Data,
-        roots: usize,
+        paths: usize,
         escape: Escape,
         strings: &'a Strings<'a>,
+        kept: Option<&'a Store>,
     ) -> Runner<'a> {
         Runner {
             context,
-            roots: vec![None; roots],
+            paths: vec![None; paths],
             escape,
             frames: vec![Frame::new(Kind::Origin)],
             strings,
+            kept,
+            records: Vec::new(),
         }
     }
 
@@ -179,41 +188,143 @@ impl<'a> Runner<'a> {
     /// while it works out arguments and `set` values, and a macro called there inherits that).
     pub fn steps(&mut self, steps: &'a [Step], escape: bool, out: &mut Vec<u8>) -> Result<()> {
         for step in steps {
-            match step {
-                Step::Text(text) => out.extend_from_slice(text.as_bytes()),
-                Step::Print(expr) => write_value(&*self.eval(expr, escape)?, self.strings, out),
-                Step::If {
-                    branches,
-                    otherwise,
-                } => {
-                    let mut taken = None;
-                    for (condition, body) in branches {
-                        if self.truth(condition, escape)? {
-                            taken = Some(body);
-                            break;
-                        }
-                    }
-                    if let Some(body) = taken.or(otherwise.as_ref()) {
-                        self.steps(body, escape, out)?;
+            self.step(step, escape, out)?;
+        }
+        Ok(())
+    }
+
+    fn step(&mut self, step: &'a Step, escape: bool, out: &mut Vec<u8>) -> Result<()> {
+        match step {
+            Step::Text(text) => out.extend_from_slice(text.as_bytes()),
+            Step::Print(expr) => write_value(&*self.eval(expr, escape)?, self.strings, out),
+            Step::If {
+                branches,
+                otherwise,
+            } => {
+                let mut taken = None;
+                for (condition, body) in branches {
+                    if self.truth(condition, escape)? {
+                        taken = Some(body);
+                        break;
                     }
                 }
-                Step::For(each) => self.for_loop(each, escape, out)?,
-                Step::Set { key, value, global } => {
-                    let value = self.eval(value, false)?;
-                    self.frame_for_set(*global).set(key, value);
+                if let Some(body) = taken.or(otherwise.as_ref()) {
+                    self.steps(body, escape, out)?;
                 }
-                Step::Include(steps) => {
-                    self.frames.push(Frame::new(Kind::Include));
-                    let done = self.steps(steps, escape, out);
-                    self.frames.pop();
-                    done?;
+            }
+            Step::For(each) => self.for_loop(each, escape, out)?,
+            Step::Set { key, value, global } => {
+                let value = self.eval(value, false)?;
+                self.frame_for_set(*global, key).set(key, value);
+            }
+            Step::Include(steps) => {
+                self.frames.push(Frame::new(Kind::Include));
+                let done = self.steps(steps, escape, out);
+                self.frames.pop();
+                done?;
+            }
+            Step::Kept(kept) => {
+                let (id, step) = &**kept;
+                match self.kept_fragment(Some(*id)) {
+                    Some((store, fragment)) => self.fragment(
+                        store,
+                        fragment,
+                        std::slice::from_ref(step),
+                        false,
+                        escape,
+                        out,
+                    )?,
+                    None => self.step(step, escape, out)?,
                 }
             }
         }
         Ok(())
     }
 
-    fn frame_for_set(&mut self, global: bool) -> &mut Frame<'a> {
+    /// The fragment numbered `id`, when this render keeps fragments and it is not resting.
+    fn kept_fragment(&self, id: Option<usize>) -> Option<(&'a Store, &'a Fragment)> {
+        let store = self.kept?;
+        let fragment = store.fragment(id?)?;
+        (!fragment.resting()).then_some((store, fragment))
+    }
+
+    /// A kept fragment: written as kept when what a version of it read is the same now, else
+    /// rendered with its reads recorded, and kept. A macro's whole `body` starts just after the
+    /// macro's frame, and what it sets there is its own (the frame goes when the body ends).
+    fn fragment(
+        &mut self,
+        store: &'a Store,
+        fragment: &'a Fragment,
+        steps: &'a [Step],
+        body: bool,
+        escape: bool,
+        out: &mut Vec<u8>,
+    ) -> Result<()> {
+        if let Ok(versions) = fragment.versions.read() {
+            for version in versions.iter().filter(|version| version.escape == escape) {
+                if self.reads_the_same(&version.reads) {
+                    out.extend_from_slice(&version.bytes);
+                    store.written(fragment);
+                    return Ok(());
+                }
+            }
+        }
+        let base = self.frames.len();
+        let own = match self.frames.last() {
+            Some(frame) if body && frame.kind == Kind::Macro => base.checked_sub(1),
+            _ => None,
+        };
+        self.records.push(Record::new(base, own));
+        let start = out.len();
+        let done = self.steps(steps, escape, out);
+        let record = self.records.pop();
+        done?;
+        if let (Some(record), Some(bytes)) = (record, out.get(start..)) {
+            store.rendered(fragment, record, escape, bytes);
+        }
+        Ok(())
+    }
+
+    /// Whether each name a kept version read has the same value now (read again as the
+    /// fragment would, so the fragments around it record it too).
+    fn reads_the_same(&mut self, reads: &[super::kept::Read]) -> bool {
+        reads.iter().all(|read| {
+            let now = if read.context_only {
+                let found = self.in_context(&read.name);
+                // Past every frame: for each fragment around, a read from the context.
+                self.record(&read.name, found, self.frames.len(), true);
+                found.map(Cow::Borrowed)
+            } else {
+                self.lookup(&read.name)
+            };
+            now.as_deref() == read.value.as_ref()
+        })
+    }
+
+    /// Notes, for each fragment being recorded, a read of `name` that found `value` in the
+    /// frame at `at` (or, `from_context`, in the context after the frames' search stopped at
+    /// `at`): a frame of the fragment's own holds one of its own values, not an input, and past
+    /// a macro frame of its own the search reads the context whatever the frames around hold.
+    fn record(&mut self, name: &Arc<Name>, value: Option<&Value>, at: usize, from_context: bool) {
+        for record in &mut self.records {
+            if from_context {
+                record.note(at >= record.base, name, value);
+            } else if !record.holds(at, &name.root) {
+                record.note(false, name, value);
+            }
+        }
+    }
+
+    /// Marks every fragment being recorded as not to be kept: it called a function that may
+    /// answer differently.
+    fn taint(&mut self) {
+        for record in &mut self.records {
+            record.tainted = true;
+        }
+    }
+
+    /// The frame a `set` of `key` writes in (noted for the fragments being recorded).
+    fn frame_for_set(&mut self, global: bool, key: &str) -> &mut Frame<'a> {
         let at = if global {
             // `set_global` in a loop sets in the frame around the loops.
             self.frames
@@ -223,6 +334,9 @@ impl<'a> Runner<'a> {
         } else {
             self.frames.len() - 1
         };
+        for record in &mut self.records {
+            record.sets(at, key);
+        }
         &mut self.frames[at]
     }
 
@@ -275,21 +389,40 @@ impl<'a> Runner<'a> {
 
     /// Tera's `CallStack::lookup`: the frames from the innermost (a macro's frame or the
     /// page's own ends the search), then the page's context.
-    fn lookup(&mut self, name: &Name) -> Option<Cow<'a, Value>> {
-        for frame in self.frames.iter().rev() {
-            if let Some(found) = frame.find(name) {
-                return Some(found);
+    fn lookup(&mut self, name: &Arc<Name>) -> Option<Cow<'a, Value>> {
+        let mut stop = 0;
+        let mut found = None;
+        for (at, frame) in self.frames.iter().enumerate().rev() {
+            if let Some(value) = frame.find(name) {
+                found = Some((at, value));
+                break;
             }
             if matches!(frame.kind, Kind::Macro | Kind::Origin) {
+                stop = at;
                 break;
             }
         }
+        if let Some((at, value)) = found {
+            if !self.records.is_empty() {
+                self.record(name, Some(&value), at, false);
+            }
+            return Some(value);
+        }
+        let value = self.in_context(name);
+        if !self.records.is_empty() {
+            self.record(name, value, stop, true);
+        }
+        value.map(Cow::Borrowed)
+    }
+
+    /// `name` in the page's context.
+    fn in_context(&mut self, name: &Name) -> Option<&'a Value> {
         let context = self.context;
-        let root = match self.roots.get_mut(name.root_at) {
-            Some(found) => *found.get_or_insert_with(|| context.get(&name.root)),
-            None => context.get(&name.root),
-        };
-        pointer(root?, &name.rest).map(Cow::Borrowed)
+        let find = || pointer(context.get(&name.root)?, &name.rest);
+        match self.paths.get_mut(name.path_at) {
+            Some(found) => *found.get_or_insert_with(find),
+            None => find(),
+        }
     }
 
     /// Tera's `eval_expression`.
@@ -515,7 +648,10 @@ impl<'a> Runner<'a> {
 
     fn call(&mut self, call: &'a Call, needs_escape: &mut bool) -> Result<Cow<'a, Value>> {
         let answer = match &call.function {
-            Callee::Tera(function) => {
+            Callee::Tera(function, pure) => {
+                if !pure {
+                    self.taint();
+                }
                 *needs_escape = !function.is_safe();
                 function.call(&self.arguments(&call.args)?)
             }
@@ -572,7 +708,10 @@ impl<'a> Runner<'a> {
             frame.set(name, value);
         }
         self.frames.push(frame);
-        let done = self.steps(&run.body, escape, out);
+        let done = match self.kept_fragment(run.kept) {
+            Some((store, fragment)) => self.fragment(store, fragment, &run.body, true, escape, out),
+            None => self.steps(&run.body, escape, out),
+        };
         self.frames.pop();
         done
     }

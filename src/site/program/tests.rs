@@ -45,7 +45,7 @@ fn data(context: &Context) -> super::Data {
 /// Renders `page` with Tera and with its program and returns the program's bytes after
 /// checking they are Tera's.
 fn same(tera: &Tera, page: &str, context: &Context) -> String {
-    let (programs, skipped) = Programs::compile(tera, &Directs::new());
+    let (programs, skipped) = Programs::compile(tera, &Directs::new(), &[]);
     assert!(
         !skipped.iter().any(|(name, _)| name == page),
         "`{page}` has no program: {skipped:?}"
@@ -57,7 +57,21 @@ fn same(tera: &Tera, page: &str, context: &Context) -> String {
         .expect("the program renders the page");
     let html = String::from_utf8(out).expect("UTF-8");
     assert_eq!(html, expected, "`{page}`");
+    // Kept: the first render keeps its fragments, the second writes them again.
+    for _ in 0..2 {
+        assert_eq!(kept(&programs, page, context), expected, "`{page}`, kept");
+    }
     html
+}
+
+/// `page` rendered keeping its fragments, each string written as it is.
+fn kept(programs: &Programs, page: &str, context: &Context) -> String {
+    let mut out = Vec::new();
+    let plain = |text: &str, out: &mut Vec<u8>| out.extend_from_slice(text.as_bytes());
+    programs
+        .render_kept(page, &data(context), &mut out, &plain)
+        .expect("the program renders the page");
+    String::from_utf8(out).expect("UTF-8")
 }
 
 #[test]
@@ -92,7 +106,7 @@ fn inheritance_with_super_in_a_branch_and_nested_blocks_renders_as_tera() {
 fn names_escaping_defaults_and_filters_render_as_tera() {
     // A `{% filter %}` section has no program: the page renders with Tera.
     let tera = loaded(&[("page.html", "{% filter upper %}{{ user }}{% endfilter %}")]);
-    let (programs, skipped) = Programs::compile(&tera, &Directs::new());
+    let (programs, skipped) = Programs::compile(&tera, &Directs::new(), &[]);
     assert!(
         skipped.iter().any(|(_, why)| why == "a filter section"),
         "{skipped:?}"
@@ -213,7 +227,7 @@ fn a_render_that_meets_what_only_tera_handles_leaves_the_buffer_as_it_was() {
         "page.html",
         "<p>{{ user }}</p>{% for c in user %}{{ c }}{% endfor %}",
     )]);
-    let (programs, _) = Programs::compile(&tera, &Directs::new());
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
     let mut out = b"before".to_vec();
     // A loop over a string's characters is Tera's.
     assert!(programs
@@ -222,7 +236,7 @@ fn a_render_that_meets_what_only_tera_handles_leaves_the_buffer_as_it_was() {
     assert_eq!(out, b"before");
     // So is an undefined name printed (Tera's error).
     let tera = loaded(&[("page.html", "<p>{{ nowhere }}</p>")]);
-    let (programs, _) = Programs::compile(&tera, &Directs::new());
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
     assert!(programs
         .render("page.html", &data(&context()), &mut out)
         .is_none());
@@ -235,7 +249,7 @@ fn every_printed_string_and_only_those_go_through_the_pages_string_writer() {
         "page.html",
         "<p>{{ user }}</p>{% macro m(x) %}[{{ x }}]{% endmacro m %}{{ self::m(x=\"in\") }}{{ 7 }}",
     )]);
-    let (programs, _) = Programs::compile(&tera, &Directs::new());
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
     let mut out = Vec::new();
     let upper =
         |text: &str, out: &mut Vec<u8>| out.extend_from_slice(text.to_uppercase().as_bytes());
@@ -300,7 +314,7 @@ fn a_function_with_a_direct_form_is_called_in_it_with_its_arguments_worked_out()
     });
     let echo = Arc::new(Echo::default());
     let directs: Directs = [("echo".to_string(), echo.clone() as Arc<dyn super::Direct>)].into();
-    let (programs, _) = Programs::compile(&tera, &directs);
+    let (programs, _) = Programs::compile(&tera, &directs, &[]);
     let mut out = Vec::new();
     programs
         .render("page.html", &data(&context()), &mut out)
@@ -313,4 +327,190 @@ fn a_function_with_a_direct_form_is_called_in_it_with_its_arguments_worked_out()
     );
     assert_eq!(html, tera.render("page.html", &context()).expect("renders"));
     assert_eq!(echo.0.load(std::sync::atomic::Ordering::Relaxed), 1);
+}
+
+/// A context from `base` with each (name, value) of `changes` put in.
+fn changed(base: &Context, changes: &[(&str, Value)]) -> Context {
+    let mut context = base.clone();
+    for (name, value) in changes {
+        context.insert(*name, value);
+    }
+    context
+}
+
+#[test]
+fn a_kept_fragment_is_written_again_only_while_the_values_it_read_are_the_same() {
+    let mut tera = loaded(&[
+        (
+            "macros.html",
+            "{% macro card(d, label) %}<li data-switch=\"{{ d.switch }}\">{{ label | upper }} {{ d.code | upper }}</li>{% endmacro card %}",
+        ),
+        (
+            "part.html",
+            "<nav>{{ user | lower }} {{ hello(who=session.id) }}</nav>",
+        ),
+        (
+            "page.html",
+            "{% import \"macros.html\" as m %}\
+             {% if flag %}<p>{{ hello(who=user) }} {{ visits + 1 }}</p>{% else %}<p>{{ hello(who=\"nobody\") }}</p>{% endif %}\
+             <ul>{% for d in decisions %}{{ m::card(d=d, label=section) }}{% if loop.last %}{{ hello(who=loop.index) }}{% endif %}{% endfor %}</ul>\
+             {% include \"part.html\" %}<p>{{ hello(who=session.created.at) | title }}</p>",
+        ),
+    ]);
+    tera.register_function("hello", |args: &HashMap<String, Value>| {
+        Ok(Value::String(format!("hello {}", args["who"])))
+    });
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &["hello"]);
+    let base = context();
+    let decisions = json!([{"switch": "s1", "code": "kept"}, {"switch": "s3", "code": "off"}]);
+    let contexts = [
+        base.clone(),
+        base.clone(),
+        changed(&base, &[("visits", json!(4))]),
+        changed(&base, &[("flag", json!(false))]),
+        changed(&base, &[("user", json!("carol"))]),
+        changed(&base, &[("decisions", decisions.clone())]),
+        changed(&base, &[("decisions", json!([]))]),
+        changed(
+            &base,
+            &[("section", json!("cookies")), ("decisions", decisions)],
+        ),
+        changed(
+            &base,
+            &[("session", json!({"id": "xyz", "created": {"at": "later"}}))],
+        ),
+        base.clone(),
+        changed(&base, &[("flag", json!(false))]),
+    ];
+    // Each page as Tera renders it for its own context, however the ones before it went.
+    for (i, context) in contexts.iter().enumerate() {
+        let expected = tera.render("page.html", context).expect("Tera renders it");
+        assert_eq!(
+            kept(&programs, "page.html", context),
+            expected,
+            "render {i}"
+        );
+    }
+    let (written, rendered) = programs.kept_counts();
+    assert!(written > 10 && rendered > 10, "{written} {rendered}");
+}
+
+#[test]
+fn a_fragment_that_sets_a_name_around_it_or_calls_an_impure_function_is_rendered_each_time() {
+    let mut tera = loaded(&[(
+        "page.html",
+        "{% set shown = \"none\" %}{% if flag %}{% set shown = user | upper %}{% endif %}[{{ shown }}]\
+         {% for w in words %}{% set_global last = w | upper %}{% endfor %}[{{ last }}]\
+         {% if flag %}<p>{{ tick() }}</p>{% endif %}",
+    )]);
+    let ticks = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let counter = ticks.clone();
+    tera.register_function("tick", move |_: &HashMap<String, Value>| {
+        let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Value::from(n))
+    });
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
+    let base = context();
+    assert_eq!(
+        kept(&programs, "page.html", &base),
+        "[&lt;ALICE &amp; BOB&gt;][B]<p>0</p>"
+    );
+    assert_eq!(
+        kept(&programs, "page.html", &base),
+        "[&lt;ALICE &amp; BOB&gt;][B]<p>1</p>"
+    );
+    let carol = changed(
+        &base,
+        &[("user", json!("carol")), ("words", json!(["x", "y", "z"]))],
+    );
+    assert_eq!(kept(&programs, "page.html", &carol), "[CAROL][Z]<p>2</p>");
+    // None of the three was kept: each sets a name or calls `tick()`.
+    assert_eq!(programs.kept_counts().0, 0);
+    assert_eq!(programs.kept.size(), 0);
+}
+
+#[test]
+fn a_macro_reads_the_pages_context_past_the_values_around_its_call() {
+    // Inside the macro `user` is the page's, not the loop's: a version kept when both were
+    // "a" is not written again when only the loop's still is.
+    let tera = loaded(&[
+        (
+            "macros.html",
+            "{% macro show() %}<b>{{ user | upper }}</b>{% endmacro show %}",
+        ),
+        (
+            "page.html",
+            "{% import \"macros.html\" as m %}{% for user in words %}{{ user }}{{ m::show() }};{% endfor %}",
+        ),
+    ]);
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
+    let first = changed(&context(), &[("user", json!("a"))]);
+    let second = changed(&context(), &[("user", json!("z"))]);
+    for context in [&first, &first, &second, &first] {
+        let expected = tera.render("page.html", context).expect("Tera renders it");
+        assert_eq!(kept(&programs, "page.html", context), expected);
+    }
+    assert_eq!(
+        kept(&programs, "page.html", &second),
+        "a<b>Z</b>;b<b>Z</b>;"
+    );
+}
+
+#[test]
+fn a_fragment_that_changes_on_every_render_rests_and_the_fragments_inside_it_are_kept() {
+    let tera = loaded(&[(
+        "page.html",
+        "{% if flag %}<p>{{ visits }}</p>{% for w in words %}<i>{{ w | upper }}</i>{% endfor %}{% endif %}",
+    )]);
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
+    for visits in 0..200 {
+        let context = changed(&context(), &[("visits", json!(visits))]);
+        assert_eq!(
+            kept(&programs, "page.html", &context),
+            format!("<p>{visits}</p><i>A</i><i>B</i>")
+        );
+    }
+    // The loop inside was written again on nearly every render; the condition around it,
+    // which prints the count, was tried only until it was seen to change every time.
+    let (written, rendered) = programs.kept_counts();
+    assert!(written >= 180, "written again {written} times");
+    assert!(
+        rendered <= 2 * 16 + 2,
+        "rendered and recorded {rendered} times"
+    );
+}
+
+#[test]
+fn a_macros_body_is_kept_by_the_parts_of_its_arguments_it_reads() {
+    // Each call's argument changes (its count), the parts the body reads do not; what the body
+    // sets in its own frame is its own.
+    let tera = loaded(&[
+        (
+            "macros.html",
+            "{% macro card(c) %}{% set label = c.kind | upper %}<b>{{ label }}</b>\
+             {% if c.kind == \"plain\" %}{{ c.kind }}{% endif %}{% set c = \"gone\" %}{{ c }}{% endmacro card %}\
+             {% macro late(c) %}{% set n = c.count %}{% if c.kind %}{% set n = c.kind | upper %}{% endif %}[{{ n }}]{% endmacro late %}",
+        ),
+        (
+            "page.html",
+            "{% import \"macros.html\" as m %}{% for c in counters %}{{ c.count }}{{ m::card(c=c) }};{% endfor %}\
+             {{ m::late(c=counters.0) }}",
+        ),
+    ]);
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
+    for n in 0..40 {
+        let counters = json!([{"kind": "plain", "count": n}, {"kind": "signed", "count": 2 * n}]);
+        let context = changed(&context(), &[("counters", counters)]);
+        let expected = tera.render("page.html", &context).expect("Tera renders it");
+        assert_eq!(
+            kept(&programs, "page.html", &context),
+            expected,
+            "render {n}"
+        );
+    }
+    // The body of `card` (the only fragment here that reads no count) was written again for
+    // both calls of every render after the first. In `late`, a condition that sets a name in
+    // the macro's frame for the rest of the body to read is not the body: never written again.
+    let (written, _) = programs.kept_counts();
+    assert_eq!(written, 2 * 39);
 }
