@@ -20,7 +20,9 @@ error page would flatter the ratio).
 """
 
 import argparse
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,26 +36,33 @@ def main():
     args = parser.parse_args()
     run.BINARY = Path(args.binary)
     server = run.Server()
+    directory = tempfile.mkdtemp(prefix="auth-labs-bound-")
     failed = False
     try:
         base = server.url
         sessions, cookies, jwt_cookie = (["Cookie: " + run.logged_in_cookies(base, lab)]
                                          for lab in ("sessions", "cookies", "jwt-cookie"))
+        # The labs that keep their state in cookies are reloaded as a browser does (`run.reloads`).
         pages = [
-            ("sessions", "/labs/sessions", sessions),
-            ("sessions /me", "/labs/sessions/me", sessions),
-            ("cookies", "/labs/cookies", cookies),
-            ("cookies /me", "/labs/cookies/me", cookies),
-            ("JWT cookie", "/labs/jwt-cookie", jwt_cookie),
-            ("JWT cookie /me", "/labs/jwt-cookie/me", jwt_cookie),
-            ("JWT header", "/labs/jwt-header", []),
+            ("sessions", "/labs/sessions", sessions, False),
+            ("sessions /me", "/labs/sessions/me", sessions, False),
+            ("cookies", "/labs/cookies", cookies, True),
+            ("cookies /me", "/labs/cookies/me", cookies, True),
+            ("JWT cookie", "/labs/jwt-cookie", jwt_cookie, True),
+            ("JWT cookie /me", "/labs/jwt-cookie/me", jwt_cookie, True),
+            ("JWT header", "/labs/jwt-header", [], False),
         ]
         print("| Page | req/s | `/health` req/s | ratio |")
         print("|---|---:|---:|---:|")
-        for name, path, headers in pages:
-            run.wrk(base + path, 1, headers=headers)  # the first rendering, and a warm route
+        for name, path, headers, reloaded in pages:
+            options = {}
+            if reloaded:
+                cookie = headers[0].removeprefix("Cookie: ")
+                states = run.reloads(base + path, cookie, directory)
+                options, headers = {"script": "cookie_states.lua", "env": {"COOKIES": states}}, []
+            run.wrk(base + path, 1, headers=headers, **options)  # the first rendering, warm
             floor = run.wrk(base + "/health", args.seconds)
-            page = run.wrk(base + path, args.seconds, headers=headers)
+            page = run.wrk(base + path, args.seconds, headers=headers, **options)
             if page["errors"] or floor["errors"]:
                 failed = True
                 print(f"{name}: {page['errors']} responses were errors", file=sys.stderr)
@@ -62,6 +71,7 @@ def main():
                   flush=True)
     finally:
         server.stop()
+        shutil.rmtree(directory, ignore_errors=True)
     sys.exit(1 if failed else 0)
 
 

@@ -134,6 +134,32 @@ def logged_in_cookies(base, lab):
     return "; ".join(f"{name}={value}" for name, value in jar.items())
 
 
+# How many successive reloads `reloads` records: far more states than a fragment keeps versions.
+RELOADS = 400
+
+
+def reloads(url, cookie, directory, count=RELOADS):
+    """A file of the Cookie headers a browser sends on `count` successive reloads of `url`,
+    starting with `cookie`: each answer's `Set-Cookie` lines change what the next reload
+    carries (the cookie lab's counters, the JWT lab's re-issued token), and
+    `lua/cookie_states.lua` sends them in turn. wrk sending one header on every request would
+    show the server the same cookies again and again, a page whose counters never move."""
+    jar = dict(pair.split("=", 1) for pair in cookie.split("; "))
+    lines = []
+    for _ in range(count):
+        header = "; ".join(f"{name}={value}" for name, value in jar.items())
+        lines.append(header)
+        for name, value in set_cookies(url, headers={"Cookie": header})[0].items():
+            if value is None:
+                jar.pop(name, None)
+            else:
+                jar[name] = value
+    handle, path = tempfile.mkstemp(dir=directory, prefix="cookies-", suffix=".txt")
+    with os.fdopen(handle, "w") as states:
+        states.write("\n".join(lines) + "\n")
+    return path
+
+
 def page_answers_200(url, headers):
     """Stops the run unless `url` answers 200 itself: wrk counts a redirect (a login that did
     not take) as a success, and a redirect is far cheaper than the page."""
@@ -234,30 +260,36 @@ def main():
 
     rows = []
     targets = []
+    states = tempfile.mkdtemp(prefix="auth-labs-bench-")
     server = Server()
     try:
         base = server.url
         login_body = "username=alice&password=wonderland"
         sessions, cookies, jwt_cookie = (["Cookie: " + logged_in_cookies(base, lab)]
                                          for lab in ("sessions", "cookies", "jwt-cookie"))
+        def reloaded(path, headers):
+            """A page of a lab that keeps its state in cookies, as a browser reloads it."""
+            cookie = headers[0].removeprefix("Cookie: ")
+            return {"script": "cookie_states.lua",
+                    "env": {"COOKIES": reloads(base + path, cookie, states)}}
         # Every HTML page the targets name, each as a logged-in learner where that matters.
         pages = [
-            ("home: GET /", base + "/", []),
-            ("registration: GET /register", base + "/register", []),
-            ("sessions: GET /labs/sessions", base + "/labs/sessions", sessions),
-            ("sessions: GET /labs/sessions/me", base + "/labs/sessions/me", sessions),
-            ("cookies: GET /labs/cookies", base + "/labs/cookies", cookies),
-            ("cookies: GET /labs/cookies/me", base + "/labs/cookies/me", cookies),
-            ("jwt-cookie: GET /labs/jwt-cookie", base + "/labs/jwt-cookie", jwt_cookie),
-            ("jwt-cookie: GET /labs/jwt-cookie/me", base + "/labs/jwt-cookie/me", jwt_cookie),
-            ("jwt-header: GET /labs/jwt-header", base + "/labs/jwt-header", []),
-            ("tutorial: GET /docs/sessions", base + "/docs/sessions", []),
-            ("tutorial in Korean: GET /docs/sessions?lang=ko", base + "/docs/sessions?lang=ko",
-             []),
-            ("sessions in Korean: GET /labs/sessions?lang=ko", base + "/labs/sessions?lang=ko",
-             sessions),
-            ("exercises: GET /docs/exercises", base + "/docs/exercises", []),
-            ("decoder: GET /tools/jwt", base + "/tools/jwt", []),
+            ("home: GET /", "/", [], {}),
+            ("registration: GET /register", "/register", [], {}),
+            ("sessions: GET /labs/sessions", "/labs/sessions", sessions, {}),
+            ("sessions: GET /labs/sessions/me", "/labs/sessions/me", sessions, {}),
+            ("cookies: GET /labs/cookies", "/labs/cookies", cookies, None),
+            ("cookies: GET /labs/cookies/me", "/labs/cookies/me", cookies, None),
+            ("jwt-cookie: GET /labs/jwt-cookie", "/labs/jwt-cookie", jwt_cookie, None),
+            ("jwt-cookie: GET /labs/jwt-cookie/me", "/labs/jwt-cookie/me", jwt_cookie, None),
+            ("jwt-header: GET /labs/jwt-header", "/labs/jwt-header", [], {}),
+            ("tutorial: GET /docs/sessions", "/docs/sessions", [], {}),
+            ("tutorial in Korean: GET /docs/sessions?lang=ko", "/docs/sessions?lang=ko", [],
+             {}),
+            ("sessions in Korean: GET /labs/sessions?lang=ko", "/labs/sessions?lang=ko",
+             sessions, {}),
+            ("exercises: GET /docs/exercises", "/docs/exercises", [], {}),
+            ("decoder: GET /tools/jwt", "/tools/jwt", [], {}),
         ]
         css = base + "/static/css/style.css"
         def beside(name, url, headers=(), **options):
@@ -269,9 +301,11 @@ def main():
 
         first_floor = timed(server, base + "/health", seconds)
         rows.append(("floor: GET /health", first_floor, 1.0, first_floor["rps"]))
-        for name, url, headers in pages:
-            page_answers_200(url, headers)
-            ratio = beside(name, url, headers)
+        for name, path, headers, options in pages:
+            page_answers_200(base + path, headers)
+            if options is None:
+                options, headers = reloaded(path, headers), []
+            ratio = beside(name, base + path, headers, **options)
             targets.append((f"{name} >= 0.5x /health", ratio, 0.5))
         statics = [
             ("static, as a browser asks (gzip): GET /static/css/style.css", css,
@@ -307,6 +341,7 @@ def main():
                      login["rps"] / first_floor["rps"], first_floor["rps"]))
     finally:
         server.stop()
+        shutil.rmtree(states, ignore_errors=True)
 
     # Memory: 100 000 fresh visitors, then the sweep (short idle timeout via configuration).
     visitors = 2_000 if args.quick else 100_000
