@@ -1,8 +1,8 @@
 //! Fragments of a page kept from one render to the next.
 //!
-//! A fragment is a step that does work: a condition, a loop, an include, a printed value that
-//! calls a function or a macro, or a macro's whole body ([`number`] picks them when the
-//! programs compile). On
+//! A fragment is a condition, a loop, an include or a printed value that does work (calls a
+//! function or a macro, filters a value, loops or includes), or a macro's whole body that does
+//! ([`number`] picks them when the programs compile). On
 //! [`super::Programs::render_kept`] the runner records what the fragment read from outside
 //! itself (each name it looked up, with the value it found, or none) while it renders, and
 //! keeps its output with that record. The next render that reaches the fragment looks those
@@ -267,9 +267,8 @@ pub(super) fn number(steps: &mut [Step], next: &mut usize) {
     for step in steps.iter_mut() {
         number_inside(step, next);
         let worth = match step {
-            Step::If { .. } | Step::For(_) | Step::Include(_) => works(step) || prints(step) >= 2,
-            Step::Print(_) => works(step),
-            _ => false,
+            Step::If { .. } | Step::For(_) | Step::Include(_) | Step::Print(_) => works(step),
+            Step::Text(_) | Step::Set { .. } | Step::Kept(_) => false,
         };
         if worth {
             let inner = std::mem::replace(step, Step::Text(String::new()));
@@ -391,25 +390,4 @@ fn expr_works(expr: &Expr) -> bool {
             }
             Val::Test(test) => test.args.iter().any(expr_works),
         }
-}
-
-/// How many values `step` prints, anywhere in it.
-fn prints(step: &Step) -> usize {
-    match step {
-        Step::Print(_) => 1,
-        Step::Text(_) | Step::Set { .. } => 0,
-        Step::If {
-            branches,
-            otherwise,
-        } => {
-            branches
-                .iter()
-                .map(|(_, body)| body.iter().map(prints).sum::<usize>())
-                .sum::<usize>()
-                + otherwise.iter().flatten().map(prints).sum::<usize>()
-        }
-        Step::For(each) => each.body.iter().map(prints).sum(),
-        Step::Include(steps) => steps.iter().map(prints).sum(),
-        Step::Kept(kept) => prints(&kept.1),
-    }
 }
