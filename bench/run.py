@@ -141,7 +141,7 @@ RELOADS = 400
 def reloads(url, cookie, directory, count=RELOADS):
     """A file of the Cookie headers a browser sends on `count` successive reloads of `url`,
     starting with `cookie`: each answer's `Set-Cookie` lines change what the next reload
-    carries (the cookie lab's counters, the JWT lab's re-issued token), and
+    carries (the cookie lab's counters, the JWT-cookie lab's re-issued token), and
     `lua/cookie_states.lua` sends them in turn. wrk sending one header on every request would
     show the server the same cookies again and again, a page whose counters never move."""
     jar = dict(pair.split("=", 1) for pair in cookie.split("; "))
@@ -272,7 +272,9 @@ def main():
             cookie = headers[0].removeprefix("Cookie: ")
             return {"script": "cookie_states.lua",
                     "env": {"COOKIES": reloads(base + path, cookie, states)}}
-        # Every HTML page the targets name, each as a logged-in learner where that matters.
+        # Every HTML page the targets name, each as a logged-in learner where that matters:
+        # (row, path, headers, wrk options), the options `None` for a lab that keeps its state
+        # in cookies, which is reloaded as a browser does (`reloaded`).
         pages = [
             ("home: GET /", "/", [], {}),
             ("registration: GET /register", "/register", [], {}),
