@@ -31,7 +31,8 @@ use super::{Expr, Name, Part, Step, Val};
 /// How many versions of one fragment are kept; a new one takes the oldest one's place.
 const VERSIONS: usize = 4;
 
-/// The bytes all kept fragments of one [`super::Programs`] (one language) may take.
+/// The bytes all kept fragments of one [`super::Programs`] (one language) may take. Once they
+/// take it all, a fragment keeps a new version only in the place of one of its own.
 const BUDGET: usize = 4 * 1024 * 1024;
 
 /// How many times a fragment is rendered before it may rest: from then on, a fragment rendered
