@@ -57,9 +57,7 @@ def main():
         for name, path, headers, reloaded in pages:
             options = {}
             if reloaded:
-                cookie = headers[0].removeprefix("Cookie: ")
-                states = run.reloads(base + path, cookie, directory)
-                options, headers = {"script": "cookie_states.lua", "env": {"COOKIES": states}}, []
+                options, headers = run.reloaded(base + path, headers, directory), []
             run.wrk(base + path, 1, headers=headers, **options)  # the first rendering, warm
             floor = run.wrk(base + "/health", args.seconds)
             page = run.wrk(base + path, args.seconds, headers=headers, **options)

@@ -160,6 +160,13 @@ def reloads(url, cookie, directory, count=RELOADS):
     return path
 
 
+def reloaded(url, headers, directory):
+    """wrk's options to send `url` the Cookie headers of successive reloads (`reloads`, its file
+    in `directory`), starting from the one `Cookie` header in `headers`."""
+    cookie = headers[0].removeprefix("Cookie: ")
+    return {"script": "cookie_states.lua", "env": {"COOKIES": reloads(url, cookie, directory)}}
+
+
 def page_answers_200(url, headers):
     """Stops the run unless `url` answers 200 itself: wrk counts a redirect (a login that did
     not take) as a success, and a redirect is far cheaper than the page."""
@@ -267,11 +274,6 @@ def main():
         login_body = "username=alice&password=wonderland"
         sessions, cookies, jwt_cookie = (["Cookie: " + logged_in_cookies(base, lab)]
                                          for lab in ("sessions", "cookies", "jwt-cookie"))
-        def reloaded(path, headers):
-            """A page of a lab that keeps its state in cookies, as a browser reloads it."""
-            cookie = headers[0].removeprefix("Cookie: ")
-            return {"script": "cookie_states.lua",
-                    "env": {"COOKIES": reloads(base + path, cookie, states)}}
         # Every HTML page the targets name, each as a logged-in learner where that matters:
         # (row, path, headers, wrk options), the options `None` for a lab that keeps its state
         # in cookies, which is reloaded as a browser does (`reloaded`).
@@ -306,7 +308,7 @@ def main():
         for name, path, headers, options in pages:
             page_answers_200(base + path, headers)
             if options is None:
-                options, headers = reloaded(path, headers), []
+                options, headers = reloaded(base + path, headers, states), []
             ratio = beside(name, base + path, headers, **options)
             targets.append((f"{name} >= 0.5x /health", ratio, 0.5))
         statics = [

@@ -110,26 +110,15 @@ impl Programs {
     /// Renders `name` with `context` onto `out`: `None` when the template has no program or the
     /// render met something only Tera handles (`out` is then left as it was).
     pub fn render(&self, name: &str, context: &Data, out: &mut Vec<u8>) -> Option<()> {
-        self.render_with(name, context, out, &|text, out| {
-            out.extend_from_slice(text.as_bytes())
-        })
+        let plain = |text: &str, out: &mut Vec<u8>| out.extend_from_slice(text.as_bytes());
+        self.run(name, context, out, &plain, None)
     }
 
     /// As [`Programs::render`], each printed string written by `strings` (which may rewrite
-    /// what it holds, as the page's durations are written in its language).
-    pub fn render_with(
-        &self,
-        name: &str,
-        context: &Data,
-        out: &mut Vec<u8>,
-        strings: &Strings<'_>,
-    ) -> Option<()> {
-        self.run(name, context, out, strings, None)
-    }
-
-    /// As [`Programs::render_with`], each fragment's output kept and written again while the
-    /// values it read are the same. Every call on one `Programs` must pass a `strings` that
-    /// writes alike (a language's durations): what it wrote is kept with the rest.
+    /// what it holds, as the page's durations are written in its language), and each
+    /// fragment's output kept and written again while the values it read are the same. Every
+    /// call on one `Programs` must pass a `strings` that writes alike (a language's durations):
+    /// what it wrote is kept with the rest.
     pub fn render_kept(
         &self,
         name: &str,

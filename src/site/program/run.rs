@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Number, Value};
 
-use super::kept::{Fragment, Record, Store};
+use super::kept::{Fragment, Read, Record, Store};
 use super::{
     Call, Callee, Data, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, Strings,
     TestCall, Val,
@@ -287,7 +287,7 @@ impl<'a> Runner<'a> {
 
     /// Whether each name a kept version read has the same value now (read again as the
     /// fragment would, so the fragments around it record it too).
-    fn reads_the_same(&mut self, reads: &[super::kept::Read]) -> bool {
+    fn reads_the_same(&mut self, reads: &[Read]) -> bool {
         reads.iter().all(|read| {
             let now = if read.context_only {
                 let found = self.in_context(&read.name);

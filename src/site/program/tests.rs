@@ -254,7 +254,7 @@ fn every_printed_string_and_only_those_go_through_the_pages_string_writer() {
     let upper =
         |text: &str, out: &mut Vec<u8>| out.extend_from_slice(text.to_uppercase().as_bytes());
     programs
-        .render_with("page.html", &data(&context()), &mut out, &upper)
+        .render_kept("page.html", &data(&context()), &mut out, &upper)
         .expect("renders");
     // The template's own text and the number are written as they are; the name's value and the
     // macro's argument went through the writer (and the macro's output, once more, unchanged).
