@@ -62,6 +62,27 @@ fn the_labs_and_the_attacker_site_run_side_by_side_from_one_process() {
     assert!(page.contains("same site"), "{page}");
 }
 
+/// The ports the servers of these tests are given cannot be taken by a connection another
+/// test opens meanwhile (its local port is an ephemeral one): they are below that range, and
+/// none is handed out twice.
+#[test]
+fn test_servers_get_distinct_ports_below_the_ephemeral_range() {
+    let ephemeral: u16 = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|range| range.split_whitespace().next()?.parse().ok())
+        .unwrap_or(32_768);
+    let ports: Vec<u16> = (0..50).map(|_| free_port()).collect();
+    for port in &ports {
+        assert!(*port < ephemeral, "{port} is an ephemeral port");
+        assert!(
+            std::net::TcpListener::bind(("127.0.0.1", *port)).is_ok(),
+            "{port} is free"
+        );
+    }
+    let distinct: std::collections::HashSet<_> = ports.iter().collect();
+    assert_eq!(distinct.len(), ports.len(), "{ports:?}");
+}
+
 #[test]
 fn a_taken_attacker_port_does_not_stop_the_labs() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");

@@ -26,6 +26,7 @@ pub use visitor::{
 };
 
 use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use regex::Regex;
@@ -230,11 +231,46 @@ pub fn response_cookie(response: &LocalResponse<'_>, name: &str) -> Option<Cooki
     response.cookies().get(name).map(|c| c.clone().into_owned())
 }
 
+/// The lowest port a test server is given: below it are the well-known services' ports.
+const FIRST_TEST_PORT: u16 = 10_000;
+
+/// A loopback port that is free now, for a server a test starts (the app, nginx, Redis,
+/// chromedriver), which binds it a moment later. It comes from below the kernel's range of
+/// ephemeral ports (`net.ipv4.ip_local_port_range`), where no `bind` to port 0 and no outgoing
+/// connection can take it in that moment: a browser's or a client's connection, made while
+/// another test runs, used to land on a port just handed out, and the server then failed to
+/// bind or a test's first request reached something else. Each call in a process gives a
+/// different port; processes start at different places (their id), and a port something
+/// holds is skipped.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free loopback port")
+    static NEXT: AtomicUsize = AtomicUsize::new(usize::MAX);
+    let ephemeral = first_ephemeral_port();
+    let size = usize::from(ephemeral.saturating_sub(FIRST_TEST_PORT));
+    if size < 1_000 {
+        // A kernel whose ephemeral range starts this low leaves no room below it.
+        return TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free loopback port");
+    }
+    let start = std::process::id() as usize * 211 % size;
+    let _ = NEXT.compare_exchange(usize::MAX, start, Ordering::Relaxed, Ordering::Relaxed);
+    for _ in 0..size {
+        let offset = NEXT.fetch_add(1, Ordering::Relaxed) % size;
+        let port = FIRST_TEST_PORT + offset as u16;
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
+    panic!("no free loopback port between {FIRST_TEST_PORT} and {ephemeral}");
+}
+
+/// The first port of the kernel's ephemeral range (Linux's default when it cannot be read).
+fn first_ephemeral_port() -> u16 {
+    std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|range| range.split_whitespace().next()?.parse().ok())
+        .unwrap_or(32_768)
 }
 
 pub fn wait_for_port(port: u16, what: &str) {
