@@ -4,7 +4,7 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::local::blocking::Client;
 
 use crate::support::internals::{attacker, serve, ATTACKS};
-use crate::support::{client, figment, free_port, wait_for_port};
+use crate::support::{client, figment, first_ephemeral_port, free_port, wait_for_port};
 
 /// Where the steal-cookie page is served: under the sessions lab's cookie path.
 const STEAL_COOKIE: &str = "/labs/sessions/steal-cookie";
@@ -67,10 +67,7 @@ fn the_labs_and_the_attacker_site_run_side_by_side_from_one_process() {
 /// none is handed out twice.
 #[test]
 fn test_servers_get_distinct_ports_below_the_ephemeral_range() {
-    let ephemeral: u16 = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
-        .ok()
-        .and_then(|range| range.split_whitespace().next()?.parse().ok())
-        .unwrap_or(32_768);
+    let ephemeral = first_ephemeral_port();
     let ports: Vec<u16> = (0..50).map(|_| free_port()).collect();
     for port in &ports {
         assert!(*port < ephemeral, "{port} is an ephemeral port");
