@@ -21,12 +21,22 @@ const CLOSE: char = '\u{E021}';
 
 /// How long `seconds` lasts, as the page will read it: `3725` → `1 h 2 min 5 s`.
 pub fn span(seconds: u64) -> String {
-    format!("{OPEN}S{seconds}{CLOSE}")
+    marker('S', itoa::Buffer::new().format(seconds))
 }
 
 /// `seconds` from now, as the page will read it: `in 1 h 2 min 5 s`, `40 s ago`, `now`.
 pub fn relative(seconds: i64) -> String {
-    format!("{OPEN}R{seconds}{CLOSE}")
+    marker('R', itoa::Buffer::new().format(seconds))
+}
+
+/// A marker of `kind` around `number` (pushed, not formatted: pages write several per reload).
+fn marker(kind: char, number: &str) -> String {
+    let mut text = String::with_capacity(2 * OPEN.len_utf8() + 1 + number.len());
+    text.push(OPEN);
+    text.push(kind);
+    text.push_str(number);
+    text.push(CLOSE);
+    text
 }
 
 /// The markers' ends, as searchers built once (building one costs about as much as a search).
@@ -190,6 +200,13 @@ mod tests {
 
     fn table() -> Messages {
         Messages::load(Path::new("templates/locales")).expect("the tables")
+    }
+
+    #[test]
+    fn markers_hold_the_number_between_the_private_use_ends() {
+        assert_eq!(relative(-40), "\u{E020}R-40\u{E021}");
+        assert_eq!(relative(i64::MIN), format!("\u{E020}R{}\u{E021}", i64::MIN));
+        assert_eq!(span(u64::MAX), format!("\u{E020}S{}\u{E021}", u64::MAX));
     }
 
     #[test]
