@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Two builds side by side: the same routes on each, in turn, in one run.
+
+`bench/run.py` measures one build against its targets; comparing two of its runs compares two
+afternoons as much as two builds (floors move by a fifth or more on this machine, which wrk
+shares). This starts both binaries at once, logs in on each as `run.py` does, and measures
+every route on one build and then the other, alternating which goes first, for a number of
+rounds. It prints the medians: the server's CPU per request (from `/proc`, which moves less
+than requests per second) and each route's ratio to `/health` measured in the same round on
+the same build.
+
+    cp target/release/auth-labs /tmp/auth-labs-before    # then change, rebuild
+    python3 bench/ab.py /tmp/auth-labs-before target/release/auth-labs
+    python3 bench/ab.py A B --rounds 8 --routes health,sessions
+
+Needs `wrk`; reuses run.py's helpers. Exits 1 if a response was not a 2xx or 3xx.
+"""
+
+import argparse
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import run  # noqa: E402
+
+ROUTES = ["health", "sessions", "sessions/me", "jwt-cookie/me", "api/visit"]
+
+
+def routes_of(server):
+    """Each route's name, path and wrk options for `server`, logged in where it has a login."""
+    sessions = ["Cookie: " + run.logged_in_cookies(server.url, "sessions")]
+    jwt_cookie = ["Cookie: " + run.logged_in_cookies(server.url, "jwt-cookie")]
+    bearer = ["Authorization: Bearer " + run.bearer_token(server.url)]
+    return {
+        "health": ("/health", {}),
+        "sessions": ("/labs/sessions", {"headers": sessions}),
+        "sessions/me": ("/labs/sessions/me", {"headers": sessions}),
+        "jwt-cookie/me": ("/labs/jwt-cookie/me", {"headers": jwt_cookie}),
+        "api/visit": ("/labs/jwt-header/api/visit",
+                      {"headers": bearer, "script": "post_empty.lua"}),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("before")
+    parser.add_argument("after")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--seconds", type=int, default=3)
+    parser.add_argument("--routes", default=",".join(ROUTES),
+                        help="comma-separated, of: " + ", ".join(ROUTES))
+    args = parser.parse_args()
+    names = args.routes.split(",")
+    if "health" not in names:
+        names.insert(0, "health")
+    unknown = [name for name in names if name not in ROUTES]
+    if unknown:
+        parser.error(f"unknown routes: {', '.join(unknown)}")
+    builds = [args.before, args.after]
+    servers = {}
+    failed = False
+    try:
+        for build in builds:
+            run.BINARY = Path(build)
+            servers[build] = run.Server()
+        routes = {build: routes_of(server) for build, server in servers.items()}
+        cpu = {}
+        rps = {}
+        for round_ in range(args.rounds):
+            for name in names:
+                for build in builds if round_ % 2 == 0 else builds[::-1]:
+                    server = servers[build]
+                    path, options = routes[build][name]
+                    result = run.timed(server, server.url + path, args.seconds, **options)
+                    if result["errors"]:
+                        failed = True
+                        print(f"{name} on {build}: {result['errors']} responses were errors",
+                              file=sys.stderr)
+                    cpu.setdefault((name, build), []).append(result["cpu_us"])
+                    rps.setdefault((name, build), []).append(result["rps"])
+        print(f"{args.rounds} rounds of {args.seconds}-second runs; medians\n")
+        print("| Route | CPU µs before | after | ratio before | after |")
+        print("|---|---:|---:|---:|---:|")
+        for name in names:
+            row = [f"{statistics.median(cpu[(name, b)]):.1f}" for b in builds]
+            ratios = []
+            for build in builds:
+                floors = rps[("health", build)]
+                ratios.append(statistics.median(
+                    page / floor for page, floor in zip(rps[(name, build)], floors) if floor))
+            print(f"| {name} | {row[0]} | {row[1]} | {ratios[0]:.2f} | {ratios[1]:.2f} |")
+    finally:
+        for server in servers.values():
+            server.stop()
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
