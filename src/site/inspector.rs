@@ -152,9 +152,9 @@ impl HumanTime {
     }
 }
 
-/// `at` as RFC 3339 to the second, written digit by digit (a lab page shows several such
-/// times on every reload; `time`'s general formatter costs several times as much). `None` for
-/// a time `Rfc3339` writes otherwise: not in UTC, or a year outside 0–9999.
+/// `at` as RFC 3339 to the second, written digit by digit rather than through `time`'s general
+/// formatter (a lab page writes several such times on every reload). `None` for a time
+/// `Rfc3339` writes otherwise: not in UTC, or a year outside 0–9999.
 fn rfc3339_utc(at: OffsetDateTime) -> Option<String> {
     let year = u16::try_from(at.year()).ok().filter(|y| *y <= 9999)?;
     if !at.offset().is_utc() {

@@ -51,7 +51,7 @@ impl JwtKeys {
     /// The header, the signature, the registered claims and ours, on the token decoded into
     /// JSON maps: any token at all under any policy, refused with the first check it fails.
     /// Its claims, and each check the policy relaxed to accept them.
-    pub(super) fn read_checked(
+    fn read_checked(
         &self,
         token: &str,
         policy: &Policy,
@@ -78,7 +78,7 @@ impl JwtKeys {
     /// The claims of a token as this app signs it, read without decoding it into maps (which
     /// is most of what checking costs): our HS256 header, byte for byte; a signature that
     /// matches under our own secret, which the policy checks; and a payload that is, byte for
-    /// byte, the JSON `Claims` write for what it reads as, with this app's `iss` and the
+    /// byte, the JSON that `Claims` writes for what it reads as, with this app's `iss` and the
     /// policy's `aud`. So it holds our claims, each once and of its type, and nothing else:
     /// [`JwtKeys::read_checked`] would accept it, relaxing nothing, with the same claims.
     /// `None` for any other token, which it is left to.
@@ -325,7 +325,7 @@ mod tests {
             serde_json::from_value(Value::Object(claims.clone())).expect("ours");
         other.visits = 99;
         let written_as_claims = serde_json::to_string(&other).expect("json");
-        // `"jti":"…"` → `"jti":"…",<extra>`: a claim added after the last one we sign.
+        // The payload with `,<extra>` written before its closing brace: one more claim.
         let plus =
             |extra: &str| signed_as_is(header, &format!("{},{extra}}}", &json[..json.len() - 1]));
         let with = |name: &str, value: &str| {
