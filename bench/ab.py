@@ -17,25 +17,33 @@ Needs `wrk`; reuses run.py's helpers. Exits 1 if a response was not a 2xx or 3xx
 """
 
 import argparse
+import shutil
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402
 
-ROUTES = ["health", "sessions", "sessions/me", "jwt-cookie/me", "api/visit"]
+ROUTES = ["health", "sessions", "sessions/me", "cookies", "cookies/me", "jwt-cookie/me",
+          "api/visit"]
 
 
-def routes_of(server):
-    """Each route's name, path and wrk options for `server`, logged in where it has a login."""
+def routes_of(server, directory):
+    """Each route's name, path and wrk options for `server`, logged in where it has a login;
+    the cookies page reloaded as a browser does (`run.reloaded`, its files in `directory`)."""
     sessions = ["Cookie: " + run.logged_in_cookies(server.url, "sessions")]
+    cookies = ["Cookie: " + run.logged_in_cookies(server.url, "cookies")]
     jwt_cookie = ["Cookie: " + run.logged_in_cookies(server.url, "jwt-cookie")]
     bearer = ["Authorization: Bearer " + run.bearer_token(server.url)]
     return {
         "health": ("/health", {}),
         "sessions": ("/labs/sessions", {"headers": sessions}),
         "sessions/me": ("/labs/sessions/me", {"headers": sessions}),
+        "cookies": ("/labs/cookies",
+                    run.reloaded(server.url + "/labs/cookies", cookies, directory)),
+        "cookies/me": ("/labs/cookies/me", {"headers": cookies}),
         "jwt-cookie/me": ("/labs/jwt-cookie/me", {"headers": jwt_cookie}),
         "api/visit": ("/labs/jwt-header/api/visit",
                       {"headers": bearer, "script": "post_empty.lua"}),
@@ -58,13 +66,14 @@ def main():
     if unknown:
         parser.error(f"unknown routes: {', '.join(unknown)}")
     builds = [args.before, args.after]
+    directory = tempfile.mkdtemp(prefix="auth-labs-ab-")
     servers = {}
     failed = False
     try:
         for build in builds:
             run.BINARY = Path(build)
             servers[build] = run.Server()
-        routes = {build: routes_of(server) for build, server in servers.items()}
+        routes = {build: routes_of(server, directory) for build, server in servers.items()}
         cpu = {}
         rps = {}
         for round_ in range(args.rounds):
@@ -93,6 +102,7 @@ def main():
     finally:
         for server in servers.values():
             server.stop()
+        shutil.rmtree(directory, ignore_errors=True)
     sys.exit(1 if failed else 0)
 
 

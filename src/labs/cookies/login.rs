@@ -13,10 +13,11 @@ use rocket::{get, post, routes, uri, Request, Route, State};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::cookie::{self, LOGIN_CREDENTIAL};
+use super::cookie::{self, LoginArrival, LOGIN_CREDENTIAL};
 use super::notice::{LabNotice, LOGGED_IN, LOGGED_OUT};
 use super::ticket::LoginTicket;
 use super::{counters, mounted, LAB};
+use crate::auth::arrival::Arrival;
 use crate::auth::login::{authenticate, login_page, LoginForm};
 use crate::auth::users::UserDirectory;
 use crate::challenges::Learner;
@@ -104,11 +105,14 @@ pub async fn login(
 pub fn me(
     user: CookieUser,
     cookies: LabCookies<'_>,
-    users: &State<UserDirectory>,
     flash: Option<Notice>,
     sent: SentHeaders,
 ) -> Template {
     let now = OffsetDateTime::now_utc();
+    let details = LoginDetails::new(&user.ticket, now);
+    // The login cookie as the guard judged it (accepted, or this page would not be shown),
+    // not decrypted and checked a second time.
+    let login: LoginArrival = Arrival::Accepted(user.ticket);
     Template::render(
         "labs/cookies/me",
         context! {
@@ -116,8 +120,8 @@ pub fn me(
             notice: flash.and_then(LabNotice::from_flash),
             user: &user.username,
             login_cookie: LOGIN_CREDENTIAL.name(cookies.secure),
-            login: cookie::read_login(&cookies, users, now).view(),
-            details: LoginDetails::new(&user.ticket, now),
+            login: login.view(),
+            details,
             sent,
         },
     )
