@@ -28,6 +28,22 @@ fn get(url: &str) -> Result<(u16, String), String> {
     }
 }
 
+/// The first answer of a server `wait_for_port` has just seen listening. A listening port is
+/// not yet an answering server: a connection refused or reset in that first moment is tried
+/// again (and said on stderr), for up to 30 s, so a server that stopped still fails the test.
+fn first_answer(url: &str) -> Result<(u16, String), String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        match get(url) {
+            Err(error) if std::time::Instant::now() < deadline => {
+                eprintln!("{url} did not answer yet ({error}); trying again");
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            answer => return answer,
+        }
+    }
+}
+
 /// Starts `launch::serve` (what `cargo run` runs) in the background with these ports.
 pub(crate) fn serve_both(labs_port: u16, attacker_port: u16) {
     let figment = figment()
@@ -47,11 +63,12 @@ fn the_labs_and_the_attacker_site_run_side_by_side_from_one_process() {
     serve_both(labs, site);
     wait_for_port(labs, "the labs");
     wait_for_port(site, "the attacker site");
-    let (status, page) = get(&format!("http://127.0.0.1:{labs}/")).expect("labs answer");
+    let (status, page) = first_answer(&format!("http://127.0.0.1:{labs}/")).expect("labs answer");
     assert_eq!(status, 200);
     assert!(page.contains("Auth Labs"));
     // The attacker site answers under both of its names, and says which one it was.
-    let (status, page) = get(&format!("http://localhost:{site}/")).expect("attacker answers");
+    let (status, page) =
+        first_answer(&format!("http://localhost:{site}/")).expect("attacker answers");
     assert_eq!(status, 200);
     assert!(page.contains("another site"), "{page}");
     assert!(
@@ -87,7 +104,8 @@ fn a_taken_attacker_port_does_not_stop_the_labs() {
     let labs = free_port();
     serve_both(labs, site);
     wait_for_port(labs, "the labs");
-    let (status, _) = get(&format!("http://127.0.0.1:{labs}/labs/sessions")).expect("labs up");
+    let (status, _) =
+        first_answer(&format!("http://127.0.0.1:{labs}/labs/sessions")).expect("labs up");
     assert_eq!(status, 200);
     drop(taken);
 }
@@ -99,7 +117,7 @@ fn attacker_port_zero_serves_no_second_site() {
     let labs = free_port();
     serve_both(labs, 0);
     wait_for_port(labs, "the labs");
-    let (status, _) = get(&format!("http://127.0.0.1:{labs}/")).expect("labs up");
+    let (status, _) = first_answer(&format!("http://127.0.0.1:{labs}/")).expect("labs up");
     assert_eq!(status, 200);
 }
 
