@@ -15,8 +15,13 @@ fn attacker_client(labs_port: u16) -> Client {
     Client::tracked(attacker::rocket_from(&figment).expect("attacker site on")).expect("valid")
 }
 
+/// A GET that gives up after 10 s: a port held by something that never answers fails the
+/// test rather than hanging it.
 fn get(url: &str) -> Result<(u16, String), String> {
-    match ureq::get(url).call() {
+    let agent = ureq::AgentBuilder::new()
+        .timeout(std::time::Duration::from_secs(10))
+        .build();
+    match agent.get(url).call() {
         Ok(response) => Ok((
             response.status(),
             response.into_string().unwrap_or_default(),
@@ -50,10 +55,11 @@ pub(crate) fn serve_both(labs_port: u16, attacker_port: u16) {
         .merge(("address", "127.0.0.1"))
         .merge(("port", labs_port))
         .merge(("attacker_port", attacker_port));
-    std::thread::spawn(move || {
-        if let Err(error) = rocket::execute(serve(figment)) {
-            error.pretty_print();
-        }
+    // Said on stderr, so a test whose labs stopped early (their port taken by another process,
+    // say) names that in its failure; Rocket's own log is off in tests.
+    std::thread::spawn(move || match rocket::execute(serve(figment)) {
+        Ok(()) => eprintln!("the labs on port {labs_port} stopped"),
+        Err(error) => eprintln!("the labs on port {labs_port} stopped: {error}"),
     });
 }
 
