@@ -113,6 +113,10 @@ fn a_taken_attacker_port_does_not_stop_the_labs() {
     let (status, _) =
         first_answer(&format!("http://127.0.0.1:{labs}/labs/sessions")).expect("labs up");
     assert_eq!(status, 200);
+    // And at once again a moment later, when the attacker site's failed launch is long over.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let (status, _) = get(&format!("http://127.0.0.1:{labs}/labs/sessions")).expect("labs on");
+    assert_eq!(status, 200);
     drop(taken);
 }
 
