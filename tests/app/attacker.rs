@@ -1,10 +1,12 @@
 //! The attacker site: a second site served by the same process, and what its attacks send.
 
+use std::time::{Duration, Instant};
+
 use rocket::http::{ContentType, Header, Status};
 use rocket::local::blocking::Client;
 
 use crate::support::internals::{attacker, serve, ATTACKS};
-use crate::support::{client, figment, first_ephemeral_port, free_port, wait_for_port};
+use crate::support::{client, figment, first_ephemeral_port, free_port};
 
 /// Where the steal-cookie page is served: under the sessions lab's cookie path.
 const STEAL_COOKIE: &str = "/labs/sessions/steal-cookie";
@@ -19,7 +21,7 @@ fn attacker_client(labs_port: u16) -> Client {
 /// test rather than hanging it.
 fn get(url: &str) -> Result<(u16, String), String> {
     let agent = ureq::AgentBuilder::new()
-        .timeout(std::time::Duration::from_secs(10))
+        .timeout(Duration::from_secs(10))
         .build();
     match agent.get(url).call() {
         Ok(response) => Ok((
@@ -33,16 +35,16 @@ fn get(url: &str) -> Result<(u16, String), String> {
     }
 }
 
-/// The first answer of a server `wait_for_port` has just seen listening. A listening port is
-/// not yet an answering server: a connection refused or reset in that first moment is tried
-/// again (and said on stderr), for up to 30 s, so a server that stopped still fails the test.
+/// The first answer of a server just started: a connection refused (not listening yet), reset
+/// or timed out is tried again (and said on stderr) for up to 30 s, since a port that accepts
+/// is not yet a server that answers. A server that never starts, or stopped, fails the test.
 fn first_answer(url: &str) -> Result<(u16, String), String> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         match get(url) {
-            Err(error) if std::time::Instant::now() < deadline => {
+            Err(error) if Instant::now() < deadline => {
                 eprintln!("{url} did not answer yet ({error}); trying again");
-                std::thread::sleep(std::time::Duration::from_millis(100));
+                std::thread::sleep(Duration::from_millis(100));
             }
             answer => return answer,
         }
@@ -67,8 +69,6 @@ pub(crate) fn serve_both(labs_port: u16, attacker_port: u16) {
 fn the_labs_and_the_attacker_site_run_side_by_side_from_one_process() {
     let (labs, site) = (free_port(), free_port());
     serve_both(labs, site);
-    wait_for_port(labs, "the labs");
-    wait_for_port(site, "the attacker site");
     let (status, page) = first_answer(&format!("http://127.0.0.1:{labs}/")).expect("labs answer");
     assert_eq!(status, 200);
     assert!(page.contains("Auth Labs"));
@@ -109,12 +109,11 @@ fn a_taken_attacker_port_does_not_stop_the_labs() {
     let site = taken.local_addr().expect("addr").port();
     let labs = free_port();
     serve_both(labs, site);
-    wait_for_port(labs, "the labs");
     let (status, _) =
         first_answer(&format!("http://127.0.0.1:{labs}/labs/sessions")).expect("labs up");
     assert_eq!(status, 200);
     // And at once again a moment later, when the attacker site's failed launch is long over.
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    std::thread::sleep(Duration::from_millis(500));
     let (status, _) = get(&format!("http://127.0.0.1:{labs}/labs/sessions")).expect("labs on");
     assert_eq!(status, 200);
     drop(taken);
@@ -126,7 +125,6 @@ fn attacker_port_zero_serves_no_second_site() {
     assert!(attacker::rocket_from(&off).is_none());
     let labs = free_port();
     serve_both(labs, 0);
-    wait_for_port(labs, "the labs");
     let (status, _) = first_answer(&format!("http://127.0.0.1:{labs}/")).expect("labs up");
     assert_eq!(status, 200);
 }
