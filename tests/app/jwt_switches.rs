@@ -640,11 +640,14 @@ fn in_a_real_browser_the_header_labs_script_carries_the_switches_and_names_the_o
     );
     let ask_who = |browser: &chrome::Browser| {
         browser.goto(&format!("{app}/labs/jwt-header#token={forged}"));
-        let boxed = browser.eval("return document.getElementById('paste-token').value;");
-        assert_eq!(
-            boxed,
-            Value::from(forged.clone()),
-            "the link fills the token box"
+        // Waited for, not read once: on a loaded machine the page's script may not have run
+        // when the navigation returns.
+        browser.wait_until(
+            &format!(
+                "return document.getElementById('paste-token').value === {};",
+                Value::from(forged.clone())
+            ),
+            "the link filled the token box",
         );
         assert!(
             !browser.current_url().contains("#token="),
