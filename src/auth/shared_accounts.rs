@@ -119,7 +119,7 @@ impl SharedAccounts {
     }
 }
 
-/// Refreshes this instance's copy of the accounts every [`COPY_EVERY`] until shutdown (and
+/// Refreshes this instance's copy of the accounts every `COPY_EVERY` until shutdown (and
 /// seeds the demo accounts again if Redis lost them). Only attached with Redis.
 pub fn copier() -> AdHoc {
     AdHoc::on_liftoff("Account copier", |rocket| {

@@ -7,7 +7,7 @@
 //!   the labs' one way in; [`replay`]: the JWT-after-logout bookkeeping and the one entry for
 //!   every token a JWT lab judges; [`tokens`]: the JWT switch challenges; [`sessions`]: the
 //!   sessions lab's (replay, fixation, lost update); [`watch`]: what is learnt from responses
-//!   (forged logins, the "Solved" banner); [`pages`]: the board. The cookies lab's forgeries
+//!   (forged logins, the "Solved" banner); `pages`: the board. The cookies lab's forgeries
 //!   are read in `labs/cookies/forgery.rs`, the cookie theft on the attacker site
 //!   (`attacker/theft.rs`), which shares the boards.
 //!

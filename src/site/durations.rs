@@ -4,7 +4,7 @@
 //! templates as data. So [`span`] and [`relative`] write a small language-neutral marker
 //! (private-use characters around the number of seconds), which passes unchanged through
 //! templates and messages, and is replaced with the words of the page's language where the
-//! page is written (`site::view`): by [`write`] as a page's program prints each string, or by
+//! page is written (`site::view`): by [`write()`] as a page's program prints each string, or by
 //! [`localize`] over a page Tera rendered. Words come from the message table
 //! (`time-*`).
 

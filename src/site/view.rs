@@ -139,7 +139,7 @@ const MEMO_PAGES: usize = 256;
 /// Pages whose HTML depends only on their key and the page's language (a chapter: its slug and
 /// the reader's origin), each rendered once and served again while the templates that rendered
 /// it stay loaded (a `debug` build reloads them when one changes). The request's `Host` picks
-/// the origin, so the memo keeps at most [`MEMO_PAGES`] and starts again empty when it is
+/// the origin, so the memo keeps at most `MEMO_PAGES` and starts again empty when it is
 /// full: made-up hosts cost a render each, never memory.
 #[derive(Default)]
 pub struct Memo {

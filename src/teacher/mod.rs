@@ -5,7 +5,7 @@
 //! It exists only when the setting `teacher_token` is set: unset, nothing is mounted and
 //! `/teacher` is a 404. Outside the `debug` profile the token must be a strong secret, checked
 //! like the others (`src/config/secrets.rs`). [`access`] checks the token and the class code,
-//! [`matrix`] builds the rows, [`results`] takes exercise results, [`pages`] serves it all.
+//! [`matrix`] builds the rows, [`results`] takes exercise results, `pages` serves it all.
 
 pub mod access;
 pub mod matrix;

@@ -1,10 +1,10 @@
 //! The cookie builder: any name, any value, every attribute, checked against RFC 6265 before
 //! a single byte reaches the `Set-Cookie` header.
 //!
-//! - [`rules`]: the RFC 6265 rules, one function each (`check_name`, `check_value`, …);
-//! - [`spec`]: the form as posted, parsed into a typed cookie or every broken rule;
-//! - [`notes`]: what a browser will make of a valid cookie;
-//! - [`code`]: the same cookie as Rocket code;
+//! - `rules`: the RFC 6265 rules, one function each (`check_name`, `check_value`, …);
+//! - `spec`: the form as posted, parsed into a typed cookie or every broken rule;
+//! - `notes`: what a browser will make of a valid cookie;
+//! - `code`: the same cookie as Rocket code;
 //! - [`removal`]: the removal experiment and its `crumb` cookie;
 //! - `page`: the routes and pages.
 //!
