@@ -13,6 +13,13 @@ Only the standard library is used. Every figure is measured in this run; each ro
 against the trivial `/health` route (the framework's floor) measured right before it, for as long,
 so that a machine whose speed drifts during the run (a shared virtual machine does) compares like
 with like; the table shows that floor beside each route.
+
+It also measures, one right after the other, Auth Labs' sessions counter page and the counter of
+the seed tutorial this project grew out of (`bench/peer/server.js`: express-session under
+Node.js), each for a returning visitor, so that the README's comparison is a measured one. Its
+pinned packages are installed with `npm ci` into `target/bench-peer/` on the first run; without
+Node.js and npm, or when the install fails, that table is left out with the reason, and
+`--no-peer` leaves it out on purpose.
 """
 
 import argparse
@@ -43,24 +50,14 @@ def free_port():
         return s.getsockname()[1]
 
 
-class Server:
-    """The release binary on a free loopback port; stopped on exit."""
+class Process:
+    """A program serving HTTP on a free loopback port (`self.url` once it accepts); stopped on
+    exit."""
 
-    def __init__(self, **settings):
+    def __init__(self, command, env):
         self.port = free_port()
-        env = dict(os.environ)
-        env.update({
-            "ROCKET_PROFILE": "release",
-            "ROCKET_ADDRESS": "127.0.0.1",
-            "ROCKET_PORT": str(self.port),
-            "ROCKET_LOG_LEVEL": "off",
-            "ROCKET_SECRET_KEY": base64.b64encode(secrets.token_bytes(32)).decode(),
-            "ROCKET_JWT_SECRET": base64.b64encode(secrets.token_bytes(32)).decode(),
-            "ROCKET_COOKIE_SIGNING_KEYS": base64.b64encode(secrets.token_bytes(32)).decode(),
-        })
-        for key, value in settings.items():
-            env["ROCKET_" + key.upper()] = str(value)
-        self.process = subprocess.Popen([str(BINARY)], cwd=ROOT, env=env,
+        env = dict(os.environ, **env(self.port))
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.time() + 30
         while True:
@@ -69,7 +66,7 @@ class Server:
                 break
             except OSError:
                 if self.process.poll() is not None or time.time() > deadline:
-                    raise SystemExit("the server did not start: "
+                    raise SystemExit(f"{command[0]} did not start: "
                                      + self.process.stderr.read().decode(errors="replace"))
                 time.sleep(0.05)
         self.url = f"http://127.0.0.1:{self.port}"
@@ -95,6 +92,75 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def random_key():
+    return base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+class Server(Process):
+    """The release binary with throw-away secrets and `settings` (`ROCKET_<NAME>`)."""
+
+    def __init__(self, **settings):
+        def env(port):
+            values = {
+                "ROCKET_PROFILE": "release",
+                "ROCKET_ADDRESS": "127.0.0.1",
+                "ROCKET_PORT": str(port),
+                "ROCKET_LOG_LEVEL": "off",
+                "ROCKET_SECRET_KEY": random_key(),
+                "ROCKET_JWT_SECRET": random_key(),
+                "ROCKET_COOKIE_SIGNING_KEYS": random_key(),
+            }
+            values.update({"ROCKET_" + key.upper(): str(value)
+                           for key, value in settings.items()})
+            return values
+        super().__init__([str(BINARY)], env)
+
+
+PEER = Path(__file__).resolve().parent / "peer"
+PEER_INSTALL = ROOT / "target" / "bench-peer"
+
+
+def install_peer():
+    """The seed tutorial's express-session app (`bench/peer/`) ready to run: its pinned packages
+    (`package-lock.json`) installed with `npm ci` into `target/bench-peer/`, again only when the
+    lockfile changes. Returns (the `node_modules` directory, None), or (None, why not)."""
+    if not shutil.which("node") or not shutil.which("npm"):
+        return None, "Node.js and npm are not installed (apt-get install nodejs npm)"
+    lock = (PEER / "package-lock.json").read_bytes()
+    stamp = PEER_INSTALL / "installed-from.json"
+    if not (stamp.exists() and stamp.read_bytes() == lock):
+        shutil.rmtree(PEER_INSTALL, ignore_errors=True)
+        PEER_INSTALL.mkdir(parents=True)
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy(PEER / name, PEER_INSTALL / name)
+        installed = subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts",
+                                    "--loglevel=error"], cwd=PEER_INSTALL, capture_output=True,
+                                   text=True)
+        if installed.returncode != 0:
+            lines = installed.stderr.strip().splitlines()
+            said = [line for line in lines if "complete log" not in line] or lines or ["?"]
+            return None, f"npm ci in {PEER_INSTALL} failed: {said[0]}"
+        stamp.write_bytes(lock)
+    return PEER_INSTALL / "node_modules", None
+
+
+class Peer(Process):
+    """The seed tutorial's express-session counter (`bench/peer/server.js`) under Node.js."""
+
+    def __init__(self, modules):
+        super().__init__(["node", str(PEER / "server.js")], lambda port: {
+            "PORT": str(port),
+            "NODE_PATH": str(modules),
+            "NODE_ENV": "production",
+            "SESSION_SECRET": random_key(),
+        })
+        self.versions = "Node.js {}, express {}, express-session {}".format(
+            subprocess.run(["node", "--version"], capture_output=True, text=True)
+            .stdout.strip().removeprefix("v"),
+            *(json.loads((modules / name / "package.json").read_text())["version"]
+              for name in ("express", "express-session")))
 
 
 def set_cookies(url, method="GET", data=None, headers=None):
@@ -169,15 +235,18 @@ def reloaded(url, headers, directory):
 
 def page_answers_200(url, headers):
     """Stops the run unless `url` answers 200 itself: wrk counts a redirect (a login that did
-    not take) as a success, and a redirect is far cheaper than the page."""
+    not take) as a success, and a redirect is far cheaper than the page. Returns the page's size
+    in bytes."""
     sent = dict(header.split(": ", 1) for header in headers)
     opener = urllib.request.build_opener(NoRedirect)
     try:
-        status = opener.open(urllib.request.Request(url, headers=sent)).status
+        with opener.open(urllib.request.Request(url, headers=sent)) as page:
+            status, size = page.status, len(page.read())
     except urllib.error.HTTPError as answer:
-        status = answer.code
+        status, size = answer.code, 0
     if status != 200:
         raise SystemExit(f"{url} answered {status}, not the page")
+    return size
 
 
 def etag_of(url):
@@ -258,6 +327,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3-second runs instead of 10")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
+    parser.add_argument("--no-peer", action="store_true",
+                        help="leave out the seed's express-session app (bench/peer/)")
     args = parser.parse_args()
     seconds = 3 if args.quick else 10
     if not shutil.which("wrk"):
@@ -267,6 +338,8 @@ def main():
 
     rows = []
     targets = []
+    peer_modules, no_peer = (None, "left out (--no-peer)") if args.no_peer else install_peer()
+    counters = []
     states = tempfile.mkdtemp(prefix="auth-labs-bench-")
     server = Server()
     try:
@@ -343,6 +416,31 @@ def main():
                     script="post_form.lua", env=env)
         rows.append(("login: POST /labs/sessions/login (1 client)", login,
                      login["rps"] / first_floor["rps"], first_floor["rps"]))
+
+        # The seed tutorial's counter beside ours, one right after the other: each a returning
+        # visitor that sends the session cookie its first visit was given, after a warm-up
+        # (Node.js compiles the hot JavaScript as it runs).
+        if peer_modules:
+            try:
+                peer = Peer(peer_modules)
+            except SystemExit as failed:
+                no_peer = str(failed)
+            else:
+                try:
+                    for name, process, url in [
+                        ("Auth Labs: GET /labs/sessions", server, base + "/labs/sessions"),
+                        (f"the seed's express-session app: GET / ({peer.versions})", peer,
+                         peer.url + "/"),
+                    ]:
+                        jar = set_cookies(url)[0]
+                        visitor = ["Cookie: " + "; ".join(f"{n}={v}"
+                                                          for n, v in jar.items() if v)]
+                        size = page_answers_200(url, visitor)
+                        wrk(url, 3, headers=visitor)
+                        counters.append((name, timed(process, url, seconds, headers=visitor),
+                                         size))
+                finally:
+                    peer.stop()
     finally:
         server.stop()
         shutil.rmtree(states, ignore_errors=True)
@@ -398,6 +496,19 @@ def main():
         print(f"| {label} | {rss / mib:.1f} MiB | {heap['allocated'] / mib:.1f} MiB "
               f"| {heap['resident'] / mib:.1f} MiB |")
     print(f"\nAllocated per live session: {per_session:.0f} bytes.")
+    print()
+    if counters:
+        print("| Visit counter, a returning visitor | Requests/s | p50 ms | p99 ms "
+              "| server CPU µs | page bytes | errors |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for name, r, size in counters:
+            print(f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} "
+                  f"| {r['cpu_us']:.0f} | {size} | {r['errors']} |")
+        (_, ours, _), (_, seed, _) = counters
+        print(f"\nAuth Labs' counter page: {ours['rps'] / seed['rps']:.2f}x the seed's requests a "
+              f"second, at {ours['cpu_us'] / seed['cpu_us']:.2f}x its CPU time per request.")
+    else:
+        print(f"The seed's express-session app was not measured: {no_peer}.")
     print()
     print("| Target | Measured | Limit | Met |")
     print("|---|---:|---:|---|")
