@@ -15,8 +15,8 @@ so that a machine whose speed drifts during the run (a shared virtual machine do
 with like; the table shows that floor beside each route.
 
 It also measures, one right after the other, Auth Labs' sessions counter page and the counter of
-the seed tutorial this project grew out of (`bench/peer/server.js`: express-session under
-Node.js), each for a returning visitor, so that the README's comparison is a measured one. Its
+the express-session tutorial this project grew out of (`bench/peer/server.js`, under Node.js),
+each for a returning visitor, so that the README's comparison is a measured one. Its
 pinned packages are installed with `npm ci` into `target/bench-peer/` on the first run; without
 Node.js and npm, or when the install fails, that table is left out with the reason, and
 `--no-peer` leaves it out on purpose.
@@ -123,7 +123,7 @@ PEER_INSTALL = ROOT / "target" / "bench-peer"
 
 
 def install_peer():
-    """The seed tutorial's express-session app (`bench/peer/`) ready to run: its pinned packages
+    """The express-session tutorial's app (`bench/peer/`) ready to run: its pinned packages
     (`package-lock.json`) installed with `npm ci` into `target/bench-peer/`, again only when the
     lockfile changes. Returns (the `node_modules` directory, None), or (None, why not)."""
     if not shutil.which("node") or not shutil.which("npm"):
@@ -147,7 +147,7 @@ def install_peer():
 
 
 class Peer(Process):
-    """The seed tutorial's express-session counter (`bench/peer/server.js`) under Node.js."""
+    """The express-session tutorial's counter (`bench/peer/server.js`) under Node.js."""
 
     def __init__(self, modules):
         super().__init__(["node", str(PEER / "server.js")], lambda port: {
@@ -328,7 +328,7 @@ def main():
     parser.add_argument("--quick", action="store_true", help="3-second runs instead of 10")
     parser.add_argument("--no-build", action="store_true", help="use the existing release binary")
     parser.add_argument("--no-peer", action="store_true",
-                        help="leave out the seed's express-session app (bench/peer/)")
+                        help="leave out the express-session tutorial's app (bench/peer/)")
     args = parser.parse_args()
     seconds = 3 if args.quick else 10
     if not shutil.which("wrk"):
@@ -417,9 +417,9 @@ def main():
         rows.append(("login: POST /labs/sessions/login (1 client)", login,
                      login["rps"] / first_floor["rps"], first_floor["rps"]))
 
-        # The seed tutorial's counter beside ours, one right after the other: each a returning
-        # visitor that sends the session cookie its first visit was given, after a warm-up
-        # (Node.js compiles the hot JavaScript as it runs).
+        # The express-session tutorial's counter beside ours, one right after the other: each
+        # a returning visitor that sends the session cookie its first visit was given, after a
+        # warm-up (Node.js compiles the hot JavaScript as it runs).
         if peer_modules:
             try:
                 peer = Peer(peer_modules)
@@ -429,7 +429,7 @@ def main():
                 try:
                     for name, process, url in [
                         ("Auth Labs: GET /labs/sessions", server, base + "/labs/sessions"),
-                        (f"the seed's express-session app: GET / ({peer.versions})", peer,
+                        (f"the express-session tutorial's app: GET / ({peer.versions})", peer,
                          peer.url + "/"),
                     ]:
                         jar = set_cookies(url)[0]
@@ -504,11 +504,12 @@ def main():
         for name, r, size in counters:
             print(f"| {name} | {r['rps']:.0f} | {r['p50']:.2f} | {r['p99']:.2f} "
                   f"| {r['cpu_us']:.0f} | {size} | {r['errors']} |")
-        (_, ours, _), (_, seed, _) = counters
-        print(f"\nAuth Labs' counter page: {ours['rps'] / seed['rps']:.2f}x the seed's requests a "
-              f"second, at {ours['cpu_us'] / seed['cpu_us']:.2f}x its CPU time per request.")
+        (_, ours, _), (_, tutorial, _) = counters
+        print(f"\nAuth Labs' counter page: {ours['rps'] / tutorial['rps']:.2f}x the tutorial's "
+              f"requests a second, at {ours['cpu_us'] / tutorial['cpu_us']:.2f}x its CPU time "
+              "per request.")
     else:
-        print(f"The seed's express-session app was not measured: {no_peer}.")
+        print(f"The express-session tutorial's app was not measured: {no_peer}.")
     print()
     print("| Target | Measured | Limit | Met |")
     print("|---|---:|---:|---|")

@@ -1,4 +1,4 @@
-// The seed tutorial's express-session counter, run by bench/run.py beside Auth Labs' own
+// The express-session tutorial's counter, run by bench/run.py beside Auth Labs' own
 // sessions counter so that the README states the ratio between them as measured, not guessed.
 //
 // It is the tutorial's app as written (docs/08-from-express-session.md maps each option) with
