@@ -180,6 +180,11 @@ def set_cookies(url, method="GET", data=None, headers=None):
     return cookies, response.headers.get("Location")
 
 
+def cookie_header(jar):
+    """The value of the `Cookie` header a browser holding `jar` (name to value) sends."""
+    return "; ".join(f"{name}={value}" for name, value in jar.items())
+
+
 def logged_in_cookies(base, lab):
     """The Cookie header a browser sends once it has logged in to `lab` and seen the page the
     login redirects to: that page shows the login's one-time flash message and removes its
@@ -190,14 +195,14 @@ def logged_in_cookies(base, lab):
                                 b"username=alice&password=wonderland", form)
     jar = {name: value for name, value in jar.items() if value is not None}
     if location:
-        sent = {"Cookie": "; ".join(f"{n}={v}" for n, v in jar.items())}
+        sent = {"Cookie": cookie_header(jar)}
         for name, value in set_cookies(urllib.parse.urljoin(base, location),
                                        headers=sent)[0].items():
             if value is None:
                 jar.pop(name, None)
             else:
                 jar[name] = value
-    return "; ".join(f"{name}={value}" for name, value in jar.items())
+    return cookie_header(jar)
 
 
 # How many successive reloads `reloads` records: far more states than a fragment keeps versions.
@@ -213,7 +218,7 @@ def reloads(url, cookie, directory, count=RELOADS):
     jar = dict(pair.split("=", 1) for pair in cookie.split("; "))
     lines = []
     for _ in range(count):
-        header = "; ".join(f"{name}={value}" for name, value in jar.items())
+        header = cookie_header(jar)
         lines.append(header)
         for name, value in set_cookies(url, headers={"Cookie": header})[0].items():
             if value is None:
@@ -317,6 +322,28 @@ def wrk_background(url, seconds, connections, script, env=None):
                             env=dict(os.environ, **(env or {})))
 
 
+def counters_beside(server, peer, seconds):
+    """Auth Labs' sessions counter and the express-session tutorial's (`peer`, stopped at the
+    end), one right after the other, each for a returning visitor that sends the session
+    cookie its first visit was given, after a warm-up (Node.js compiles the hot JavaScript as
+    it runs). A row each: its name, wrk's figures with the CPU per request, the page's bytes."""
+    rows = []
+    try:
+        for name, process, url in [
+            ("Auth Labs: GET /labs/sessions", server, server.url + "/labs/sessions"),
+            (f"the express-session tutorial's app: GET / ({peer.versions})", peer,
+             peer.url + "/"),
+        ]:
+            jar = {cookie: value for cookie, value in set_cookies(url)[0].items() if value}
+            visitor = ["Cookie: " + cookie_header(jar)]
+            size = page_answers_200(url, visitor)
+            wrk(url, 3, headers=visitor)
+            rows.append((name, timed(process, url, seconds, headers=visitor), size))
+    finally:
+        peer.stop()
+    return rows
+
+
 def memory_of(server):
     """The allocator's own figures (`/health/memory`): allocated and resident bytes."""
     with urllib.request.urlopen(server.url + "/health/memory") as response:
@@ -417,30 +444,13 @@ def main():
         rows.append(("login: POST /labs/sessions/login (1 client)", login,
                      login["rps"] / first_floor["rps"], first_floor["rps"]))
 
-        # The express-session tutorial's counter beside ours, one right after the other: each
-        # a returning visitor that sends the session cookie its first visit was given, after a
-        # warm-up (Node.js compiles the hot JavaScript as it runs).
         if peer_modules:
             try:
                 peer = Peer(peer_modules)
             except SystemExit as failed:
                 no_peer = str(failed)
             else:
-                try:
-                    for name, process, url in [
-                        ("Auth Labs: GET /labs/sessions", server, base + "/labs/sessions"),
-                        (f"the express-session tutorial's app: GET / ({peer.versions})", peer,
-                         peer.url + "/"),
-                    ]:
-                        jar = set_cookies(url)[0]
-                        visitor = ["Cookie: " + "; ".join(f"{n}={v}"
-                                                          for n, v in jar.items() if v)]
-                        size = page_answers_200(url, visitor)
-                        wrk(url, 3, headers=visitor)
-                        counters.append((name, timed(process, url, seconds, headers=visitor),
-                                         size))
-                finally:
-                    peer.stop()
+                counters = counters_beside(server, peer, seconds)
     finally:
         server.stop()
         shutil.rmtree(states, ignore_errors=True)
