@@ -67,11 +67,14 @@ impl tera::Filter for SetCookieLine {
 /// An HTML-escaped `Set-Cookie` line (`raw` is the header as sent) with its `Expires` date
 /// inside a `<time>` element; the text itself is unchanged, so the line stays exact.
 pub fn mark_expires(raw: &str, escaped: &str) -> String {
-    let Some(at) = Cookie::parse(raw).ok().and_then(|c| c.expires_datetime()) else {
-        return escaped.to_string();
-    };
+    // Looked for before the line is parsed: most lines have no `Expires` (the labs' counters
+    // and tokens end with the browser or by `Max-Age`), and parsing each of them, date parser
+    // and all, only to find none was most of what echoing a line cost.
     let lower = escaped.to_ascii_lowercase();
     let Some(start) = lower.find("; expires=").map(|i| i + "; expires=".len()) else {
+        return escaped.to_string();
+    };
+    let Some(at) = Cookie::parse(raw).ok().and_then(|c| c.expires_datetime()) else {
         return escaped.to_string();
     };
     let end = escaped[start..]
@@ -107,7 +110,14 @@ mod tests {
         let with_more = "a=b; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly";
         assert!(mark_expires(with_more, with_more)
             .ends_with(">Thu, 01 Jan 1970 00:00:00 GMT</time>; HttpOnly"));
-        for plain in ["a=b; Max-Age=5", "a=b; Expires=whenever", "not a cookie"] {
+        // No date, a date the cookie parser refuses, or a line that is no cookie (here one
+        // whose date is good but whose name is empty): left as it is.
+        for plain in [
+            "a=b; Max-Age=5",
+            "a=b; Expires=whenever",
+            "not a cookie",
+            "=b; Expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        ] {
             assert_eq!(mark_expires(plain, plain), plain);
         }
     }
