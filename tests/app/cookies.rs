@@ -337,6 +337,37 @@ fn inspector_shows_the_raw_cookie_header_and_a_verdict_per_cookie() {
     assert_eq!(count(&html, "plain"), 10);
 }
 
+/// The table of received cookies shows the verdicts the page itself reached, row for row:
+/// each counter accepted at the value it arrived with, the login the page greets, and a login
+/// cookie that does not decrypt refused in the table as on the page.
+#[test]
+fn the_received_table_agrees_with_the_counters_and_the_login() {
+    let app = TestApp::spawn();
+    let mut alice = CookiesVisitor::arrive(&app);
+    alice.visit();
+    alice.log_in_as(ALICE);
+    let page = alice.visit();
+    assert_eq!(page.user().as_deref(), Some("alice"));
+    let arrived = page.visits() - 1;
+    let table = element_table(&page.body);
+    for row in [
+        format!("<td>accepted: {arrived}, believed without question</td>"),
+        format!("<td>accepted: decrypts to {arrived}</td>"),
+        format!(", value {arrived}</td>"),
+        "<td>accepted: alice (account ".to_string(),
+    ] {
+        assert!(table.contains(&row), "{row} in {table}");
+    }
+
+    let html = visit_with(&untracked_client(), vec![Cookie::new("user", "garbage")]);
+    assert_eq!(element_text(&html, "user"), None);
+    let table = element_table(&html);
+    assert!(
+        table.contains("<code>user</code></td><td><code class=\"value\">garbage</code></td><td>could not decrypt"),
+        "{table}"
+    );
+}
+
 #[track_caller]
 fn element_table(html: &str) -> String {
     block(html, "received-cookies", "</table>")

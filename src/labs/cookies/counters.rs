@@ -16,7 +16,7 @@ use super::cookie::{self, CountArrival, Refusal, LOGIN_CREDENTIAL, NOTE, PLAIN, 
 use super::forgery;
 use super::login::LoginDetails;
 use super::notice::{LabNotice, RETIRED_KEY};
-use super::received::CookieReader;
+use super::received::{CookieReader, Judged};
 use super::signed::{Checks, CookieSigner};
 use super::{mounted, LAB};
 use crate::auth::arrival::{Arrival, ArrivalView};
@@ -91,10 +91,22 @@ pub fn index(
     } = &reader;
     let login = cookie::read_login(cookies, users, now);
     let jar = cookies.jar;
-    let plain = CounterView::new("plain", PLAIN, &cookie::read_plain(jar));
+    let plain_arrival = cookie::read_plain(jar);
+    let plain = CounterView::new("plain", PLAIN, &plain_arrival);
     let signed_arrival = cookie::read_signed(jar, signer, *checks);
     let signed = CounterView::new("signed", SIGNED, &signed_arrival);
-    let private = CounterView::new("private", PRIVATE, &cookie::read_private(jar));
+    let private_arrival = cookie::read_private(jar);
+    let private = CounterView::new("private", PRIVATE, &private_arrival);
+    // The inspector's table shows these verdicts rather than reaching them again.
+    let received = reader.received_judged(
+        &Judged {
+            login: Some(&login),
+            plain: Some(&plain_arrival),
+            signed: Some(&signed_arrival),
+            private: Some(&private_arrival),
+        },
+        now,
+    );
     learner.saw(
         PlainCounterForgery,
         forgery::outcome(&plain, &signed, &private),
@@ -119,7 +131,7 @@ pub fn index(
             login_cookie: LOGIN_CREDENTIAL.name(secure),
             login: login.view(),
             login_details: login.accepted().map(|ticket| LoginDetails::new(ticket, now)),
-            received: reader.received(),
+            received,
             counters: [plain, signed, private],
             note: cookie::read_note(jar, signer, *checks),
             checks,

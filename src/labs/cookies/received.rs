@@ -9,7 +9,9 @@ use serde::Serialize;
 use time::OffsetDateTime;
 
 use super::builder::removal::CRUMB;
-use super::cookie::{self, CountArrival, LOGIN_CREDENTIAL, NOTE, PLAIN, PRIVATE, SIGNED};
+use super::cookie::{
+    self, CountArrival, LoginArrival, LOGIN_CREDENTIAL, NOTE, PLAIN, PRIVATE, SIGNED,
+};
 use super::login::LoginDetails;
 use super::signed::{Checks, CookieSigner};
 use crate::auth::arrival::ArrivalView;
@@ -59,14 +61,35 @@ fn count_row(arrival: &CountArrival) -> Row {
     )
 }
 
+/// What a page has already judged of this request's cookies (with the same readers, the same
+/// checks and at the same `now`), for the table to show rather than judge again: the login
+/// cookie and the private counter each cost a decryption, the signed counter an HMAC.
+#[derive(Default)]
+pub struct Judged<'a> {
+    pub login: Option<&'a LoginArrival>,
+    pub plain: Option<&'a CountArrival>,
+    pub signed: Option<&'a CountArrival>,
+    pub private: Option<&'a CountArrival>,
+}
+
+/// A counter's row: from its verdict in `judged` when there is one, else read now.
+fn counter_row(judged: Option<&CountArrival>, read: impl FnOnce() -> CountArrival) -> Row {
+    match judged {
+        Some(arrival) => count_row(arrival),
+        None => count_row(&read()),
+    }
+}
+
 /// A row for every cookie in the request, sorted by name (one per name: Rocket's jar keeps
-/// one; a login name sent twice says so in its verdict).
+/// one; a login name sent twice says so in its verdict). What `judged` holds is shown as it
+/// is; every other cookie is read here.
 pub fn received(
     cookies: &LabCookies<'_>,
     signer: &CookieSigner,
     checks: Checks,
     users: &UserDirectory,
     now: OffsetDateTime,
+    judged: &Judged<'_>,
 ) -> Vec<Received> {
     let jar = cookies.jar;
     let login_name = LOGIN_CREDENTIAL.name(cookies.secure);
@@ -75,14 +98,27 @@ pub fn received(
         .map(|c| {
             let mut login = None;
             let (role, (arrival, shown, key, switch)) = match c.name() {
-                PLAIN => ("plain", count_row(&cookie::read_plain(jar))),
+                PLAIN => (
+                    "plain",
+                    counter_row(judged.plain, || cookie::read_plain(jar)),
+                ),
                 SIGNED => (
                     "signed",
-                    count_row(&cookie::read_signed(jar, signer, checks)),
+                    counter_row(judged.signed, || cookie::read_signed(jar, signer, checks)),
                 ),
-                PRIVATE => ("private", count_row(&cookie::read_private(jar))),
+                PRIVATE => (
+                    "private",
+                    counter_row(judged.private, || cookie::read_private(jar)),
+                ),
                 name if name == login_name => {
-                    let arrival = cookie::read_login(cookies, users, now);
+                    let read;
+                    let arrival = match judged.login {
+                        Some(arrival) => arrival,
+                        None => {
+                            read = cookie::read_login(cookies, users, now);
+                            &read
+                        }
+                    };
                     login = arrival.accepted().map(|t| LoginDetails::new(t, now));
                     let user = arrival.accepted().map(|t| t.user.clone());
                     ("login", (Some(arrival.view()), user, None, None))
@@ -121,12 +157,19 @@ pub struct CookieReader<'r> {
 impl CookieReader<'_> {
     /// The table's rows, as of now.
     pub fn received(&self) -> Vec<Received> {
+        self.received_judged(&Judged::default(), OffsetDateTime::now_utc())
+    }
+
+    /// The table's rows as of `now`, showing what `judged` holds as it is (a page that read
+    /// its counters and login with this reader's checks at `now`).
+    pub fn received_judged(&self, judged: &Judged<'_>, now: OffsetDateTime) -> Vec<Received> {
         received(
             &self.cookies,
             self.signer,
             self.checks,
             self.users,
-            OffsetDateTime::now_utc(),
+            now,
+            judged,
         )
     }
 }
