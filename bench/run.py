@@ -514,7 +514,8 @@ def main():
     print()
     print(f"Auth Labs benchmark · {time.strftime('%Y-%m-%d')} · {os.cpu_count()} cores · "
           f"wrk, each route and the floor in turn {rounds} times for {round_s} s (medians), "
-          f"the login and the counters {seconds} s, 16 connections unless noted")
+          f"the first floor, the login and the counters {seconds} s, 16 connections unless "
+          "noted")
     print()
     print("| Route | Requests/s | p50 ms | p99 ms | floor beside | vs floor | server CPU µs "
           "| errors |")

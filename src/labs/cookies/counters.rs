@@ -100,10 +100,10 @@ pub fn index(
     // The inspector's table shows these verdicts rather than reaching them again.
     let received = reader.received_judged(
         &Judged {
-            login: Some(&login),
-            plain: Some(&plain_arrival),
-            signed: Some(&signed_arrival),
-            private: Some(&private_arrival),
+            login: &login,
+            plain: &plain_arrival,
+            signed: &signed_arrival,
+            private: &private_arrival,
         },
         now,
     );

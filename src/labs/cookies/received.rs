@@ -64,15 +64,14 @@ fn count_row(arrival: &CountArrival) -> Row {
 /// What a page has already judged of this request's cookies (with the same readers, the same
 /// checks and at the same `now`), for the table to show rather than judge again: the login
 /// cookie and the private counter each cost a decryption, the signed counter an HMAC.
-#[derive(Default)]
 pub struct Judged<'a> {
-    pub login: Option<&'a LoginArrival>,
-    pub plain: Option<&'a CountArrival>,
-    pub signed: Option<&'a CountArrival>,
-    pub private: Option<&'a CountArrival>,
+    pub login: &'a LoginArrival,
+    pub plain: &'a CountArrival,
+    pub signed: &'a CountArrival,
+    pub private: &'a CountArrival,
 }
 
-/// A counter's row: from its verdict in `judged` when there is one, else read now.
+/// A counter's row: from the page's verdict when it judged the counter, else read now.
 fn counter_row(judged: Option<&CountArrival>, read: impl FnOnce() -> CountArrival) -> Row {
     match judged {
         Some(arrival) => count_row(arrival),
@@ -81,15 +80,15 @@ fn counter_row(judged: Option<&CountArrival>, read: impl FnOnce() -> CountArriva
 }
 
 /// A row for every cookie in the request, sorted by name (one per name: Rocket's jar keeps
-/// one; a login name sent twice says so in its verdict). What `judged` holds is shown as it
-/// is; every other cookie is read here.
+/// one; a login name sent twice says so in its verdict). With `judged`, the login and the
+/// counters are shown as the page judged them; every other cookie is read here.
 pub fn received(
     cookies: &LabCookies<'_>,
     signer: &CookieSigner,
     checks: Checks,
     users: &UserDirectory,
     now: OffsetDateTime,
-    judged: &Judged<'_>,
+    judged: Option<&Judged<'_>>,
 ) -> Vec<Received> {
     let jar = cookies.jar;
     let login_name = LOGIN_CREDENTIAL.name(cookies.secure);
@@ -100,20 +99,22 @@ pub fn received(
             let (role, (arrival, shown, key, switch)) = match c.name() {
                 PLAIN => (
                     "plain",
-                    counter_row(judged.plain, || cookie::read_plain(jar)),
+                    counter_row(judged.map(|j| j.plain), || cookie::read_plain(jar)),
                 ),
                 SIGNED => (
                     "signed",
-                    counter_row(judged.signed, || cookie::read_signed(jar, signer, checks)),
+                    counter_row(judged.map(|j| j.signed), || {
+                        cookie::read_signed(jar, signer, checks)
+                    }),
                 ),
                 PRIVATE => (
                     "private",
-                    counter_row(judged.private, || cookie::read_private(jar)),
+                    counter_row(judged.map(|j| j.private), || cookie::read_private(jar)),
                 ),
                 name if name == login_name => {
                     let read;
-                    let arrival = match judged.login {
-                        Some(arrival) => arrival,
+                    let arrival = match judged {
+                        Some(judged) => judged.login,
                         None => {
                             read = cookie::read_login(cookies, users, now);
                             &read
@@ -157,11 +158,19 @@ pub struct CookieReader<'r> {
 impl CookieReader<'_> {
     /// The table's rows, as of now.
     pub fn received(&self) -> Vec<Received> {
-        self.received_judged(&Judged::default(), OffsetDateTime::now_utc())
+        let now = OffsetDateTime::now_utc();
+        received(
+            &self.cookies,
+            self.signer,
+            self.checks,
+            self.users,
+            now,
+            None,
+        )
     }
 
-    /// The table's rows as of `now`, showing what `judged` holds as it is (a page that read
-    /// its counters and login with this reader's checks at `now`).
+    /// The table's rows as of `now`, the login and the counters as `judged` holds them (by a
+    /// page that read them with this reader's checks at `now`).
     pub fn received_judged(&self, judged: &Judged<'_>, now: OffsetDateTime) -> Vec<Received> {
         received(
             &self.cookies,
@@ -169,7 +178,7 @@ impl CookieReader<'_> {
             self.checks,
             self.users,
             now,
-            judged,
+            Some(judged),
         )
     }
 }
