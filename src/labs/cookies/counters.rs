@@ -98,13 +98,13 @@ pub fn index(
     let private_arrival = cookie::read_private(jar);
     let private = CounterView::new("private", PRIVATE, &private_arrival);
     // The inspector's table shows these verdicts rather than reaching them again.
-    let received = reader.received_judged(
-        &Judged {
+    let received = reader.received(
+        Some(&Judged {
             login: &login,
             plain: &plain_arrival,
             signed: &signed_arrival,
             private: &private_arrival,
-        },
+        }),
         now,
     );
     learner.saw(

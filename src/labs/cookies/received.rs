@@ -156,29 +156,16 @@ pub struct CookieReader<'r> {
 }
 
 impl CookieReader<'_> {
-    /// The table's rows, as of now.
-    pub fn received(&self) -> Vec<Received> {
-        let now = OffsetDateTime::now_utc();
+    /// The table's rows as of `now`: the login and the counters as `judged` holds them when a
+    /// page judged them (with this reader's checks, at `now`), else read here.
+    pub fn received(&self, judged: Option<&Judged<'_>>, now: OffsetDateTime) -> Vec<Received> {
         received(
             &self.cookies,
             self.signer,
             self.checks,
             self.users,
             now,
-            None,
-        )
-    }
-
-    /// The table's rows as of `now`, the login and the counters as `judged` holds them (by a
-    /// page that read them with this reader's checks at `now`).
-    pub fn received_judged(&self, judged: &Judged<'_>, now: OffsetDateTime) -> Vec<Received> {
-        received(
-            &self.cookies,
-            self.signer,
-            self.checks,
-            self.users,
-            now,
-            Some(judged),
+            judged,
         )
     }
 }

@@ -71,7 +71,7 @@ impl BuilderPage {
                 problems: self.problems,
                 removal: self.removal,
                 removal_problems: self.removal_problems,
-                received: reader.received(),
+                received: reader.received(None, OffsetDateTime::now_utc()),
                 key_count: reader.signer.key_count(),
                 sent,
                 crumb: CRUMB,
