@@ -26,8 +26,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import run  # noqa: E402
 
-ROUTES = ["health", "sessions", "sessions/me", "cookies", "cookies/me", "jwt-cookie/me",
-          "api/visit"]
+ROUTES = ["health", "sessions", "sessions/me", "cookies", "cookies/me", "jwt-cookie",
+          "jwt-cookie/me", "api/visit"]
 
 
 def routes_of(server, directory, names):
@@ -49,6 +49,7 @@ def routes_of(server, directory, names):
         "cookies": lambda: ("/labs/cookies", run.reloaded(
             server.url + "/labs/cookies", cookie("cookies"), directory)),
         "cookies/me": lambda: ("/labs/cookies/me", {"headers": cookie("cookies")}),
+        "jwt-cookie": lambda: ("/labs/jwt-cookie", {"headers": cookie("jwt-cookie")}),
         "jwt-cookie/me": lambda: ("/labs/jwt-cookie/me", {"headers": cookie("jwt-cookie")}),
         "api/visit": lambda: ("/labs/jwt-header/api/visit", {
             "headers": ["Authorization: Bearer " + run.bearer_token(server.url)],

@@ -123,10 +123,6 @@ pub struct Unverified {
 /// A token's three base64url parts, or why it is not a JWT at all. The signature may be empty
 /// (that is what an `alg: none` token looks like); the header and payload may not.
 pub fn split(token: &str) -> Result<[&str; 3], Rejection> {
-    let is_b64url = |p: &str| {
-        p.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-    };
     let mut parts = token.split('.');
     let (Some(header), Some(payload), Some(signature), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -140,6 +136,12 @@ pub fn split(token: &str) -> Result<[&str; 3], Rejection> {
     Ok(parts)
 }
 
+/// Whether `part` uses only the base64url alphabet, without padding.
+fn is_b64url(part: &str) -> bool {
+    part.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 /// `Header::default()` (`{"typ":"JWT","alg":"HS256"}`) as the first part of every token we
 /// sign, encoded once.
 static HS256_HEADER: LazyLock<Option<String>> = LazyLock::new(|| {
@@ -147,6 +149,26 @@ static HS256_HEADER: LazyLock<Option<String>> = LazyLock::new(|| {
         .ok()
         .map(|json| URL_SAFE_NO_PAD.encode(json))
 });
+
+/// The three parts of `token` (as [`split`] gives them) when its header and payload are exactly
+/// what this app writes for `claims` (`Header::default()`, then the claims serialized in their
+/// order), whatever its signature: a reader may then take the claims as the token's content
+/// without decoding it again. `None` for any other token, even one that decodes to the same
+/// claims.
+pub fn written_from<'t>(token: &'t str, claims: &Claims) -> Option<[&'t str; 3]> {
+    let (header, rest) = token.split_once('.')?;
+    let (payload, signature) = rest.split_once('.')?;
+    if Some(header) != HS256_HEADER.as_deref() || !is_b64url(signature) {
+        return None;
+    }
+    let json = serde_json::to_vec(claims).ok()?;
+    (URL_SAFE_NO_PAD.encode(json) == payload).then_some([header, payload, signature])
+}
+
+/// The first part of every token this app signs (`Header::default()`, base64url).
+pub fn hs256_header() -> Option<&'static str> {
+    HS256_HEADER.as_deref()
+}
 
 /// Splits a token and decodes its header and payload, checking nothing else.
 pub fn decode_unverified(token: &str) -> Result<Unverified, Rejection> {

@@ -121,7 +121,7 @@ pub fn escape_html_into(text: &str, out: &mut String) {
 }
 
 /// A moment as a learner reads it: absolute time plus how far from now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HumanTime {
     /// RFC 3339, UTC, to the second: `2026-11-26T16:51:52Z`.
     pub at: String,
