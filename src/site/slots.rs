@@ -3,8 +3,10 @@
 //!
 //! A template leaves a slot, an HTML comment such as `<!--lab:switches-banner-->`; a response
 //! fairing that has something for it calls [`fill`], and [`Writer`], attached after every such
-//! fairing, reads the page once and writes every filled slot in one pass. (Each fairing used to
-//! read, search and copy the whole page itself.) A slot nobody fills stays a comment.
+//! fairing, takes the page and writes every filled slot in one pass. (Each fairing used to read,
+//! search and copy the whole page itself.) A page rendered by `site::view` is taken as its
+//! responder kept it, not read back from the body; any other page is read once. A slot nobody
+//! fills stays a comment.
 
 use std::io::Cursor;
 use std::sync::{LazyLock, Mutex};
@@ -68,13 +70,33 @@ impl Fairing for Writer {
         if fills.is_empty() || !super::headers::is_html(response) {
             return;
         }
-        // Read into room for the whole page (its size is known), not a growing buffer.
-        let room = response.body().preset_size().unwrap_or(0) + READ_PROBE;
-        let mut page = Vec::with_capacity(room);
-        if response.body_mut().read_to_end(&mut page).await.is_err() {
-            return;
-        }
-        let written = write(&page, fills, request);
+        let size = response.body().preset_size();
+        let sent = super::view::sent_page(request).filter(|page| Some(page.as_ref().len()) == size);
+        // A page its responder gave (`site::view`) is not read back: the body holds its bytes.
+        // Debug builds read it anyway and check that it does.
+        let read = if sent.is_some() && !cfg!(debug_assertions) {
+            None
+        } else {
+            // Into room for the whole page (its size is known), not a growing buffer.
+            let mut page = Vec::with_capacity(size.unwrap_or(0) + READ_PROBE);
+            if response.body_mut().read_to_end(&mut page).await.is_err() {
+                return;
+            }
+            Some(page)
+        };
+        let page = match (&sent, &read) {
+            (Some(sent), read) => {
+                debug_assert!(
+                    read.as_ref()
+                        .is_some_and(|read| read.as_slice() == sent.as_ref()),
+                    "the body of a page is the page its responder gave"
+                );
+                sent.as_ref()
+            }
+            (None, Some(read)) => read.as_slice(),
+            (None, None) => return,
+        };
+        let written = write(page, fills, request);
         let size = written.len();
         response.set_sized_body(size, Cursor::new(written));
         // In one write, as `site::view` sends a page (setting the body resets the chunk size).

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 use std::io::Cursor;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 use rocket::fairing::AdHoc;
 use rocket::http::{ContentType, Status};
@@ -86,16 +86,44 @@ impl Template {
 impl<'r> Responder<'r, 'static> for Template {
     fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
         let html = self.finish(request)?;
-        page_response(Lang::of(request), html)
+        page_response(request, Lang::of(request), Page::Rendered(Arc::new(html)))
     }
 }
 
+/// A page's bytes, shared by its response's body and the request ([`sent_page`]).
+#[derive(Clone)]
+pub(super) enum Page {
+    Rendered(Arc<Vec<u8>>),
+    Kept(Arc<[u8]>),
+}
+
+impl AsRef<[u8]> for Page {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Page::Rendered(html) => html,
+            Page::Kept(html) => html,
+        }
+    }
+}
+
+/// The page this request's responder answered with, kept beside its body.
+#[derive(Default)]
+struct SentPage(Mutex<Option<Page>>);
+
+/// The page this request's responder answered with, if it answered with one: what a response
+/// fairing that rewrites the page ([`super::slots`]) reads instead of reading the body back.
+/// No fairing replaces a page's body before that one, so the body holds these bytes (debug
+/// builds check it on every page the tests visit).
+pub(super) fn sent_page(request: &Request<'_>) -> Option<Page> {
+    request.local_cache(SentPage::default).0.lock().ok()?.take()
+}
+
 /// A page as it goes out, in `lang`.
-fn page_response<H>(lang: Lang, html: H) -> response::Result<'static>
-where
-    H: AsRef<[u8]> + Send + Unpin + 'static,
-{
+fn page_response(request: &Request<'_>, lang: Lang, html: Page) -> response::Result<'static> {
     let size = html.as_ref().len();
+    if let Ok(mut sent) = request.local_cache(SentPage::default).0.lock() {
+        *sent = Some(html.clone());
+    }
     rocket::Response::build()
         .header(ContentType::HTML)
         .sized_body(size, Cursor::new(html))
@@ -116,8 +144,8 @@ pub struct KeptPage {
 }
 
 impl<'r> Responder<'r, 'static> for KeptPage {
-    fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
-        page_response(self.lang, self.html)
+    fn respond_to(self, request: &'r Request<'_>) -> response::Result<'static> {
+        page_response(request, self.lang, Page::Kept(self.html))
     }
 }
 
