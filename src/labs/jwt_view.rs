@@ -125,32 +125,23 @@ impl TokenView {
     fn of_claims(token: &str, claims: &Claims, now: OffsetDateTime) -> Option<TokenView> {
         let [header_b64, payload_b64, signature_b64] = written_from(token, claims)?;
         let header_json = HS256_HEADER_JSON.as_ref()?.clone();
-        let time = |unix: i64| {
-            OffsetDateTime::from_unix_timestamp(unix)
-                .ok()
-                .map(|at| HumanTime::new(at, now))
-        };
-        let row = |name: &str, value: String, time: Option<HumanTime>| ClaimRow {
-            name: name.to_string(),
-            value,
-            time,
-        };
         let text = |value: &str| serde_json::to_string(value).ok();
+        let number = |value: i64| (value.to_string(), Some(value));
         // In the order `Claims` serializes its fields, which is the payload's order.
-        let claims_rows = vec![
-            row("sub", text(&claims.sub)?, None),
-            row("visits", claims.visits.to_string(), None),
-            row("iat", claims.iat.to_string(), time(claims.iat)),
-            row("exp", claims.exp.to_string(), time(claims.exp)),
-            row(
-                "auth_time",
-                claims.auth_time.to_string(),
-                time(claims.auth_time),
-            ),
-            row("jti", text(&claims.jti)?, None),
-            row("iss", text(&claims.iss)?, None),
-            row("aud", text(&claims.aud)?, None),
+        let members = [
+            ("sub", (text(&claims.sub)?, None)),
+            ("visits", (claims.visits.to_string(), None)),
+            ("iat", number(claims.iat)),
+            ("exp", number(claims.exp)),
+            ("auth_time", number(claims.auth_time)),
+            ("jti", (text(&claims.jti)?, None)),
+            ("iss", (text(&claims.iss)?, None)),
+            ("aud", (text(&claims.aud)?, None)),
         ];
+        let claims_rows = members
+            .into_iter()
+            .map(|(name, (value, unix))| claim_row(name.to_string(), value, unix, now))
+            .collect();
         let view = TokenView {
             header_b64: header_b64.to_string(),
             payload_b64: payload_b64.to_string(),
@@ -178,16 +169,19 @@ static HS256_HEADER_JSON: LazyLock<Option<String>> = LazyLock::new(|| {
 fn claim_rows(payload: &[(String, Value)], now: OffsetDateTime) -> Vec<ClaimRow> {
     payload
         .iter()
-        .map(|(name, value)| ClaimRow {
-            name: name.clone(),
-            value: value.to_string(),
-            time: matches!(name.as_str(), "iat" | "exp" | "nbf" | "auth_time")
-                .then(|| value.as_i64())
-                .flatten()
-                .and_then(|unix| OffsetDateTime::from_unix_timestamp(unix).ok())
-                .map(|at| HumanTime::new(at, now)),
-        })
+        .map(|(name, value)| claim_row(name.clone(), value.to_string(), value.as_i64(), now))
         .collect()
+}
+
+/// A claim's row: `value` is its JSON text, and `unix` its value when that is a whole number,
+/// shown as a time for the NumericDate claims.
+fn claim_row(name: String, value: String, unix: Option<i64>, now: OffsetDateTime) -> ClaimRow {
+    let time = matches!(name.as_str(), "iat" | "exp" | "nbf" | "auth_time")
+        .then_some(unix)
+        .flatten()
+        .and_then(|unix| OffsetDateTime::from_unix_timestamp(unix).ok())
+        .map(|at| HumanTime::new(at, now));
+    ClaimRow { name, value, time }
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ use rocket::fairing::{AdHoc, Fairing, Info, Kind};
 use rocket::tokio::io::AsyncReadExt;
 use rocket::{Request, Response};
 
+use super::view;
+
 /// What goes into a slot, worked out only if the page has the slot.
 type Filler = Box<dyn FnOnce(&Request<'_>) -> Option<String> + Send>;
 
@@ -71,30 +73,28 @@ impl Fairing for Writer {
             return;
         }
         let size = response.body().preset_size();
-        let sent = super::view::sent_page(request).filter(|page| Some(page.as_ref().len()) == size);
-        // A page its responder gave (`site::view`) is not read back: the body holds its bytes.
-        // Debug builds read it anyway and check that it does.
-        let read = if sent.is_some() && !cfg!(debug_assertions) {
-            None
-        } else {
-            // Into room for the whole page (its size is known), not a growing buffer.
-            let mut page = Vec::with_capacity(size.unwrap_or(0) + READ_PROBE);
-            if response.body_mut().read_to_end(&mut page).await.is_err() {
-                return;
-            }
-            Some(page)
-        };
-        let page = match (&sent, &read) {
-            (Some(sent), read) => {
-                debug_assert!(
-                    read.as_ref()
-                        .is_some_and(|read| read.as_slice() == sent.as_ref()),
-                    "the body of a page is the page its responder gave"
-                );
+        let sent = view::sent_page(request).filter(|page| Some(page.as_ref().len()) == size);
+        let read;
+        let page: &[u8] = match &sent {
+            // A page its responder gave is not read back: the body holds its bytes. Debug
+            // builds read it anyway and check that it does.
+            Some(sent) => {
+                if cfg!(debug_assertions) {
+                    let read = read_body(response, size).await;
+                    debug_assert!(
+                        read.as_deref() == Some(sent.as_ref()),
+                        "the body of a page is the page its responder gave"
+                    );
+                }
                 sent.as_ref()
             }
-            (None, Some(read)) => read.as_slice(),
-            (None, None) => return,
+            None => {
+                let Some(body) = read_body(response, size).await else {
+                    return;
+                };
+                read = body;
+                &read
+            }
         };
         let written = write(page, fills, request);
         let size = written.len();
@@ -102,6 +102,13 @@ impl Fairing for Writer {
         // In one write, as `site::view` sends a page (setting the body resets the chunk size).
         response.set_max_chunk_size(size.max(1));
     }
+}
+
+/// The body, read into room for the whole of it (its size is known), not a growing buffer.
+async fn read_body(response: &mut Response<'_>, size: Option<usize>) -> Option<Vec<u8>> {
+    let mut page = Vec::with_capacity(size.unwrap_or(0) + READ_PROBE);
+    response.body_mut().read_to_end(&mut page).await.ok()?;
+    Some(page)
 }
 
 /// `page` with the first occurrence of each filled slot replaced by its filler's HTML.
