@@ -3,8 +3,9 @@
 //! `rocket_dyn_templates::Template` serializes a page's context twice (into a figment value
 //! when the handler returns, into Tera's JSON when it responds), which was a sixth of a lab
 //! page's time. This `Template` keeps the same calls (`Template::render(name, context!{…})`)
-//! but turns the context into JSON straight away (the map a page's program reads, and that
-//! becomes Tera's `Context` only when Tera renders) and renders with a copy of the engine that
+//! but serializes the context straight away into the tree a page's program reads
+//! (`program::Data`, which becomes JSON and Tera's `Context` only when Tera renders) and
+//! renders with a copy of the engine that
 //! `rocket_dyn_templates` loads (and, in `debug`, reloads when a template changes): one copy per
 //! language, whose `t()` reads that language's messages. Every page's context gets `lang`.
 //! A page that depends only on what a key names (a chapter) can be kept in a [`Memo`] and
@@ -28,7 +29,7 @@ use serde::Serialize;
 use super::durations;
 use super::lang::Lang;
 use super::messages::Messages;
-use super::program::{Data, Directs, Programs};
+use super::program::{Data, Directs, Node, Programs};
 
 pub use rocket_dyn_templates::context;
 
@@ -45,11 +46,7 @@ impl Template {
     pub fn render(name: impl Into<Cow<'static, str>>, context: impl Serialize) -> Template {
         Template {
             name: name.into(),
-            context: match serde_json::to_value(context) {
-                Ok(tera::Value::Object(data)) => Ok(Box::new(data)),
-                Ok(_) => Err("a page's context must be a map of names".to_string()),
-                Err(e) => Err(e.to_string()),
-            },
+            context: Data::of(&context).map(Box::new),
         }
     }
 
@@ -77,7 +74,7 @@ impl Template {
             rocket::error!("the context of `{}` is not serializable: {e}", self.name);
             Status::InternalServerError
         })?;
-        context.insert("lang".into(), lang.code().into());
+        context.insert("lang", Node::Leaf(lang.code().into()));
         let messages = rocket.state::<Arc<Messages>>().map(Arc::as_ref);
         engine.render(&self.name, *context, Durations { lang, messages })
     }
@@ -306,19 +303,20 @@ impl Engine {
             .is_some()
         {
             if cfg!(debug_assertions) {
-                let expected = tera_render(&loaded.tera, name, &tera_context(context)?, Vec::new());
+                let expected =
+                    tera_render(&loaded.tera, name, &tera_context(&context)?, Vec::new());
                 same_as_tera(name, &durations.page(expected?), &html)?;
             }
             return Ok(html);
         }
-        let html = tera_render(&loaded.tera, name, &tera_context(context)?, html)?;
+        let html = tera_render(&loaded.tera, name, &tera_context(&context)?, html)?;
         Ok(durations.page(html))
     }
 }
 
 /// The context as Tera takes it.
-fn tera_context(context: Data) -> Result<tera::Context, Status> {
-    tera::Context::from_value(tera::Value::Object(context)).map_err(|e| {
+fn tera_context(context: &Data) -> Result<tera::Context, Status> {
+    tera::Context::from_value(context.to_value()).map_err(|e| {
         rocket::error!("a page's context is not Tera's: {e}");
         Status::InternalServerError
     })

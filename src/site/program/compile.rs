@@ -42,6 +42,7 @@ pub(super) fn page(tera: &Tera, directs: &Directs, pure: &[&str], name: &str) ->
         branches: 0,
         macro_depth: 0,
         paths: Vec::new(),
+        roots: Vec::new(),
     };
     compiler.add_namespaces(page)?;
     let steps = compiler.nodes(&root.ast)?;
@@ -55,7 +56,19 @@ pub(super) fn page(tera: &Tera, directs: &Directs, pure: &[&str], name: &str) ->
         steps,
         escapes,
         paths: compiler.paths.len(),
+        roots: compiler.roots.len(),
     })
+}
+
+/// The number of `item` in `items`, which gets it if it is not there yet.
+fn number(items: &mut Vec<String>, item: String) -> usize {
+    match items.iter().position(|known| *known == item) {
+        Some(at) => at,
+        None => {
+            items.push(item);
+            items.len() - 1
+        }
+    }
 }
 
 fn loaded<'t>(tera: &'t Tera, name: &str) -> Result<&'t Template> {
@@ -85,6 +98,8 @@ struct Compiler<'t> {
     macro_depth: usize,
     /// The names read so far, each once, dotted.
     paths: Vec<String>,
+    /// The first parts of those names, each once.
+    roots: Vec<String>,
 }
 
 impl<'t> Compiler<'t> {
@@ -96,13 +111,8 @@ impl<'t> Compiler<'t> {
             dotted.push('.');
             dotted.push_str(segment);
         }
-        name.path_at = match self.paths.iter().position(|path| *path == dotted) {
-            Some(at) => at,
-            None => {
-                self.paths.push(dotted);
-                self.paths.len() - 1
-            }
-        };
+        name.path_at = number(&mut self.paths, dotted);
+        name.root_at = number(&mut self.roots, name.root.clone());
         Ok(Arc::new(name))
     }
 
@@ -500,6 +510,7 @@ fn name(ident: &str) -> Result<Name> {
     Ok(Name {
         root,
         path_at: 0,
+        root_at: 0,
         rest,
     })
 }

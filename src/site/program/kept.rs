@@ -100,20 +100,23 @@ impl Record {
         }
     }
 
-    /// Notes a read, once: nothing outside a fragment changes while it renders (it would be
-    /// tainted), so a second read of the same name finds the same value.
-    pub fn note(&mut self, context_only: bool, name: &Arc<Name>, value: Option<&Value>) {
-        let known = self.reads.iter().any(|read| {
+    /// Whether the fragment has noted a read of `name` already: nothing outside a fragment
+    /// changes while it renders (it would be tainted), so a second read of the same name finds
+    /// the same value, and is noted once.
+    pub fn knows(&self, context_only: bool, name: &Arc<Name>) -> bool {
+        self.reads.iter().any(|read| {
             read.context_only == context_only
                 && (Arc::ptr_eq(&read.name, name) || *read.name == **name)
+        })
+    }
+
+    /// Notes a read of `name` that found `value` (see [`Record::knows`]).
+    pub fn note(&mut self, context_only: bool, name: &Arc<Name>, value: Option<Value>) {
+        self.reads.push(Read {
+            context_only,
+            name: Arc::clone(name),
+            value,
         });
-        if !known {
-            self.reads.push(Read {
-                context_only,
-                name: Arc::clone(name),
-                value: value.cloned(),
-            });
-        }
     }
 }
 

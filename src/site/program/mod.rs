@@ -23,6 +23,7 @@
 //! (`kept`).
 
 mod compile;
+mod data;
 mod kept;
 mod run;
 
@@ -32,9 +33,7 @@ use std::sync::Arc;
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{self, Filter, Function, Tera, Test, Value};
 
-/// A page's context as the handler serialized it: the names a template reads, and their
-/// values (Tera's `Context` holds the same map; a program reads it without the copy).
-pub type Data = serde_json::Map<String, Value>;
+pub use data::{Data, Node};
 
 /// Writes a printed string onto a page.
 pub type Strings<'s> = dyn Fn(&str, &mut Vec<u8>) + 's;
@@ -146,7 +145,7 @@ impl Programs {
     ) -> Option<()> {
         let program = self.pages.get(name)?;
         let start = out.len();
-        let mut runner = run::Runner::new(context, program.paths, self.escape, strings, kept);
+        let mut runner = run::Runner::new(context, program, self.escape, strings, kept);
         match runner.steps(&program.steps, program.escapes, out) {
             Ok(()) => Some(()),
             Err(run::Unhandled) => {
@@ -163,6 +162,8 @@ struct Program {
     escapes: bool,
     /// How many different names the program reads ([`Name::path_at`]).
     paths: usize,
+    /// How many different first parts they have ([`Name::root_at`]).
+    roots: usize,
 }
 
 /// What a render does, in order.
@@ -251,6 +252,9 @@ struct Name {
     /// The name's number among those its program reads: a render looks each up in the
     /// context once, however often the page (and its kept fragments) read it.
     path_at: usize,
+    /// The number of its first part among those its program reads: a render looks each up
+    /// in the context once.
+    root_at: usize,
     rest: Vec<String>,
 }
 

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Number, Value};
 
+use super::data::{Data, Node};
 use super::kept::{Fragment, Read, Record, Store};
 use super::{
-    Call, Callee, Data, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Step, Strings,
+    Call, Callee, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Program, Step, Strings,
     TestCall, Val,
 };
 
@@ -32,10 +33,79 @@ enum Kind {
     Macro,
 }
 
+/// A value a render works with: a map or list of the page's context as it is (made into JSON
+/// only where a filter, a function or a comparison takes it), or a JSON value.
+#[derive(Clone)]
+enum Got<'a> {
+    /// Never a [`Node::Leaf`]: [`Got::of`] reads a leaf as its JSON value.
+    Node(&'a Node),
+    Value(Cow<'a, Value>),
+}
+
+impl<'a> Got<'a> {
+    fn of(node: &'a Node) -> Got<'a> {
+        match node {
+            Node::Leaf(value) => Got::Value(Cow::Borrowed(value)),
+            node => Got::Node(node),
+        }
+    }
+
+    /// The JSON value (a map or list of the context made into JSON).
+    fn value(self) -> Cow<'a, Value> {
+        match self {
+            Got::Node(node) => Cow::Owned(node.to_value()),
+            Got::Value(value) => value,
+        }
+    }
+
+    /// The JSON value, owned (what a kept fragment's record holds).
+    fn to_value(&self) -> Value {
+        match self {
+            Got::Node(node) => node.to_value(),
+            Got::Value(value) => value.clone().into_owned(),
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Got::Value(value) if value.is_null())
+    }
+
+    /// Whether it is `value`.
+    fn same_as(&self, value: &Value) -> bool {
+        match self {
+            Got::Node(node) => node.same_as(value),
+            Got::Value(mine) => **mine == *value,
+        }
+    }
+
+    /// Follows `rest` down from it as Tera's `dotted_pointer`.
+    fn pointer(&self, rest: &[String]) -> Option<Got<'a>> {
+        match self {
+            Got::Node(node) => node_pointer(node, rest),
+            Got::Value(Cow::Borrowed(value)) => {
+                pointer(value, rest).map(|found| Got::Value(Cow::Borrowed(found)))
+            }
+            Got::Value(Cow::Owned(value)) => {
+                pointer(value, rest).map(|found| Got::Value(Cow::Owned(found.clone())))
+            }
+        }
+    }
+}
+
+/// Tera's truthiness: zero, `false`, null and empty strings, arrays and maps are false.
+fn got_truthy(got: &Got<'_>) -> bool {
+    match got {
+        Got::Node(Node::Object(fields)) => !fields.is_empty(),
+        Got::Node(Node::Array(items)) => !items.is_empty(),
+        Got::Node(Node::Leaf(value)) => truthy(value),
+        Got::Value(value) => truthy(value),
+    }
+}
+
 /// A frame's values: what `set` put there (and a macro's arguments), and its loop.
 struct Frame<'a> {
     kind: Kind,
-    values: Vec<(&'a str, Cow<'a, Value>)>,
+    values: Vec<(&'a str, Got<'a>)>,
     looping: Option<Looping<'a>>,
 }
 
@@ -48,7 +118,7 @@ impl<'a> Frame<'a> {
         }
     }
 
-    fn set(&mut self, key: &'a str, value: Cow<'a, Value>) {
+    fn set(&mut self, key: &'a str, value: Got<'a>) {
         match self.values.iter_mut().find(|(k, _)| *k == key) {
             Some((_, slot)) => *slot = value,
             None => self.values.push((key, value)),
@@ -56,20 +126,13 @@ impl<'a> Frame<'a> {
     }
 
     /// Tera's `StackFrame::find_value`: the frame's values, then its loop.
-    fn find(&self, name: &Name) -> Option<Cow<'a, Value>> {
+    fn find(&self, name: &Name) -> Option<Got<'a>> {
         if let Some((_, value)) = self.values.iter().find(|(k, _)| *k == name.root) {
-            match (value, name.rest.is_empty()) {
-                (value, true) => return Some(value.clone()),
-                (Cow::Borrowed(value), false) => {
-                    if let Some(found) = pointer(value, &name.rest) {
-                        return Some(Cow::Borrowed(found));
-                    }
-                }
-                (Cow::Owned(value), false) => {
-                    if let Some(found) = pointer(value, &name.rest) {
-                        return Some(Cow::Owned(found.clone()));
-                    }
-                }
+            if name.rest.is_empty() {
+                return Some(value.clone());
+            }
+            if let Some(found) = value.pointer(&name.rest) {
+                return Some(found);
             }
         }
         self.looping.as_ref()?.find(name)
@@ -85,54 +148,74 @@ struct Looping<'a> {
 }
 
 enum Items<'a> {
+    Nodes(&'a [Node]),
     Borrowed(&'a [Value]),
     Owned(Vec<Value>),
-    Pairs(Vec<(String, Cow<'a, Value>)>),
+    Pairs(Vec<(String, Got<'a>)>),
 }
 
 impl<'a> Looping<'a> {
     fn len(&self) -> usize {
         match &self.items {
+            Items::Nodes(items) => items.len(),
             Items::Borrowed(items) => items.len(),
             Items::Owned(items) => items.len(),
             Items::Pairs(pairs) => pairs.len(),
         }
     }
 
-    fn value(&self) -> Cow<'a, Value> {
+    fn value(&self) -> Got<'a> {
         match &self.items {
-            Items::Borrowed(items) => Cow::Borrowed(&items[self.current]),
-            Items::Owned(items) => Cow::Owned(items[self.current].clone()),
+            Items::Nodes(items) => Got::of(&items[self.current]),
+            Items::Borrowed(items) => Got::Value(Cow::Borrowed(&items[self.current])),
+            Items::Owned(items) => Got::Value(Cow::Owned(items[self.current].clone())),
             Items::Pairs(pairs) => pairs[self.current].1.clone(),
         }
     }
 
     /// Tera's `find_value_in_for_loop`: the key, `loop.*`, the value or a field of it.
-    fn find(&self, name: &Name) -> Option<Cow<'a, Value>> {
+    fn find(&self, name: &Name) -> Option<Got<'a>> {
+        let owned = |value: Value| Some(Got::Value(Cow::Owned(value)));
         if let (Some(key), Items::Pairs(pairs)) = (self.key, &self.items) {
             if name.rest.is_empty() && name.root == key {
-                return Some(Cow::Owned(Value::String(pairs[self.current].0.clone())));
+                return owned(Value::String(pairs[self.current].0.clone()));
             }
         }
         if name.root == "loop" {
             let n = self.current;
             return match name.rest.as_slice() {
-                [field] if field == "index" => Some(Cow::Owned(Value::Number((n + 1).into()))),
-                [field] if field == "index0" => Some(Cow::Owned(Value::Number(n.into()))),
-                [field] if field == "first" => Some(Cow::Owned(Value::Bool(n == 0))),
-                [field] if field == "last" => Some(Cow::Owned(Value::Bool(n + 1 == self.len()))),
+                [field] if field == "index" => owned(Value::Number((n + 1).into())),
+                [field] if field == "index0" => owned(Value::Number(n.into())),
+                [field] if field == "first" => owned(Value::Bool(n == 0)),
+                [field] if field == "last" => owned(Value::Bool(n + 1 == self.len())),
                 _ => None,
             };
         }
         if name.root != self.value {
             return None;
         }
-        match (self.value(), name.rest.is_empty()) {
-            (value, true) => Some(value),
-            (Cow::Borrowed(value), false) => pointer(value, &name.rest).map(Cow::Borrowed),
-            (Cow::Owned(value), false) => pointer(&value, &name.rest).cloned().map(Cow::Owned),
+        let value = self.value();
+        if name.rest.is_empty() {
+            return Some(value);
         }
+        value.pointer(&name.rest)
     }
+}
+
+/// Follows `rest` down from `node` as Tera's `dotted_pointer` does down its JSON value.
+fn node_pointer<'a>(node: &'a Node, rest: &[String]) -> Option<Got<'a>> {
+    let mut node = node;
+    for (at, segment) in rest.iter().enumerate() {
+        node = match node {
+            Node::Object(_) => node.get(segment)?,
+            Node::Array(items) => items.get(index(segment)?)?,
+            Node::Leaf(value) => {
+                let found = pointer(value, rest.get(at..)?)?;
+                return Some(Got::Value(Cow::Borrowed(found)));
+            }
+        };
+    }
+    Some(Got::of(node))
 }
 
 /// Follows `rest` down from `value` as Tera's `dotted_pointer` (a segment indexes an array).
@@ -154,7 +237,9 @@ fn index(segment: &str) -> Option<usize> {
 pub struct Runner<'a> {
     context: &'a Data,
     /// The context's value for each name the program reads, once looked up.
-    paths: Vec<Option<Option<&'a Value>>>,
+    paths: Vec<Option<Option<Got<'a>>>>,
+    /// The context's value for each first part of a name, once looked up.
+    roots: Vec<Option<Option<&'a Node>>>,
     escape: Escape,
     frames: Vec<Frame<'a>>,
     /// How a printed string is written.
@@ -168,14 +253,15 @@ pub struct Runner<'a> {
 impl<'a> Runner<'a> {
     pub fn new(
         context: &'a Data,
-        paths: usize,
+        program: &Program,
         escape: Escape,
         strings: &'a Strings<'a>,
         kept: Option<&'a Store>,
     ) -> Runner<'a> {
         Runner {
             context,
-            paths: vec![None; paths],
+            paths: vec![None; program.paths],
+            roots: vec![None; program.roots],
             escape,
             frames: vec![Frame::new(Kind::Origin)],
             strings,
@@ -196,7 +282,11 @@ impl<'a> Runner<'a> {
     fn step(&mut self, step: &'a Step, escape: bool, out: &mut Vec<u8>) -> Result<()> {
         match step {
             Step::Text(text) => out.extend_from_slice(text.as_bytes()),
-            Step::Print(expr) => write_value(&*self.eval(expr, escape)?, self.strings, out),
+            Step::Print(expr) => match self.eval(expr, escape)? {
+                // A map prints as Tera prints one, a list as its JSON.
+                Got::Node(Node::Object(_)) => out.extend_from_slice(b"[object]"),
+                got => write_value(&got.value(), self.strings, out),
+            },
             Step::If {
                 branches,
                 otherwise,
@@ -292,12 +382,16 @@ impl<'a> Runner<'a> {
             let now = if read.context_only {
                 let found = self.in_context(&read.name);
                 // Past every frame: for each fragment around, a read from the context.
-                self.record(&read.name, found, self.frames.len(), true);
-                found.map(Cow::Borrowed)
+                self.record(&read.name, found.as_ref(), self.frames.len(), true);
+                found
             } else {
                 self.lookup(&read.name)
             };
-            now.as_deref() == read.value.as_ref()
+            match (now, &read.value) {
+                (Some(now), Some(then)) => now.same_as(then),
+                (None, None) => true,
+                _ => false,
+            }
         })
     }
 
@@ -305,12 +399,17 @@ impl<'a> Runner<'a> {
     /// frame at `at` (or, `from_context`, in the context after the frames' search stopped at
     /// `at`): a frame of the fragment's own holds one of its own values, not an input, and past
     /// a macro frame of its own the search reads the context whatever the frames around hold.
-    fn record(&mut self, name: &Arc<Name>, value: Option<&Value>, at: usize, from_context: bool) {
+    fn record(&mut self, name: &Arc<Name>, value: Option<&Got<'a>>, at: usize, from_context: bool) {
         for record in &mut self.records {
-            if from_context {
-                record.note(at >= record.base, name, value);
+            let context_only = if from_context {
+                at >= record.base
             } else if !record.holds(at, &name.root) {
-                record.note(false, name, value);
+                false
+            } else {
+                continue;
+            };
+            if !record.knows(context_only, name) {
+                record.note(context_only, name, value.map(Got::to_value));
             }
         }
     }
@@ -341,17 +440,25 @@ impl<'a> Runner<'a> {
     }
 
     fn for_loop(&mut self, each: &'a Loop, escape: bool, out: &mut Vec<u8>) -> Result<()> {
-        let items = match (self.eval(&each.container, false)?, &each.key) {
-            (Cow::Borrowed(Value::Array(items)), None) => Items::Borrowed(items),
-            (Cow::Owned(Value::Array(items)), None) => Items::Owned(items),
-            (Cow::Borrowed(Value::Object(map)), Some(_)) => Items::Pairs(
+        let container = match (self.eval(&each.container, false)?, &each.key) {
+            // A map's pairs come in the order of its JSON (by key), as Tera loops over them.
+            (Got::Node(node @ Node::Object(_)), Some(_)) => Got::Value(Cow::Owned(node.to_value())),
+            (got, _) => got,
+        };
+        let items = match (container, &each.key) {
+            (Got::Node(Node::Array(items)), None) => Items::Nodes(items),
+            (Got::Value(Cow::Borrowed(Value::Array(items))), None) => Items::Borrowed(items),
+            (Got::Value(Cow::Owned(Value::Array(items))), None) => Items::Owned(items),
+            (Got::Value(Cow::Borrowed(Value::Object(map))), Some(_)) => Items::Pairs(
                 map.iter()
-                    .map(|(k, v)| (k.clone(), Cow::Borrowed(v)))
+                    .map(|(k, v)| (k.clone(), Got::Value(Cow::Borrowed(v))))
                     .collect(),
             ),
-            (Cow::Owned(Value::Object(map)), Some(_)) => {
-                Items::Pairs(map.into_iter().map(|(k, v)| (k, Cow::Owned(v))).collect())
-            }
+            (Got::Value(Cow::Owned(Value::Object(map))), Some(_)) => Items::Pairs(
+                map.into_iter()
+                    .map(|(k, v)| (k, Got::Value(Cow::Owned(v))))
+                    .collect(),
+            ),
             // Loops over a string's characters, and Tera's errors, are Tera's.
             _ => return Err(Unhandled),
         };
@@ -389,7 +496,7 @@ impl<'a> Runner<'a> {
 
     /// Tera's `CallStack::lookup`: the frames from the innermost (a macro's frame or the
     /// page's own ends the search), then the page's context.
-    fn lookup(&mut self, name: &Arc<Name>) -> Option<Cow<'a, Value>> {
+    fn lookup(&mut self, name: &Arc<Name>) -> Option<Got<'a>> {
         let mut stop = 0;
         let mut found = None;
         for (at, frame) in self.frames.iter().enumerate().rev() {
@@ -410,41 +517,47 @@ impl<'a> Runner<'a> {
         }
         let value = self.in_context(name);
         if !self.records.is_empty() {
-            self.record(name, value, stop, true);
+            self.record(name, value.as_ref(), stop, true);
         }
-        value.map(Cow::Borrowed)
+        value
     }
 
     /// `name` in the page's context.
-    fn in_context(&mut self, name: &Name) -> Option<&'a Value> {
-        let context = self.context;
-        let find = || pointer(context.get(&name.root)?, &name.rest);
-        match self.paths.get_mut(name.path_at) {
-            Some(found) => *found.get_or_insert_with(find),
-            None => find(),
+    fn in_context(&mut self, name: &Name) -> Option<Got<'a>> {
+        if let Some(Some(found)) = self.paths.get(name.path_at) {
+            return found.clone();
         }
+        let context = self.context;
+        let root = match self.roots.get_mut(name.root_at) {
+            Some(root) => *root.get_or_insert_with(|| context.get(&name.root)),
+            None => context.get(&name.root),
+        };
+        let found = root.and_then(|root| node_pointer(root, &name.rest));
+        if let Some(path) = self.paths.get_mut(name.path_at) {
+            *path = Some(found.clone());
+        }
+        found
     }
 
     /// Tera's `eval_expression`.
-    fn eval(&mut self, expr: &'a Expr, escape: bool) -> Result<Cow<'a, Value>> {
+    fn eval(&mut self, expr: &'a Expr, escape: bool) -> Result<Got<'a>> {
         let mut needs_escape = false;
+        let owned = |value: Value| Got::Value(Cow::Owned(value));
         let mut value = match &expr.val {
             Val::Array(items) => {
                 let mut values = Vec::with_capacity(items.len());
                 for item in items {
-                    values.push(self.eval(item, escape)?.into_owned());
+                    values.push(self.eval(item, escape)?.value().into_owned());
                 }
-                Cow::Owned(Value::Array(values))
+                owned(Value::Array(values))
             }
-            Val::In { lhs, rhs, negated } => {
-                Cow::Owned(Value::Bool(self.is_in(lhs, rhs, *negated)?))
-            }
+            Val::In { lhs, rhs, negated } => owned(Value::Bool(self.is_in(lhs, rhs, *negated)?)),
             Val::Str(text) => {
                 needs_escape = true;
-                Cow::Borrowed(text)
+                Got::Value(Cow::Borrowed(text))
             }
-            Val::Concat(parts) => Cow::Owned(Value::String(self.concat(parts, &mut needs_escape)?)),
-            Val::Literal(value) => Cow::Borrowed(value),
+            Val::Concat(parts) => owned(Value::String(self.concat(parts, &mut needs_escape)?)),
+            Val::Literal(value) => Got::Value(Cow::Borrowed(value)),
             Val::Name(name) => {
                 needs_escape = true;
                 match self.lookup(name) {
@@ -455,35 +568,38 @@ impl<'a> Runner<'a> {
                     None => match &expr.default {
                         Some(default) => self.eval(default, escape)?,
                         // `not undefined` is true; `undefined` is Tera's error.
-                        None if expr.negated => return Ok(Cow::Owned(Value::Bool(true))),
+                        None if expr.negated => return Ok(owned(Value::Bool(true))),
                         None => return Err(Unhandled),
                     },
                 }
             }
-            Val::Call(call) => self.call(call, &mut needs_escape)?,
+            Val::Call(call) => Got::Value(self.call(call, &mut needs_escape)?),
             Val::Macro(run) => {
                 let mut body = Vec::with_capacity(MACRO_CAPACITY);
                 self.macro_run(run, escape, &mut body)?;
-                Cow::Owned(Value::String(
+                owned(Value::String(
                     String::from_utf8(body).map_err(|_| Unhandled)?,
                 ))
             }
-            Val::Test(test) => Cow::Owned(Value::Bool(self.test(test)?)),
-            Val::Logic { .. } => Cow::Owned(Value::Bool(self.truth(expr, escape)?)),
-            Val::Math { .. } => Cow::Owned(match self.number_of(&expr.val, escape)? {
+            Val::Test(test) => owned(Value::Bool(self.test(test)?)),
+            Val::Logic { .. } => owned(Value::Bool(self.truth(expr, escape)?)),
+            Val::Math { .. } => owned(match self.number_of(&expr.val, escape)? {
                 Some(n) => Value::Number(n),
                 None => Value::String("NaN".to_string()),
             }),
         };
         for filter in &expr.filters {
-            value = self.filter(&value, filter, &mut needs_escape)?;
+            let input = value.value();
+            value = Got::Value(self.filter(&input, filter, &mut needs_escape)?);
         }
         if expr.negated {
-            return Ok(Cow::Owned(Value::Bool(!truthy(&value))));
+            return Ok(owned(Value::Bool(!got_truthy(&value))));
         }
         if escape && needs_escape && !expr.safe {
-            if let Some(escaped) = value.as_str().and_then(|text| self.escape.escaped(text)) {
-                value = Cow::Owned(Value::String(escaped));
+            if let Got::Value(text) = &value {
+                if let Some(escaped) = text.as_str().and_then(|text| self.escape.escaped(text)) {
+                    value = owned(Value::String(escaped));
+                }
             }
         }
         Ok(value)
@@ -496,8 +612,8 @@ impl<'a> Runner<'a> {
                 LogicOperator::Or => self.truth(lhs, escape)? || self.truth(rhs, escape)?,
                 LogicOperator::And => self.truth(lhs, escape)? && self.truth(rhs, escape)?,
                 LogicOperator::Eq | LogicOperator::NotEq => {
-                    let l = self.eval(lhs, escape)?;
-                    let r = self.eval(rhs, escape)?;
+                    let l = self.eval(lhs, escape)?.value();
+                    let r = self.eval(rhs, escape)?.value();
                     let same = if l.is_number() || r.is_number() {
                         // Tera compares numbers as floats, and a number with no other type.
                         match (l.as_f64(), r.as_f64()) {
@@ -536,7 +652,7 @@ impl<'a> Runner<'a> {
                 // and once more below, which comes to once.
                 let mut holds = self
                     .eval(expr, escape)
-                    .map(|value| truthy(&value))
+                    .map(|value| got_truthy(&value))
                     .unwrap_or(false);
                 if expr.negated {
                     holds = !holds;
@@ -556,6 +672,7 @@ impl<'a> Runner<'a> {
             Val::Call(call) => self.call(call, &mut false)?.as_bool().ok_or(Unhandled)?,
             Val::Concat(_) => !self
                 .eval(expr, escape)?
+                .value()
                 .as_str()
                 .ok_or(Unhandled)?
                 .is_empty(),
@@ -574,7 +691,7 @@ impl<'a> Runner<'a> {
         if expr.filters.is_empty() {
             return self.number_of(&expr.val, escape);
         }
-        match &*self.eval(expr, escape)? {
+        match &*self.eval(expr, escape)?.value() {
             Value::Number(n) => Ok(Some(n.clone())),
             _ => Err(Unhandled),
         }
@@ -583,7 +700,7 @@ impl<'a> Runner<'a> {
     /// Tera's `eval_as_number`: `None` where Tera's result is not a number (NaN).
     fn number_of(&mut self, val: &'a Val, escape: bool) -> Result<Option<Number>> {
         let value = match val {
-            Val::Name(name) => self.lookup(name).ok_or(Unhandled)?,
+            Val::Name(name) => self.lookup(name).ok_or(Unhandled)?.value(),
             Val::Literal(value @ Value::Number(_)) => Cow::Borrowed(value),
             Val::Call(call) => self.call(call, &mut false)?,
             Val::Math { lhs, operator, rhs } => {
@@ -602,8 +719,8 @@ impl<'a> Runner<'a> {
     }
 
     fn is_in(&mut self, lhs: &'a Expr, rhs: &'a Expr, negated: bool) -> Result<bool> {
-        let needle = self.eval(lhs, false)?;
-        let haystack = self.eval(rhs, false)?;
+        let needle = self.eval(lhs, false)?.value();
+        let haystack = self.eval(rhs, false)?.value();
         let present = match (&*haystack, &*needle) {
             (Value::Array(items), needle) => items.contains(needle),
             (Value::String(text), Value::String(part)) => text.contains(part.as_str()),
@@ -630,7 +747,7 @@ impl<'a> Runner<'a> {
                 Part::Int(n) => joined.push_str(&n.to_string()),
                 Part::Float(f) => joined.push_str(&f.to_string()),
                 Part::Name(name) => {
-                    push_concat(&mut joined, &*self.lookup(name).ok_or(Unhandled)?)?
+                    push_concat(&mut joined, &self.lookup(name).ok_or(Unhandled)?.value())?
                 }
                 Part::Call(call) => push_concat(&mut joined, &*self.call(call, needs_escape)?)?,
             }
@@ -641,7 +758,7 @@ impl<'a> Runner<'a> {
     fn arguments(&mut self, args: &'a [(String, Expr)]) -> Result<HashMap<String, Value>> {
         let mut values = HashMap::with_capacity(args.len());
         for (name, expr) in args {
-            values.insert(name.clone(), self.eval(expr, false)?.into_owned());
+            values.insert(name.clone(), self.eval(expr, false)?.value().into_owned());
         }
         Ok(values)
     }
@@ -659,7 +776,7 @@ impl<'a> Runner<'a> {
                 *needs_escape = !function.is_safe();
                 let mut values = Vec::with_capacity(call.args.len());
                 for (name, expr) in &call.args {
-                    values.push((name.as_str(), self.eval(expr, false)?));
+                    values.push((name.as_str(), self.eval(expr, false)?.value()));
                 }
                 let args: Vec<(&str, &Value)> = values
                     .iter()
@@ -689,10 +806,10 @@ impl<'a> Runner<'a> {
     fn test(&mut self, test: &'a TestCall) -> Result<bool> {
         let mut args = Vec::with_capacity(test.args.len());
         for arg in &test.args {
-            args.push(self.eval(arg, false)?.into_owned());
+            args.push(self.eval(arg, false)?.value().into_owned());
         }
         // Looked at where it is: a test (`is defined`) never needs its own copy.
-        let found = self.lookup(&test.name);
+        let found = self.lookup(&test.name).map(Got::value);
         let holds = test
             .test
             .test(found.as_deref(), &args)

@@ -37,7 +37,7 @@ fn context() -> Context {
 /// The context as a program reads it.
 fn data(context: &Context) -> super::Data {
     match context.clone().into_json() {
-        serde_json::Value::Object(data) => data,
+        serde_json::Value::Object(data) => super::Data::from(data),
         _ => unreachable!("a context is a map"),
     }
 }
