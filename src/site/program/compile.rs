@@ -42,7 +42,7 @@ pub(super) fn page(tera: &Tera, directs: &Directs, pure: &[&str], name: &str) ->
         branches: 0,
         macro_depth: 0,
         paths: Vec::new(),
-        roots: Vec::new(),
+        roots: vec!["loop".to_string()],
     };
     compiler.add_namespaces(page)?;
     let steps = compiler.nodes(&root.ast)?;
@@ -98,7 +98,8 @@ struct Compiler<'t> {
     macro_depth: usize,
     /// The names read so far, each once, dotted.
     paths: Vec<String>,
-    /// The first parts of those names, each once.
+    /// The first parts of those names and the names templates set, each once, `loop` first
+    /// ([`super::Root`]).
     roots: Vec<String>,
 }
 
@@ -135,7 +136,7 @@ impl<'t> Compiler<'t> {
             Node::Text(text) | Node::Raw(_, text, _) => vec![Step::Text(text.clone())],
             Node::VariableBlock(_, expr) => vec![Step::Print(self.expr(expr)?)],
             Node::Set(_, set) => vec![Step::Set {
-                key: set.key.clone(),
+                key: number(&mut self.roots, set.key.clone()),
                 value: self.expr(&set.value)?,
                 global: set.global,
             }],
@@ -165,8 +166,8 @@ impl<'t> Compiler<'t> {
                 };
                 self.branches -= 1;
                 vec![Step::For(Box::new(Loop {
-                    key: forloop.key.clone(),
-                    value: forloop.value.clone(),
+                    key: (forloop.key.clone()).map(|key| number(&mut self.roots, key)),
+                    value: number(&mut self.roots, forloop.value.clone()),
                     container,
                     body,
                     empty,
@@ -461,7 +462,7 @@ impl<'t> Compiler<'t> {
                 (Some(value), _) | (None, Some(value)) => self.expr(value)?,
                 (None, None) => return Err(format!("macro `{}` without `{arg}`", call.name)),
             };
-            args.push((arg.clone(), value));
+            args.push((number(&mut self.roots, arg.clone()), value));
         }
         self.macro_depth += 1;
         self.active.push(owner);

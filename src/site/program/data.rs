@@ -21,7 +21,9 @@ pub type Key = Cow<'static, str>;
 /// One value of a context.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
-    /// A string, number, boolean or null, as `serde_json` makes it.
+    /// A string, number, boolean or null, as `serde_json` makes it (or any JSON value held
+    /// as JSON: bytes serialize as a list of numbers, a value a kept fragment read may be a
+    /// map worked out during the render).
     Leaf(Value),
     /// A struct's fields or a map's entries, in the order they came. A map's key is there once;
     /// a struct's field names are (serde gives each field its own), and should two fields

@@ -26,7 +26,7 @@ use std::sync::{Arc, RwLock};
 
 use rocket_dyn_templates::tera::Value;
 
-use super::{Expr, Name, Part, Step, Val};
+use super::{Expr, Name, Node, Part, Root, Step, Val};
 
 /// How many versions of one fragment are kept; a new one takes the oldest one's place.
 const VERSIONS: usize = 4;
@@ -49,8 +49,9 @@ pub(super) struct Read {
     /// only its arguments and the context), rather than looked up where the fragment starts.
     pub context_only: bool,
     pub name: Arc<Name>,
-    /// What it found; `None` when the name was not there.
-    pub value: Option<Value>,
+    /// What it found (a map or list of the context as it is, not made into JSON); `None`
+    /// when the name was not there.
+    pub value: Option<Node>,
 }
 
 /// What a fragment read while it rendered, and whether it did something that cannot be
@@ -63,7 +64,7 @@ pub(super) struct Record {
     /// when the body ends.
     pub own: Option<usize>,
     /// The names the body set in its macro's frame so far.
-    pub set: Vec<String>,
+    pub set: Vec<Root>,
     pub reads: Vec<Read>,
     pub tainted: bool,
 }
@@ -81,19 +82,19 @@ impl Record {
 
     /// Whether a value found in the frame at `at` is the fragment's own: in one of its frames,
     /// or set by its body in its macro's frame.
-    pub fn holds(&self, at: usize, root: &str) -> bool {
-        at >= self.base || (self.own == Some(at) && self.set.iter().any(|key| key == root))
+    pub fn holds(&self, at: usize, root: Root) -> bool {
+        at >= self.base || (self.own == Some(at) && self.set.contains(&root))
     }
 
     /// A name set in the frame at `at`: the fragment's own business in its own frames and its
     /// macro's, else something it does outside itself, which writing it again would skip.
-    pub fn sets(&mut self, at: usize, key: &str) {
+    pub fn sets(&mut self, at: usize, key: Root) {
         if at >= self.base {
             return;
         }
         if self.own == Some(at) {
-            if !self.set.iter().any(|set| set == key) {
-                self.set.push(key.to_string());
+            if !self.set.contains(&key) {
+                self.set.push(key);
             }
         } else {
             self.tainted = true;
@@ -111,7 +112,7 @@ impl Record {
     }
 
     /// Notes a read of `name` that found `value` (see [`Record::knows`]).
-    pub fn note(&mut self, context_only: bool, name: &Arc<Name>, value: Option<Value>) {
+    pub fn note(&mut self, context_only: bool, name: &Arc<Name>, value: Option<Node>) {
         self.reads.push(Read {
             context_only,
             name: Arc::clone(name),
@@ -252,7 +253,16 @@ impl Store {
 
 /// About what a read takes in memory.
 fn read_size(read: &Read) -> usize {
-    std::mem::size_of::<Read>() + read.value.as_ref().map_or(0, value_size)
+    std::mem::size_of::<Read>() + read.value.as_ref().map_or(0, node_size)
+}
+
+fn node_size(node: &Node) -> usize {
+    std::mem::size_of::<Node>()
+        + match node {
+            Node::Leaf(value) => value_size(value),
+            Node::Array(items) => items.iter().map(node_size).sum(),
+            Node::Object(fields) => fields.iter().map(|(k, v)| k.len() + node_size(v)).sum(),
+        }
 }
 
 fn value_size(value: &Value) -> usize {

@@ -181,7 +181,7 @@ enum Step {
     For(Box<Loop>),
     /// `{% set key = value %}` (`global`: `set_global`).
     Set {
-        key: String,
+        key: Root,
         value: Expr,
         global: bool,
     },
@@ -193,8 +193,8 @@ enum Step {
 }
 
 struct Loop {
-    key: Option<String>,
-    value: String,
+    key: Option<Root>,
+    value: Root,
     container: Expr,
     body: Vec<Step>,
     empty: Option<Vec<Step>>,
@@ -244,6 +244,14 @@ enum Val {
     Macro(Box<MacroRun>),
 }
 
+/// A name's first part, or a name a template sets (`set`, a loop's names, a macro's
+/// arguments), numbered in its program: a frame finds a name by comparing numbers, not text.
+/// `loop` is [`LOOP`].
+type Root = usize;
+
+/// The number of `loop`, whose fields a loop answers (`loop.index`).
+const LOOP: Root = 0;
+
 /// A dotted name, split once: `session.created.at` is `session` then `created`, `at`. Shared:
 /// a kept fragment holds the names it read.
 #[derive(PartialEq)]
@@ -252,9 +260,9 @@ struct Name {
     /// The name's number among those its program reads: a render looks each up in the
     /// context once, however often the page (and its kept fragments) read it.
     path_at: usize,
-    /// The number of its first part among those its program reads: a render looks each up
-    /// in the context once.
-    root_at: usize,
+    /// Its first part: a render looks each up in the context once, and frames and loops find
+    /// it by this number.
+    root_at: Root,
     rest: Vec<String>,
 }
 
@@ -305,7 +313,8 @@ struct TestCall {
 }
 
 struct MacroRun {
-    args: Vec<(String, Expr)>,
+    /// Each argument's value, under the name the macro's body reads it by.
+    args: Vec<(Root, Expr)>,
     body: Vec<Step>,
     /// The body's number as a kept fragment (`kept`), when it does work.
     kept: Option<usize>,

@@ -12,8 +12,8 @@ use rocket_dyn_templates::tera::{Number, Value};
 use super::data::{Data, Node};
 use super::kept::{Fragment, Read, Record, Store};
 use super::{
-    Call, Callee, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Program, Step, Strings,
-    TestCall, Val,
+    Call, Callee, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Program, Root, Step,
+    Strings, TestCall, Val, LOOP,
 };
 
 /// The render met something only Tera handles (or an error Tera reports): Tera renders it.
@@ -58,11 +58,11 @@ impl<'a> Got<'a> {
         }
     }
 
-    /// The JSON value, owned (what a kept fragment's record holds).
-    fn to_value(&self) -> Value {
+    /// What a kept fragment's record holds of it: a map or list of the context as it is.
+    fn to_node(&self) -> Node {
         match self {
-            Got::Node(node) => node.to_value(),
-            Got::Value(value) => value.clone().into_owned(),
+            Got::Node(node) => (*node).clone(),
+            Got::Value(value) => Node::Leaf(value.clone().into_owned()),
         }
     }
 
@@ -70,11 +70,12 @@ impl<'a> Got<'a> {
         matches!(self, Got::Value(value) if value.is_null())
     }
 
-    /// Whether it is `value`.
-    fn same_as(&self, value: &Value) -> bool {
-        match self {
-            Got::Node(node) => node.same_as(value),
-            Got::Value(mine) => **mine == *value,
+    /// Whether it is what `node` holds (a map as it was read, or its JSON).
+    fn is(&self, node: &Node) -> bool {
+        match (self, node) {
+            (Got::Node(mine), node) => *mine == node,
+            (Got::Value(mine), Node::Leaf(value)) => **mine == *value,
+            (Got::Value(mine), node) => node.same_as(mine),
         }
     }
 
@@ -105,7 +106,7 @@ fn got_truthy(got: &Got<'_>) -> bool {
 /// A frame's values: what `set` put there (and a macro's arguments), and its loop.
 struct Frame<'a> {
     kind: Kind,
-    values: Vec<(&'a str, Got<'a>)>,
+    values: Vec<(Root, Got<'a>)>,
     looping: Option<Looping<'a>>,
 }
 
@@ -118,7 +119,7 @@ impl<'a> Frame<'a> {
         }
     }
 
-    fn set(&mut self, key: &'a str, value: Got<'a>) {
+    fn set(&mut self, key: Root, value: Got<'a>) {
         match self.values.iter_mut().find(|(k, _)| *k == key) {
             Some((_, slot)) => *slot = value,
             None => self.values.push((key, value)),
@@ -127,7 +128,7 @@ impl<'a> Frame<'a> {
 
     /// Tera's `StackFrame::find_value`: the frame's values, then its loop.
     fn find(&self, name: &Name) -> Option<Got<'a>> {
-        if let Some((_, value)) = self.values.iter().find(|(k, _)| *k == name.root) {
+        if let Some((_, value)) = self.values.iter().find(|(k, _)| *k == name.root_at) {
             if name.rest.is_empty() {
                 return Some(value.clone());
             }
@@ -141,8 +142,8 @@ impl<'a> Frame<'a> {
 
 /// A loop's items and where it is.
 struct Looping<'a> {
-    key: Option<&'a str>,
-    value: &'a str,
+    key: Option<Root>,
+    value: Root,
     items: Items<'a>,
     current: usize,
 }
@@ -177,11 +178,11 @@ impl<'a> Looping<'a> {
     fn find(&self, name: &Name) -> Option<Got<'a>> {
         let owned = |value: Value| Some(Got::Value(Cow::Owned(value)));
         if let (Some(key), Items::Pairs(pairs)) = (self.key, &self.items) {
-            if name.rest.is_empty() && name.root == key {
+            if name.rest.is_empty() && name.root_at == key {
                 return owned(Value::String(pairs[self.current].0.clone()));
             }
         }
-        if name.root == "loop" {
+        if name.root_at == LOOP {
             let n = self.current;
             return match name.rest.as_slice() {
                 [field] if field == "index" => owned(Value::Number((n + 1).into())),
@@ -191,7 +192,7 @@ impl<'a> Looping<'a> {
                 _ => None,
             };
         }
-        if name.root != self.value {
+        if name.root_at != self.value {
             return None;
         }
         let value = self.value();
@@ -305,7 +306,7 @@ impl<'a> Runner<'a> {
             Step::For(each) => self.for_loop(each, escape, out)?,
             Step::Set { key, value, global } => {
                 let value = self.eval(value, false)?;
-                self.frame_for_set(*global, key).set(key, value);
+                self.frame_for_set(*global, *key).set(*key, value);
             }
             Step::Include(steps) => {
                 self.frames.push(Frame::new(Kind::Include));
@@ -388,7 +389,7 @@ impl<'a> Runner<'a> {
                 self.lookup(&read.name)
             };
             match (now, &read.value) {
-                (Some(now), Some(then)) => now.same_as(then),
+                (Some(now), Some(then)) => now.is(then),
                 (None, None) => true,
                 _ => false,
             }
@@ -403,13 +404,13 @@ impl<'a> Runner<'a> {
         for record in &mut self.records {
             let context_only = if from_context {
                 at >= record.base
-            } else if !record.holds(at, &name.root) {
+            } else if !record.holds(at, name.root_at) {
                 false
             } else {
                 continue;
             };
             if !record.knows(context_only, name) {
-                record.note(context_only, name, value.map(Got::to_value));
+                record.note(context_only, name, value.map(Got::to_node));
             }
         }
     }
@@ -423,7 +424,7 @@ impl<'a> Runner<'a> {
     }
 
     /// The frame a `set` of `key` writes in (noted for the fragments being recorded).
-    fn frame_for_set(&mut self, global: bool, key: &str) -> &mut Frame<'a> {
+    fn frame_for_set(&mut self, global: bool, key: Root) -> &mut Frame<'a> {
         let at = if global {
             // `set_global` in a loop sets in the frame around the loops.
             self.frames
@@ -463,8 +464,8 @@ impl<'a> Runner<'a> {
             _ => return Err(Unhandled),
         };
         let looping = Looping {
-            key: each.key.as_deref(),
-            value: &each.value,
+            key: each.key,
+            value: each.value,
             items,
             current: 0,
         };
@@ -822,7 +823,7 @@ impl<'a> Runner<'a> {
         let mut frame = Frame::new(Kind::Macro);
         for (name, value) in &run.args {
             let value = self.eval(value, false)?;
-            frame.set(name, value);
+            frame.set(*name, value);
         }
         self.frames.push(frame);
         let done = match self.kept_fragment(run.kept) {
