@@ -25,9 +25,9 @@ pub enum Node {
     /// as JSON: bytes serialize as a list of numbers, a value a kept fragment read may be a
     /// map worked out during the render).
     Leaf(Value),
-    /// A struct's fields or a map's entries, in the order they came. A map's key is there once;
-    /// a struct's field names are (serde gives each field its own), and should two fields
-    /// take one name, the last one counts, as in the JSON map.
+    /// A struct's fields or a map's entries, in the order they came. Should a name come twice
+    /// (a struct's field and a flattened map's key; the `lang` a page's context is given),
+    /// the last one counts, as in the JSON map.
     Object(Vec<(Key, Node)>),
     Array(Vec<Node>),
 }
@@ -53,9 +53,9 @@ impl Data {
         field(&self.fields, key)
     }
 
-    /// Puts `value` under `key`, in the place of the value named so before.
+    /// Puts `value` under `key`: read from now on in the place of a value named so before.
     pub fn insert(&mut self, key: impl Into<Key>, value: Node) {
-        insert(&mut self.fields, key.into(), value);
+        self.fields.push((key.into(), value));
     }
 
     /// The context as the JSON map `serde_json::to_value` makes of it.
@@ -112,6 +112,10 @@ impl Node {
     pub fn same_as(&self, value: &Value) -> bool {
         match (self, value) {
             (Node::Leaf(leaf), value) => leaf == value,
+            // A name given twice (the last counts): compared as JSON.
+            (Node::Object(fields), Value::Object(_)) if fields.len() > 1 && has_twice(fields) => {
+                self.to_value() == *value
+            }
             (Node::Object(fields), Value::Object(map)) => {
                 fields.len() == map.len()
                     && fields.iter().all(|(key, node)| {
@@ -141,12 +145,12 @@ fn field<'n>(fields: &'n [(Key, Node)], key: &str) -> Option<&'n Node> {
         .map(|(_, node)| node)
 }
 
-/// `serde_json::Map::insert`: a key given twice keeps the last value.
-fn insert(fields: &mut Vec<(Key, Node)>, key: Key, value: Node) {
-    match fields.iter_mut().find(|(name, _)| *name == key) {
-        Some((_, slot)) => *slot = value,
-        None => fields.push((key, value)),
-    }
+/// Whether a name comes twice among `fields`.
+fn has_twice(fields: &[(Key, Node)]) -> bool {
+    fields
+        .iter()
+        .enumerate()
+        .any(|(at, (key, _))| fields[..at].iter().any(|(before, _)| before == key))
 }
 
 fn object_value(fields: &[(Key, Node)]) -> Value {
@@ -412,11 +416,8 @@ impl ser::SerializeMap for Entries {
             .key
             .take()
             .ok_or_else(|| Error("a map's value came before its key".to_string()))?;
-        insert(
-            &mut self.fields,
-            Key::Owned(key),
-            value.serialize(Serializer)?,
-        );
+        self.fields
+            .push((Key::Owned(key), value.serialize(Serializer)?));
         Ok(())
     }
     fn end(self) -> Result<Node, Error> {
