@@ -189,8 +189,15 @@ impl From<serde_json::Error> for Error {
 /// Makes a [`Node`] of a value: a leaf as `serde_json`'s own value serializer makes it.
 struct Serializer;
 
-fn leaf(value: Result<Value, serde_json::Error>) -> Result<Node, Error> {
-    Ok(Node::Leaf(value?))
+/// `Serializer`'s method for each kind of leaf: the JSON value `serde_json` makes of it.
+macro_rules! leaves {
+    ($($method:ident($kind:ty)),* $(,)?) => {
+        $(
+            fn $method(self, v: $kind) -> Result<Node, Error> {
+                Ok(Node::Leaf(serde_json::value::Serializer.$method(v)?))
+            }
+        )*
+    };
 }
 
 impl ser::Serializer for Serializer {
@@ -204,53 +211,23 @@ impl ser::Serializer for Serializer {
     type SerializeStruct = Fields;
     type SerializeStructVariant = Variant<Fields>;
 
-    fn serialize_bool(self, v: bool) -> Result<Node, Error> {
-        Ok(Node::Leaf(Value::Bool(v)))
-    }
-    fn serialize_i8(self, v: i8) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_i16(self, v: i16) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_i32(self, v: i32) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_i64(self, v: i64) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_i128(self, v: i128) -> Result<Node, Error> {
-        leaf(serde_json::value::Serializer.serialize_i128(v))
-    }
-    fn serialize_u8(self, v: u8) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_u16(self, v: u16) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_u32(self, v: u32) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_u64(self, v: u64) -> Result<Node, Error> {
-        Ok(Node::Leaf(v.into()))
-    }
-    fn serialize_u128(self, v: u128) -> Result<Node, Error> {
-        leaf(serde_json::value::Serializer.serialize_u128(v))
-    }
-    fn serialize_f32(self, v: f32) -> Result<Node, Error> {
-        leaf(serde_json::value::Serializer.serialize_f32(v))
-    }
-    fn serialize_f64(self, v: f64) -> Result<Node, Error> {
-        leaf(serde_json::value::Serializer.serialize_f64(v))
-    }
-    fn serialize_char(self, v: char) -> Result<Node, Error> {
-        Ok(Node::Leaf(Value::String(v.to_string())))
-    }
-    fn serialize_str(self, v: &str) -> Result<Node, Error> {
-        Ok(Node::Leaf(Value::String(v.to_string())))
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Result<Node, Error> {
-        leaf(serde_json::value::Serializer.serialize_bytes(v))
+    leaves! {
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_i128(i128),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_u128(u128),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
     }
     fn serialize_none(self) -> Result<Node, Error> {
         Ok(Node::Leaf(Value::Null))
