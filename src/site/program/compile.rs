@@ -166,7 +166,7 @@ impl<'t> Compiler<'t> {
                 };
                 self.branches -= 1;
                 vec![Step::For(Box::new(Loop {
-                    key: (forloop.key.clone()).map(|key| number(&mut self.roots, key)),
+                    key: forloop.key.clone().map(|key| number(&mut self.roots, key)),
                     value: number(&mut self.roots, forloop.value.clone()),
                     container,
                     body,
