@@ -80,9 +80,9 @@ impl Fairing for Writer {
             // builds read it anyway and check that it does.
             Some(sent) => {
                 if cfg!(debug_assertions) {
-                    let read = read_body(response, size).await;
+                    let body = read_body(response, size).await;
                     debug_assert!(
-                        read.as_deref() == Some(sent.as_ref()),
+                        body.as_deref() == Some(sent.as_ref()),
                         "the body of a page is the page its responder gave"
                     );
                 }

@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use rocket_dyn_templates::tera::{Map, Value};
+use rocket_dyn_templates::tera::Value;
 use serde::ser::{self, Serialize};
 
 /// A field's name: a struct's own, or a map's key.
@@ -64,8 +64,10 @@ impl Data {
     }
 }
 
-impl From<Map<String, Value>> for Data {
-    fn from(map: Map<String, Value>) -> Data {
+/// JSON read back into a tree (the program's tests give their contexts as JSON).
+#[cfg(test)]
+impl From<serde_json::Map<String, Value>> for Data {
+    fn from(map: serde_json::Map<String, Value>) -> Data {
         Data {
             fields: map
                 .into_iter()
@@ -75,6 +77,7 @@ impl From<Map<String, Value>> for Data {
     }
 }
 
+#[cfg(test)]
 impl From<Value> for Node {
     fn from(value: Value) -> Node {
         match value {
@@ -263,10 +266,7 @@ impl ser::Serializer for Serializer {
         variant: &'static str,
         value: &T,
     ) -> Result<Node, Error> {
-        Ok(Node::Object(vec![(
-            Key::Borrowed(variant),
-            value.serialize(Serializer)?,
-        )]))
+        Ok(tagged(variant, value.serialize(Serializer)?))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Items, Error> {
         Ok(Items(Vec::with_capacity(len.unwrap_or(0))))
@@ -402,6 +402,12 @@ impl ser::SerializeMap for Entries {
     }
 }
 
+/// An enum variant that holds something, as `serde_json` writes it: a map of one name, the
+/// variant's, to what it holds.
+fn tagged(variant: &'static str, inner: Node) -> Node {
+    Node::Object(vec![(Key::Borrowed(variant), inner)])
+}
+
 /// An enum variant's fields or items, under the variant's name.
 struct Variant<T> {
     variant: &'static str,
@@ -415,10 +421,7 @@ impl ser::SerializeTupleVariant for Variant<Items> {
         ser::SerializeSeq::serialize_element(&mut self.inner, value)
     }
     fn end(self) -> Result<Node, Error> {
-        Ok(Node::Object(vec![(
-            Key::Borrowed(self.variant),
-            Node::Array(self.inner.0),
-        )]))
+        Ok(tagged(self.variant, ser::SerializeSeq::end(self.inner)?))
     }
 }
 
@@ -433,10 +436,7 @@ impl ser::SerializeStructVariant for Variant<Fields> {
         ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
     }
     fn end(self) -> Result<Node, Error> {
-        Ok(Node::Object(vec![(
-            Key::Borrowed(self.variant),
-            Node::Object(self.inner.0),
-        )]))
+        Ok(tagged(self.variant, ser::SerializeStruct::end(self.inner)?))
     }
 }
 
