@@ -282,7 +282,7 @@ pub(super) fn number(steps: &mut [Step], next: &mut usize) {
         number_inside(step, next);
         let worth = match step {
             Step::If { .. } | Step::For(_) | Step::Include(_) | Step::Print(_) => works(step),
-            Step::Text(_) | Step::Set { .. } | Step::Kept(_) => false,
+            Step::Text(_) | Step::Set { .. } | Step::Kept(_) | Step::Run(_) => false,
         };
         if worth {
             let inner = std::mem::replace(step, Step::Text(String::new()));
@@ -290,6 +290,40 @@ pub(super) fn number(steps: &mut [Step], next: &mut usize) {
             *next += 1;
         }
     }
+}
+
+/// A page's `steps` (numbered already) in runs, halves of halves, each run that holds two
+/// steps or more doing more than writing text kept as one fragment (numbered from `next`): a
+/// page keeps most of what it writes from one render to the next, and a run of it written
+/// again is one check of what it read instead of one per step. A run that holds what changes
+/// on every render (a visit count) rests, and its halves are kept on their own; one that sets a
+/// name for the steps after it is never kept (a fragment that sets a name outside itself never
+/// is), so nothing is skipped that a later step reads.
+pub(super) fn group(steps: Vec<Step>, next: &mut usize) -> Vec<Step> {
+    if doing(&steps) < 2 {
+        return steps;
+    }
+    let mut first = steps;
+    let second = first.split_off(first.len() / 2);
+    let mut runs = Vec::with_capacity(2);
+    for half in [first, second] {
+        let half = group(half, next);
+        if doing(&half) < 2 {
+            runs.extend(half);
+        } else {
+            runs.push(Step::Kept(Box::new((*next, Step::Run(half)))));
+            *next += 1;
+        }
+    }
+    runs
+}
+
+/// How many of `steps` do more than write text.
+fn doing(steps: &[Step]) -> usize {
+    steps
+        .iter()
+        .filter(|step| !matches!(step, Step::Text(_)))
+        .count()
 }
 
 /// Numbers the fragments inside `step`'s bodies and expressions.
@@ -316,7 +350,7 @@ fn number_inside(step: &mut Step, next: &mut usize) {
                 number(body, next);
             }
         }
-        Step::Include(steps) => number(steps, next),
+        Step::Include(steps) | Step::Run(steps) => number(steps, next),
         Step::Kept(kept) => number_inside(&mut kept.1, next),
     }
 }
@@ -387,6 +421,7 @@ fn works(step: &Step) -> bool {
                 || otherwise.iter().flatten().any(works)
         }
         Step::For(_) | Step::Include(_) => true,
+        Step::Run(steps) => steps.iter().any(works),
         Step::Kept(kept) => works(&kept.1),
     }
 }

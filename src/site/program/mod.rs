@@ -92,6 +92,7 @@ impl Programs {
             match compile::page(tera, directs, pure, name) {
                 Ok(mut program) => {
                     kept::number(&mut program.steps, &mut fragments);
+                    program.steps = kept::group(std::mem::take(&mut program.steps), &mut fragments);
                     pages.insert(name.clone(), program);
                 }
                 Err(reason) => skipped.push((name.clone(), reason)),
@@ -187,6 +188,9 @@ enum Step {
     },
     /// An included template's steps, run in a frame of their own.
     Include(Vec<Step>),
+    /// A run of a page's steps, in the frame they stand in: kept as one fragment
+    /// ([`kept::group`]).
+    Run(Vec<Step>),
     /// A step whose output [`Programs::render_kept`] keeps (`kept`), numbered in its
     /// [`Programs`].
     Kept(Box<(usize, Step)>),

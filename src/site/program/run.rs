@@ -308,6 +308,7 @@ impl<'a> Runner<'a> {
                 let value = self.eval(value, false)?;
                 self.frame_for_set(*global, *key).set(*key, value);
             }
+            Step::Run(steps) => self.steps(steps, escape, out)?,
             Step::Include(steps) => {
                 self.frames.push(Frame::new(Kind::Include));
                 let done = self.steps(steps, escape, out);

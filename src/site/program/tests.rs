@@ -514,3 +514,32 @@ fn a_macros_body_is_kept_by_the_parts_of_its_arguments_it_reads() {
     let (written, _) = programs.kept_counts();
     assert_eq!(written, 2 * 39);
 }
+
+#[test]
+fn a_pages_steps_are_kept_in_runs_and_a_run_that_sets_a_name_for_the_steps_after_it_never_is() {
+    // Plain prints are no fragments of their own: only a run of them is kept. The visit count
+    // changes on every render; the user changes once, and with it what the `set` holds.
+    let tera = loaded(&[(
+        "page.html",
+        "<h1>{{ user }}</h1><p>{{ section }}</p><b>{{ session.id }}</b>\
+         {% set shown = user | upper %}<i>{{ visits }}</i><p>{{ shown }}</p><u>{{ flag }}</u>",
+    )]);
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
+    for visits in 0..60 {
+        let user = if visits < 30 { "alice" } else { "carol" };
+        let context = changed(
+            &context(),
+            &[("visits", json!(visits)), ("user", json!(user))],
+        );
+        let expected = tera.render("page.html", &context).expect("Tera renders it");
+        assert_eq!(
+            kept(&programs, "page.html", &context),
+            expected,
+            "render {visits}"
+        );
+    }
+    // The first run (the heading, the section and the session) was written again whole on
+    // the renders where the user stayed the same.
+    let (written, _) = programs.kept_counts();
+    assert!(written >= 50, "written again {written} times");
+}
