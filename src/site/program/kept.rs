@@ -292,30 +292,54 @@ pub(super) fn number(steps: &mut [Step], next: &mut usize) {
     }
 }
 
-/// A page's `steps` (numbered already) in runs, halves of halves, each run that holds two
-/// steps or more doing more than writing text kept as one fragment (numbered from `next`): a
-/// page keeps most of what it writes from one render to the next, and a run of it written
-/// again is one check of what it read instead of one per step. A run that holds what changes
-/// on every render (a visit count) rests, and its halves are kept on their own; one that sets a
-/// name for the steps after it is never kept (a fragment that sets a name outside itself never
-/// is), so nothing is skipped that a later step reads.
-pub(super) fn group(steps: Vec<Step>, next: &mut usize) -> Vec<Step> {
+/// A page's `steps` (numbered already) as runs, each kept as one fragment (numbered from
+/// `next`): the whole page, its halves, their halves, down to runs of one step that does more
+/// than write text; and so the steps of each condition's branches and each include. A page
+/// keeps most of what it writes from one render to the next, and a run of it written again is
+/// one check of what it read instead of one per step. A run that holds what changes on every
+/// render (a visit count) rests, and its halves are kept on their own; one that sets a name
+/// for the steps after it is never kept (a fragment that sets a name outside itself never is),
+/// so nothing is skipped that a later step reads.
+pub(super) fn group(mut steps: Vec<Step>, next: &mut usize) -> Vec<Step> {
+    for step in &mut steps {
+        group_inside(step, next);
+    }
+    runs(steps, next)
+}
+
+/// `steps` as one run holding its halves as runs, when two of them or more do more than
+/// write text.
+fn runs(mut steps: Vec<Step>, next: &mut usize) -> Vec<Step> {
     if doing(&steps) < 2 {
         return steps;
     }
-    let mut first = steps;
-    let second = first.split_off(first.len() / 2);
-    let mut runs = Vec::with_capacity(2);
-    for half in [first, second] {
-        let half = group(half, next);
-        if doing(&half) < 2 {
-            runs.extend(half);
-        } else {
-            runs.push(Step::Kept(Box::new((*next, Step::Run(half)))));
-            *next += 1;
+    let second = steps.split_off(steps.len() / 2);
+    let mut run = runs(steps, next);
+    run.extend(runs(second, next));
+    let id = *next;
+    *next += 1;
+    vec![Step::Kept(Box::new((id, Step::Run(run))))]
+}
+
+/// Groups the steps of a condition's branches and of an include (a loop's body changes with
+/// each item, and a macro's body is kept whole).
+fn group_inside(step: &mut Step, next: &mut usize) {
+    match step {
+        Step::If {
+            branches,
+            otherwise,
+        } => {
+            for (_, body) in branches.iter_mut() {
+                *body = group(std::mem::take(body), next);
+            }
+            if let Some(body) = otherwise {
+                *body = group(std::mem::take(body), next);
+            }
         }
+        Step::Include(steps) => *steps = group(std::mem::take(steps), next),
+        Step::Kept(kept) => group_inside(&mut kept.1, next),
+        Step::Text(_) | Step::Print(_) | Step::For(_) | Step::Set { .. } | Step::Run(_) => {}
     }
-    runs
 }
 
 /// How many of `steps` do more than write text.
