@@ -1,8 +1,8 @@
 //! Fragments of a page kept from one render to the next.
 //!
 //! A fragment is a condition, a loop, an include or a printed value that does work (calls a
-//! function or a macro, filters a value, loops or includes), or a macro's whole body that does
-//! ([`number`] picks them when the programs compile). On
+//! function or a macro, filters a value, loops or includes), a macro's whole body that does
+//! ([`number`] picks them when the programs compile), or a run of a page's steps ([`group`]). On
 //! [`super::Programs::render_kept`] the runner records what the fragment read from outside
 //! itself (each name it looked up, with the value it found, or none) while it renders, and
 //! keeps its output with that record. The next render that reaches the fragment looks those

@@ -1,6 +1,7 @@
 //! Each program renders the bytes Tera renders, on templates that use what the pages use.
 
 use std::collections::HashMap;
+use std::fmt::Display;
 use std::sync::Arc;
 
 use rocket_dyn_templates::tera::{self, Context, Tera, Value};
@@ -330,6 +331,17 @@ fn a_function_with_a_direct_form_is_called_in_it_with_its_arguments_worked_out()
 }
 
 /// A context from `base` with each (name, value) of `changes` put in.
+/// `page.html` rendered keeping its fragments, checked against Tera's render for `context`
+/// (`render` names it in a failure).
+fn kept_as_tera(tera: &Tera, programs: &Programs, context: &Context, render: impl Display) {
+    let expected = tera.render("page.html", context).expect("Tera renders it");
+    assert_eq!(
+        kept(programs, "page.html", context),
+        expected,
+        "render {render}"
+    );
+}
+
 fn changed(base: &Context, changes: &[(&str, Value)]) -> Context {
     let mut context = base.clone();
     for (name, value) in changes {
@@ -384,12 +396,7 @@ fn a_kept_fragment_is_written_again_only_while_the_values_it_read_are_the_same()
     ];
     // Each page as Tera renders it for its own context, however the ones before it went.
     for (i, context) in contexts.iter().enumerate() {
-        let expected = tera.render("page.html", context).expect("Tera renders it");
-        assert_eq!(
-            kept(&programs, "page.html", context),
-            expected,
-            "render {i}"
-        );
+        kept_as_tera(&tera, &programs, context, i);
     }
     let (written, rendered) = programs.kept_counts();
     assert!(written > 10 && rendered > 10, "{written} {rendered}");
@@ -447,8 +454,7 @@ fn a_macro_reads_the_pages_context_past_the_values_around_its_call() {
     let first = changed(&context(), &[("user", json!("a"))]);
     let second = changed(&context(), &[("user", json!("z"))]);
     for context in [&first, &first, &second, &first] {
-        let expected = tera.render("page.html", context).expect("Tera renders it");
-        assert_eq!(kept(&programs, "page.html", context), expected);
+        kept_as_tera(&tera, &programs, context, "");
     }
     assert_eq!(
         kept(&programs, "page.html", &second),
@@ -502,12 +508,7 @@ fn a_macros_body_is_kept_by_the_parts_of_its_arguments_it_reads() {
     for n in 0..40 {
         let counters = json!([{"kind": "plain", "count": n}, {"kind": "signed", "count": 2 * n}]);
         let context = changed(&context(), &[("counters", counters)]);
-        let expected = tera.render("page.html", &context).expect("Tera renders it");
-        assert_eq!(
-            kept(&programs, "page.html", &context),
-            expected,
-            "render {n}"
-        );
+        kept_as_tera(&tera, &programs, &context, n);
     }
     // The body of `card` (the only fragment here that reads no count) was written again for
     // both calls of every render after the first. In `late`, a condition that sets a name in
@@ -532,12 +533,7 @@ fn a_pages_steps_are_kept_in_runs_and_a_run_that_sets_a_name_for_the_steps_after
             &context(),
             &[("visits", json!(visits)), ("user", json!(user))],
         );
-        let expected = tera.render("page.html", &context).expect("Tera renders it");
-        assert_eq!(
-            kept(&programs, "page.html", &context),
-            expected,
-            "render {visits}"
-        );
+        kept_as_tera(&tera, &programs, &context, visits);
     }
     // The first run (the heading, the section and the session) was written again whole on
     // the renders where the user stayed the same.
@@ -556,8 +552,7 @@ fn the_steps_of_a_conditions_branch_are_kept_as_a_run_of_their_own() {
     let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
     for visits in 0..60 {
         let context = changed(&context(), &[("visits", json!(visits))]);
-        let expected = tera.render("page.html", &context).expect("Tera renders it");
-        assert_eq!(kept(&programs, "page.html", &context), expected);
+        kept_as_tera(&tera, &programs, &context, visits);
     }
     let (written, _) = programs.kept_counts();
     assert!(written >= 50, "written again {written} times");
