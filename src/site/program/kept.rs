@@ -126,6 +126,9 @@ pub(super) struct Version {
     /// Whether values printed were escaped (a macro called inside a `set` does not escape).
     pub escape: bool,
     pub reads: Vec<Read>,
+    /// The read found different when this version was last checked: it is checked first next
+    /// time (what changes on one render mostly changes on the next).
+    pub changed: AtomicUsize,
     pub bytes: Box<[u8]>,
     /// What it takes against [`BUDGET`].
     size: usize,
@@ -228,6 +231,7 @@ impl Store {
         let version = Version {
             escape,
             reads: record.reads,
+            changed: AtomicUsize::new(0),
             bytes: bytes.into(),
             size,
         };

@@ -4,13 +4,14 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use rocket_dyn_templates::tera::ast::{LogicOperator, MathOperator};
 use rocket_dyn_templates::tera::{Number, Value};
 
 use super::data::{Data, Node};
-use super::kept::{Fragment, Read, Record, Store};
+use super::kept::{Fragment, Read, Record, Store, Version};
 use super::{
     Call, Callee, Escape, Expr, FilterCall, Loop, MacroRun, Name, Part, Program, Root, Step,
     Strings, TestCall, Val, LOOP,
@@ -354,7 +355,7 @@ impl<'a> Runner<'a> {
     ) -> Result<()> {
         if let Ok(versions) = fragment.versions.read() {
             for version in versions.iter().filter(|version| version.escape == escape) {
-                if self.reads_the_same(&version.reads) {
+                if self.reads_the_same(version) {
                     out.extend_from_slice(&version.bytes);
                     store.written(fragment);
                     return Ok(());
@@ -378,23 +379,41 @@ impl<'a> Runner<'a> {
     }
 
     /// Whether each name a kept version read has the same value now (read again as the
-    /// fragment would, so the fragments around it record it too).
-    fn reads_the_same(&mut self, reads: &[Read]) -> bool {
-        reads.iter().all(|read| {
-            let now = if read.context_only {
-                let found = self.in_context(&read.name);
-                // Past every frame: for each fragment around, a read from the context.
-                self.record(&read.name, found.as_ref(), self.frames.len(), true);
-                found
-            } else {
-                self.lookup(&read.name)
-            };
-            match (now, &read.value) {
-                (Some(now), Some(then)) => now.is(then),
-                (None, None) => true,
-                _ => false,
+    /// fragment would, so the fragments around it record it too), the one found different
+    /// last time first.
+    fn reads_the_same(&mut self, version: &Version) -> bool {
+        let reads = &version.reads;
+        let first = version.changed.load(Ordering::Relaxed);
+        if reads
+            .get(first)
+            .is_some_and(|read| !self.read_the_same(read))
+        {
+            return false;
+        }
+        for (at, read) in reads.iter().enumerate() {
+            if at != first && !self.read_the_same(read) {
+                version.changed.store(at, Ordering::Relaxed);
+                return false;
             }
-        })
+        }
+        true
+    }
+
+    /// Whether `read` finds the same value now.
+    fn read_the_same(&mut self, read: &Read) -> bool {
+        let now = if read.context_only {
+            let found = self.in_context(&read.name);
+            // Past every frame: for each fragment around, a read from the context.
+            self.record(&read.name, found.as_ref(), self.frames.len(), true);
+            found
+        } else {
+            self.lookup(&read.name)
+        };
+        match (now, &read.value) {
+            (Some(now), Some(then)) => now.is(then),
+            (None, None) => true,
+            _ => false,
+        }
     }
 
     /// Notes, for each fragment being recorded, a read of `name` that found `value` in the
