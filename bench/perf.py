@@ -22,11 +22,11 @@ less. Reuses run.py's helpers. Start from `cargo build --release`.
 """
 
 import argparse
+import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -69,18 +69,15 @@ def rows(report):
 def profile(server, url, headers, options, seconds, frequency):
     """The server's CPU µs per request under wrk, and perf's data file for that stretch."""
     run.wrk(url, 2, headers=headers, **options)  # warm: kept fragments, allocator, caches
-    data = tempfile.NamedTemporaryFile(prefix="perf-", suffix=".data", delete=False).name
-    # perf stops with wrk: it is started first and told to sample for wrk's duration plus a
-    # little, so every request wrk counts is inside the samples.
+    handle, data = tempfile.mkstemp(prefix="perf-", suffix=".data")
+    os.close(handle)
+    # perf samples for wrk's duration and a second more, started first, so that every
+    # request wrk counts falls inside the samples.
     recorder = subprocess.Popen(
         ["perf", "record", "-F", str(frequency), "--call-graph=dwarf,16384", "-p",
          str(server.process.pid), "-o", data, "--", "sleep", str(seconds + 1)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    result = {}
-    measure = threading.Thread(target=lambda: result.update(
-        run.timed(server, url, seconds, headers=headers, **options)))
-    measure.start()
-    measure.join()
+    result = run.timed(server, url, seconds, headers=headers, **options)
     recorder.wait()
     return result, data
 
