@@ -78,14 +78,16 @@ fn forged_login(request: &Request<'_>, response: &Response<'_>) -> Option<Outcom
     }
     let headers = request.headers();
     origin::judge(
-        headers.get_one("Sec-Fetch-Site"),
-        headers.get_one("Origin"),
-        headers.get_one("Host"),
+        crate::site::headers::first(headers, "Sec-Fetch-Site"),
+        crate::site::headers::first(headers, "Origin"),
+        crate::site::headers::first(headers, "Host"),
     )?;
     let me = format!("{}/me", lab.path);
     match response.status() {
         Status::Forbidden => Some(Outcome::Refused),
-        Status::SeeOther if response.headers().get_one("Location") == Some(me.as_str()) => {
+        Status::SeeOther
+            if crate::site::headers::first(response.headers(), "Location") == Some(me.as_str()) =>
+        {
             Some(Outcome::Succeeded)
         }
         _ => None,

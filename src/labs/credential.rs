@@ -108,7 +108,12 @@ impl<'r> LabCookies<'r> {
             jar: request.cookies(),
             secure,
             twice: &request
-                .local_cache(|| SentTwice(names_sent_twice(request.headers().get("Cookie"))))
+                .local_cache(|| {
+                    SentTwice(names_sent_twice(crate::site::headers::all(
+                        request.headers(),
+                        "Cookie",
+                    )))
+                })
                 .0,
         }
     }

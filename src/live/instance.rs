@@ -124,10 +124,12 @@ impl Instance {
         for name in ["Location", "Set-Cookie", "WWW-Authenticate"] {
             record
                 .received
-                .extend(response.headers().get(name).map(|value| Line {
-                    name,
-                    value: value.to_string(),
-                }));
+                .extend(
+                    crate::site::headers::all(response.headers(), name).map(|value| Line {
+                        name,
+                        value: value.to_string(),
+                    }),
+                );
         }
         let html = response.content_type() == Some(ContentType::HTML);
         let body = response.into_string().await.unwrap_or_default();

@@ -158,10 +158,7 @@ impl<'r> FromRequest<'r> for IfNoneMatch {
     type Error = std::convert::Infallible;
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let value = request
-            .headers()
-            .get_one("If-None-Match")
-            .map(str::to_string);
+        let value = super::headers::first(request.headers(), "If-None-Match").map(str::to_string);
         Outcome::Success(IfNoneMatch(value))
     }
 }
@@ -187,7 +184,7 @@ impl<'r> FromRequest<'r> for AcceptsGzip {
     type Error = std::convert::Infallible;
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let header = request.headers().get_one("Accept-Encoding").unwrap_or("");
+        let header = super::headers::first(request.headers(), "Accept-Encoding").unwrap_or("");
         Outcome::Success(AcceptsGzip(accepts_gzip(header)))
     }
 }

@@ -5,8 +5,10 @@
 //! `Permissions-Policy`, `Strict-Transport-Security`) are configured on a `Shield` of our own,
 //! which replaces the default one; the rest are set by `SecurityHeaders`.
 
+use std::borrow::Cow;
+
 use rocket::fairing::{AdHoc, Fairing, Info, Kind};
-use rocket::http::Header;
+use rocket::http::{Header, HeaderMap};
 use rocket::shield::{Feature, Frame, Hsts, NoSniff, Permission, Referrer, Shield};
 use rocket::{Request, Response};
 
@@ -45,13 +47,39 @@ pub fn shield(hsts: bool) -> Shield {
 /// `response.content_type() == Some(ContentType::HTML)` says, without parsing the header into
 /// a media type (each page's response fairings ask, and the parse cost more than their work).
 pub fn is_html(response: &Response<'_>) -> bool {
-    let Some(value) = response.headers().get_one("Content-Type") else {
+    let Some(value) = first(response.headers(), "Content-Type") else {
         return false;
     };
     let essence = value.split(';').next().unwrap_or_default();
     essence.split_once('/').is_some_and(|(top, sub)| {
         top.eq_ignore_ascii_case("text") && sub.eq_ignore_ascii_case("html")
     })
+}
+
+/// The first value of the header `name` (any case), as `HeaderMap::get_one` finds it, found
+/// by comparing names in turn. `get_one` hashes the name a byte at a time, folding its case,
+/// and that costs more than going through the dozen or so headers a request or a response
+/// carries (`bench/RESULTS.md`, seventeenth run); a page's guards and fairings read about a
+/// dozen headers.
+pub fn first<'m>(headers: &'m HeaderMap<'_>, name: &str) -> Option<&'m str> {
+    all(headers, name).next()
+}
+
+/// Every value of the header `name` (any case), in the order `HeaderMap::get` gives them,
+/// found as [`first`] finds one.
+pub fn all<'m, 'n>(headers: &'m HeaderMap<'_>, name: &'n str) -> impl Iterator<Item = &'m str> + 'n
+where
+    'm: 'n,
+{
+    headers
+        .iter()
+        .filter(move |header| header.name.as_str().eq_ignore_ascii_case(name))
+        .filter_map(|header| match header.value {
+            // `HeaderMap::iter` lends each value from the map (the test below holds it to
+            // what `get` finds), so none is passed over here.
+            Cow::Borrowed(value) => Some(value),
+            Cow::Owned(_) => None,
+        })
 }
 
 /// Attaches our `Shield` once the configuration (`cookie_secure`) is known.
@@ -119,5 +147,38 @@ mod tests {
             );
         }
         assert!(!is_html(&Response::new()));
+    }
+
+    #[test]
+    fn first_and_all_find_what_get_one_and_get_find_in_any_case() {
+        let mut headers = HeaderMap::new();
+        headers.add_raw("Host", "labs.test:8000");
+        headers.add_raw("cookie", "a=1");
+        headers.add_raw("Accept", "text/html");
+        headers.add_raw("COOKIE", "b=2; c=3");
+        headers.add_raw("Set-Cookie", "d=4; Path=/");
+        for name in [
+            "Cookie",
+            "cookie",
+            "COOKIE",
+            "host",
+            "Accept",
+            "Set-Cookie",
+            "Origin",
+            "",
+        ] {
+            assert_eq!(first(&headers, name), headers.get_one(name), "{name}");
+            assert_eq!(
+                all(&headers, name).collect::<Vec<_>>(),
+                headers.get(name).collect::<Vec<_>>(),
+                "{name}"
+            );
+        }
+        assert_eq!(first(&headers, "Cookie"), Some("a=1"));
+        assert_eq!(
+            all(&headers, "cookie").collect::<Vec<_>>(),
+            ["a=1", "b=2; c=3"]
+        );
+        assert_eq!(first(&headers, "Cook"), None);
     }
 }

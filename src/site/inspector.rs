@@ -41,12 +41,10 @@ impl<'r> FromRequest<'r> for SentHeaders {
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         request.local_cache(|| FillSetCookieSlot(true));
-        let cookies: Vec<&str> = request.headers().get("Cookie").collect();
+        let cookies: Vec<&str> = super::headers::all(request.headers(), "Cookie").collect();
         Outcome::Success(SentHeaders {
             cookie: (!cookies.is_empty()).then(|| cookies.join("; ")),
-            authorization: request
-                .headers()
-                .get_one("Authorization")
+            authorization: super::headers::first(request.headers(), "Authorization")
                 .map(str::to_string),
         })
     }
@@ -73,9 +71,7 @@ impl Fairing for SetCookieEcho {
         if !is_inspector_page(request) || !super::headers::is_html(response) {
             return;
         }
-        let lines: Vec<String> = response
-            .headers()
-            .get("Set-Cookie")
+        let lines: Vec<String> = super::headers::all(response.headers(), "Set-Cookie")
             .map(|line| super::time_tag::mark_expires(line, &escape_html(line)))
             .collect();
         let filled = if lines.is_empty() {

@@ -57,12 +57,7 @@ fn negotiate(request: &Request<'_>) -> Lang {
                 .get(COOKIE)
                 .and_then(|c| Lang::from_code(c.value()))
         })
-        .or_else(|| {
-            request
-                .headers()
-                .get_one("Accept-Language")
-                .and_then(preferred)
-        })
+        .or_else(|| super::headers::first(request.headers(), "Accept-Language").and_then(preferred))
         .unwrap_or(Lang::En)
 }
 

@@ -67,9 +67,9 @@ pub fn judge(
 fn check(request: &Request<'_>) -> Option<CrossOrigin> {
     let headers = request.headers();
     judge(
-        headers.get_one("Sec-Fetch-Site"),
-        headers.get_one("Origin"),
-        headers.get_one("Host"),
+        super::headers::first(headers, "Sec-Fetch-Site"),
+        super::headers::first(headers, "Origin"),
+        super::headers::first(headers, "Host"),
     )
 }
 

@@ -28,7 +28,7 @@ impl<'r> FromRequest<'r> for ReaderOrigin {
                 .state::<AppConfig>()
                 .is_some_and(|config| config.cookies.secure);
         let scheme = if https { "https" } else { "http" };
-        let authority = match request.headers().get_one("Host") {
+        let authority = match super::headers::first(request.headers(), "Host") {
             Some(host) if is_authority(host) => host.to_string(),
             _ => configured_authority(rocket.config()),
         };

@@ -74,7 +74,7 @@ fn credential_arrived(lab: &LabInfo, request: &Request<'_>) -> bool {
             let name = credential.name(secure);
             request.cookies().get(name).is_some()
         }
-        None => request.headers().contains("Authorization"),
+        None => crate::site::headers::first(request.headers(), "Authorization").is_some(),
     }
 }
 
@@ -94,11 +94,11 @@ fn decide(lab: &LabInfo, request: &Request<'_>, status: u16) -> Decision {
 /// The request as the log keeps it, if it came from another site or origin.
 fn seen(lab: &'static LabInfo, request: &Request<'_>, status: u16) -> Option<Seen> {
     let headers = request.headers();
-    let header = |name: &str| headers.get_one(name).map(str::to_string);
+    let header = |name: &str| crate::site::headers::first(headers, name).map(str::to_string);
     origin::judge(
-        headers.get_one("Sec-Fetch-Site"),
-        headers.get_one("Origin"),
-        headers.get_one("Host"),
+        crate::site::headers::first(headers, "Sec-Fetch-Site"),
+        crate::site::headers::first(headers, "Origin"),
+        crate::site::headers::first(headers, "Host"),
     )?;
     Some(Seen {
         at: log::now(),

@@ -109,9 +109,7 @@ impl Choices {
     fn in_force(request: &Request<'_>, response: &Response<'_>) -> Choices {
         // Most responses set no choice: a prefix test before any parsing.
         let prefix = format!("{CHOICE_COOKIE}=");
-        let set_now = response
-            .headers()
-            .get("Set-Cookie")
+        let set_now = crate::site::headers::all(response.headers(), "Set-Cookie")
             .filter(|line| line.starts_with(&prefix))
             .find_map(|line| Cookie::parse_encoded(line.to_string()).ok());
         match set_now {
@@ -252,9 +250,7 @@ impl Fairing for ApplyChoice {
             .rocket()
             .state::<AppConfig>()
             .is_some_and(|config| config.cookies.secure);
-        let lines: Vec<String> = response
-            .headers()
-            .get("Set-Cookie")
+        let lines: Vec<String> = crate::site::headers::all(response.headers(), "Set-Cookie")
             .map(|line| rewrite(line, &choices, secure))
             .collect();
         response.remove_header("Set-Cookie");

@@ -115,7 +115,7 @@ async fn judged<'r>(request: &'r Request<'_>) -> &'r Outcome<(Bearer, Vec<Lenien
 async fn judge(request: &Request<'_>) -> Outcome<(Bearer, Vec<Leniency>), ()> {
     let keys = try_outcome!(request.guard::<&State<JwtKeys>>().await);
     let policy = try_outcome!(request.guard::<Policy>().await);
-    let header = request.headers().get_one("Authorization");
+    let header = crate::site::headers::first(request.headers(), "Authorization");
     let (bearer, lenient) = Bearer::read_with(header, keys, &policy);
     if let Outcome::Success(learner) = request.guard::<Learner<'_>>().await {
         learner.saw_jwt(header.and_then(bearer_token), bearer.verdict(&lenient));

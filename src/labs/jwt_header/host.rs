@@ -12,9 +12,7 @@ impl<'r> FromRequest<'r> for RequestHost {
     type Error = std::convert::Infallible;
 
     async fn from_request(request: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        let host = request
-            .headers()
-            .get_one("Host")
+        let host = crate::site::headers::first(request.headers(), "Host")
             .filter(|h| {
                 !h.is_empty()
                     && h.len() <= 255
