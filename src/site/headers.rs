@@ -59,8 +59,8 @@ pub fn is_html(response: &Response<'_>) -> bool {
 /// The first value of the header `name` (any case), as `HeaderMap::get_one` finds it, found
 /// by comparing names in turn. `get_one` hashes the name a byte at a time, folding its case,
 /// and that costs more than going through the dozen or so headers a request or a response
-/// carries (`bench/RESULTS.md`, seventeenth run); a page's guards and fairings read about a
-/// dozen headers.
+/// carries; a lab page's guards and fairings look up about thirteen names per request
+/// (`bench/RESULTS.md`, seventeenth run).
 pub fn first<'m>(headers: &'m HeaderMap<'_>, name: &str) -> Option<&'m str> {
     all(headers, name).next()
 }

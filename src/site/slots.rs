@@ -231,7 +231,8 @@ impl AsyncRead for Filled {
 }
 
 /// Rocket asks a sized body to seek only to learn its size when it is not given (it is here);
-/// a seek is served all the same, as `Cursor` serves one.
+/// a seek is served all the same, as `Cursor` serves one, except that a seek past the end
+/// reads on from the end.
 impl AsyncSeek for Filled {
     fn start_seek(self: Pin<&mut Self>, to: SeekFrom) -> io::Result<()> {
         let this = self.get_mut();
