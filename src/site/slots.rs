@@ -298,11 +298,16 @@ mod tests {
 
     const FILLED: &[u8] = b"<p><i>A</i></p>Btail";
 
+    /// A client, for the request a filler is given.
+    async fn asking() -> rocket::local::asynchronous::Client {
+        rocket::local::asynchronous::Client::untracked(rocket::build())
+            .await
+            .expect("rocket")
+    }
+
     #[rocket::async_test]
     async fn a_filled_page_reads_the_same_whatever_the_size_of_each_read() {
-        let client = rocket::local::asynchronous::Client::untracked(rocket::build())
-            .await
-            .expect("rocket");
+        let client = asking().await;
         let request = client.get("/");
         for size in [1, 2, 3, 7, 64] {
             let mut body = filled(request.inner());
@@ -324,9 +329,7 @@ mod tests {
     #[rocket::async_test]
     async fn a_filled_page_seeks_as_a_cursor_over_its_bytes_would() {
         use rocket::tokio::io::AsyncSeekExt;
-        let client = rocket::local::asynchronous::Client::untracked(rocket::build())
-            .await
-            .expect("rocket");
+        let client = asking().await;
         let request = client.get("/");
         let mut body = filled(request.inner());
         for (to, at) in [
