@@ -330,7 +330,6 @@ fn a_function_with_a_direct_form_is_called_in_it_with_its_arguments_worked_out()
     assert_eq!(echo.0.load(std::sync::atomic::Ordering::Relaxed), 1);
 }
 
-/// A context from `base` with each (name, value) of `changes` put in.
 /// `page.html` rendered keeping its fragments, checked against Tera's render for `context`
 /// (`render` names it in a failure).
 fn kept_as_tera(tera: &Tera, programs: &Programs, context: &Context, render: impl Display) {
@@ -342,6 +341,7 @@ fn kept_as_tera(tera: &Tera, programs: &Programs, context: &Context, render: imp
     );
 }
 
+/// A context from `base` with each (name, value) of `changes` put in.
 fn changed(base: &Context, changes: &[(&str, Value)]) -> Context {
     let mut context = base.clone();
     for (name, value) in changes {
@@ -517,27 +517,35 @@ fn a_macros_body_is_kept_by_the_parts_of_its_arguments_it_reads() {
     assert_eq!(written, 2 * 39);
 }
 
+/// `page` (as `page.html`) rendered 60 times keeping its fragments, each render checked against
+/// Tera's, with `visits` counting from 0 and the other changes `more` gives for each count;
+/// how many times a fragment was written again.
+fn written_again_over_60_visits(
+    page: &str,
+    more: impl Fn(u64) -> Vec<(&'static str, Value)>,
+) -> u64 {
+    let tera = loaded(&[("page.html", page)]);
+    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
+    for visits in 0..60 {
+        let mut changes = vec![("visits", json!(visits))];
+        changes.extend(more(visits));
+        let context = changed(&context(), &changes);
+        kept_as_tera(&tera, &programs, &context, visits);
+    }
+    programs.kept_counts().0
+}
+
 #[test]
 fn a_pages_steps_are_kept_in_runs_and_a_run_that_sets_a_name_for_the_steps_after_it_never_is() {
     // Plain prints are no fragments of their own: only a run of them is kept. The visit count
     // changes on every render; the user changes once, and with it what the `set` holds.
-    let tera = loaded(&[(
-        "page.html",
+    let written = written_again_over_60_visits(
         "<h1>{{ user }}</h1><p>{{ section }}</p><b>{{ session.id }}</b>\
          {% set shown = user | upper %}<i>{{ visits }}</i><p>{{ shown }}</p><u>{{ flag }}</u>",
-    )]);
-    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
-    for visits in 0..60 {
-        let user = if visits < 30 { "alice" } else { "carol" };
-        let context = changed(
-            &context(),
-            &[("visits", json!(visits)), ("user", json!(user))],
-        );
-        kept_as_tera(&tera, &programs, &context, visits);
-    }
+        |visits| vec![("user", json!(if visits < 30 { "alice" } else { "carol" }))],
+    );
     // The first run (the heading, the section and the session) was written again whole on
     // the renders where the user stayed the same.
-    let (written, _) = programs.kept_counts();
     assert!(written >= 50, "written again {written} times");
 }
 
@@ -545,15 +553,9 @@ fn a_pages_steps_are_kept_in_runs_and_a_run_that_sets_a_name_for_the_steps_after
 fn the_steps_of_a_conditions_branch_are_kept_as_a_run_of_their_own() {
     // The condition is no fragment (it does no work); the page as a whole changes with the
     // count and rests, and the branch's run is written again.
-    let tera = loaded(&[(
-        "page.html",
+    let written = written_again_over_60_visits(
         "{% if flag %}<h1>{{ user }}</h1><p>{{ section }}</p>{% endif %}<i>{{ visits }}</i>",
-    )]);
-    let (programs, _) = Programs::compile(&tera, &Directs::new(), &[]);
-    for visits in 0..60 {
-        let context = changed(&context(), &[("visits", json!(visits))]);
-        kept_as_tera(&tera, &programs, &context, visits);
-    }
-    let (written, _) = programs.kept_counts();
+        |_| Vec::new(),
+    );
     assert!(written >= 50, "written again {written} times");
 }
