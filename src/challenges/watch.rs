@@ -76,12 +76,7 @@ fn forged_login(request: &Request<'_>, response: &Response<'_>) -> Option<Outcom
     if path.as_str() != format!("{}/login", lab.path) {
         return None;
     }
-    let headers = request.headers();
-    origin::judge(
-        crate::site::headers::first(headers, "Sec-Fetch-Site"),
-        crate::site::headers::first(headers, "Origin"),
-        crate::site::headers::first(headers, "Host"),
-    )?;
+    origin::check(request)?;
     let me = format!("{}/me", lab.path);
     match response.status() {
         Status::Forbidden => Some(Outcome::Refused),

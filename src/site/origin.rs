@@ -63,8 +63,9 @@ pub fn judge(
     }
 }
 
-/// What the headers say about `request`.
-fn check(request: &Request<'_>) -> Option<CrossOrigin> {
+/// What the headers say about where `request` came from (its `Sec-Fetch-Site`, `Origin` and
+/// `Host`, read by [`judge`]).
+pub fn check(request: &Request<'_>) -> Option<CrossOrigin> {
     let headers = request.headers();
     judge(
         super::headers::first(headers, "Sec-Fetch-Site"),

@@ -95,11 +95,7 @@ fn decide(lab: &LabInfo, request: &Request<'_>, status: u16) -> Decision {
 fn seen(lab: &'static LabInfo, request: &Request<'_>, status: u16) -> Option<Seen> {
     let headers = request.headers();
     let header = |name: &str| crate::site::headers::first(headers, name).map(str::to_string);
-    origin::judge(
-        crate::site::headers::first(headers, "Sec-Fetch-Site"),
-        crate::site::headers::first(headers, "Origin"),
-        crate::site::headers::first(headers, "Host"),
-    )?;
+    origin::check(request)?;
     Some(Seen {
         at: log::now(),
         lab: lab.slug,
